@@ -1,0 +1,221 @@
+package checks
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Page is everything the crawler captured of one page, once, after its
+// scripts ran. Rules read it and never change it.
+//
+// The DOM comes as a table of nodes (as Chrome's DOMSnapshot gives it),
+// each with its layout box, computed style and accessibility-tree entry.
+// Call Build (or Decode) before use: it links the table into a tree and
+// builds the goquery document over it.
+type Page struct {
+	URL         string   `json:"url"`         // as requested
+	FinalURL    string   `json:"finalUrl"`    // after redirects
+	Status      int      `json:"status"`      // HTTP status of the document
+	ContentType string   `json:"contentType"` // media type of the document, without parameters
+	Title       string   `json:"title"`       // document.title
+	Viewport    Size     `json:"viewport"`    // CSS px
+	Content     Size     `json:"content"`     // size of the whole document, CSS px
+	Notes       []string `json:"notes,omitempty"`
+	Nodes       []*Node  `json:"nodes"` // node 0 is the top document
+
+	// Screenshot is a PNG of the page from its top left corner, one image
+	// pixel per CSS pixel; nil when screenshots are off.
+	Screenshot []byte `json:"-"`
+
+	doc   *goquery.Document
+	byDOM map[*html.Node]*Node
+	ids   map[string]int // id attribute -> number of elements with it
+}
+
+// Size is a width and height in CSS pixels.
+type Size struct {
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Decode reads a page saved as JSON (see testdata/pages) and builds it.
+func Decode(r io.Reader) (*Page, error) {
+	var p Page
+	if err := json.NewDecoder(r).Decode(&p); err != nil {
+		return nil, fmt.Errorf("decode page: %w", err)
+	}
+	if err := p.Build(); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// Build links the node table into a tree and builds the goquery document.
+// It is safe to call more than once.
+func (p *Page) Build() error {
+	if p.doc != nil {
+		return nil
+	}
+	if len(p.Nodes) == 0 || p.Nodes[0].Type != DocumentNode {
+		return fmt.Errorf("page %s: node table does not start with a document", p.URL)
+	}
+	p.byDOM = make(map[*html.Node]*Node, len(p.Nodes))
+	p.ids = map[string]int{}
+	for i, n := range p.Nodes {
+		if n == nil {
+			return fmt.Errorf("page %s: node %d is missing", p.URL, i)
+		}
+		n.Index, n.page = i, p
+		if n.Parent >= len(p.Nodes) {
+			return fmt.Errorf("page %s: node %d has parent %d out of range", p.URL, i, n.Parent)
+		}
+		for _, c := range n.Children {
+			if c <= 0 || c >= len(p.Nodes) {
+				return fmt.Errorf("page %s: node %d has child %d out of range", p.URL, i, c)
+			}
+		}
+		if n.Type == ElementNode && n.Frame == 0 && n.Shadow == "" {
+			if id, ok := n.Attr("id"); ok && id != "" {
+				p.ids[id]++
+			}
+		}
+	}
+	root := p.Nodes[0]
+	root.dom = &html.Node{Type: html.DocumentNode}
+	p.byDOM[root.dom] = root
+	p.attach(root, root.dom)
+	p.doc = goquery.NewDocumentFromNode(root.dom)
+	return nil
+}
+
+// attach builds the html.Node children of n under parent. Shadow roots are
+// flattened into their host, as a browser renders them; the documents of
+// iframes stay out of the tree (see Node.ContentDocument).
+func (p *Page) attach(n *Node, parent *html.Node) {
+	for _, ci := range n.Children {
+		c := p.Nodes[ci]
+		switch c.Type {
+		case DocumentNode:
+			continue // an iframe's document
+		case FragmentNode:
+			p.attach(c, parent) // a shadow root
+			continue
+		}
+		h := c.toHTML()
+		if h == nil {
+			continue
+		}
+		c.dom = h
+		p.byDOM[h] = c
+		parent.AppendChild(h)
+		if c.Name != "template" {
+			p.attach(c, h)
+		}
+	}
+}
+
+func (n *Node) toHTML() *html.Node {
+	switch n.Type {
+	case ElementNode:
+		h := &html.Node{Type: html.ElementNode, Data: n.Name, DataAtom: atom.Lookup([]byte(n.Name))}
+		if n.Namespace != "" {
+			h.Namespace = n.Namespace
+		}
+		for _, a := range n.Attrs {
+			h.Attr = append(h.Attr, html.Attribute{Key: a.Name, Val: a.Value})
+		}
+		return h
+	case TextNode:
+		return &html.Node{Type: html.TextNode, Data: n.Text}
+	case CommentNode:
+		return &html.Node{Type: html.CommentNode, Data: n.Text}
+	case DoctypeNode:
+		return &html.Node{Type: html.DoctypeNode, Data: "html"}
+	}
+	return nil
+}
+
+// Doc returns the rendered DOM of the top document as a goquery document.
+func (p *Page) Doc() *goquery.Document { return p.doc }
+
+// NodeOf returns the captured node behind a goquery/html node.
+func (p *Page) NodeOf(h *html.Node) *Node { return p.byDOM[h] }
+
+// Find returns the nodes of the top document that match the CSS selector,
+// in document order.
+func (p *Page) Find(selector string) []*Node {
+	var out []*Node
+	p.doc.Find(selector).Each(func(_ int, s *goquery.Selection) {
+		if n := p.byDOM[s.Get(0)]; n != nil {
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+// Root returns the html element of the top document, or nil.
+func (p *Page) Root() *Node {
+	for _, c := range p.Nodes[0].Children {
+		if n := p.Nodes[c]; n.Type == ElementNode {
+			return n
+		}
+	}
+	return nil
+}
+
+// Document returns the top document node.
+func (p *Page) Document() *Node { return p.Nodes[0] }
+
+// Elements returns every element of the page in document order, those of
+// shadow trees included, those of iframes' documents excluded.
+func (p *Page) Elements() []*Node {
+	var out []*Node
+	p.Nodes[0].walk(func(n *Node) bool {
+		if n.Type == DocumentNode && n.Index != 0 {
+			return false
+		}
+		if n.Type == ElementNode {
+			out = append(out, n)
+		}
+		return true
+	})
+	return out
+}
+
+// ElementByID returns the element of the top document whose id is id, the
+// first one if several share it.
+func (p *Page) ElementByID(id string) *Node {
+	if p.ids[id] == 0 {
+		return nil
+	}
+	for _, n := range p.Elements() {
+		if v, ok := n.Attr("id"); ok && v == id && n.Frame == 0 && n.Shadow == "" {
+			return n
+		}
+	}
+	return nil
+}
+
+// IDCount returns how many elements of the top document have the id.
+func (p *Page) IDCount(id string) int { return p.ids[id] }
+
+// Lang returns the lang attribute of the html element, and whether it is set.
+func (p *Page) Lang() (string, bool) {
+	if r := p.Root(); r != nil {
+		return r.Attr("lang")
+	}
+	return "", false
+}
+
+// HTML renders the DOM of the top document as HTML text.
+func (p *Page) HTML() string {
+	var b strings.Builder
+	_ = html.Render(&b, p.Nodes[0].dom)
+	return b.String()
+}

@@ -1,0 +1,182 @@
+package checks
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Outcome is the verdict of a rule on a page or on one element, as W3C ACT
+// defines it.
+type Outcome string
+
+// The four ACT outcomes.
+const (
+	Passed       Outcome = "passed"
+	Failed       Outcome = "failed"
+	CantTell     Outcome = "cantTell" // a person must decide
+	Inapplicable Outcome = "inapplicable"
+)
+
+// rank orders outcomes from best to worst, for aggregation.
+func (o Outcome) rank() int {
+	switch o {
+	case Failed:
+		return 3
+	case CantTell:
+		return 2
+	case Passed:
+		return 1
+	}
+	return 0
+}
+
+// Impact says how badly a failure of the rule hurts users.
+type Impact string
+
+// Impacts, from worst to mildest.
+const (
+	Critical Impact = "critical" // blocks some users from the content or function
+	Serious  Impact = "serious"  // makes it very hard
+	Moderate Impact = "moderate" // makes it harder
+	Minor    Impact = "minor"    // a nuisance
+)
+
+// Impacts lists the impacts from worst to mildest.
+var Impacts = []Impact{Critical, Serious, Moderate, Minor}
+
+// Rank returns 4 for critical down to 1 for minor, 0 for an unknown impact.
+func (i Impact) Rank() int {
+	if k := slices.Index(Impacts, i); k >= 0 {
+		return len(Impacts) - k
+	}
+	return 0
+}
+
+// Rule is one accessibility check: metadata and a pure function over a
+// captured page.
+type Rule struct {
+	ID      string   // kebab-case, stable: the name users filter and baseline by
+	Title   string   // what a passing page does, in one line: "Images have a text alternative"
+	Doc     string   // longer explanation for non-experts (Markdown), from docs/<id>.md
+	HelpURL string   // W3C Understanding page of the main success criterion
+	WCAG    []string // success criteria the rule's failures break, main one first
+	ACT     []string // W3C ACT rule ids this rule implements
+	Impact  Impact
+	Run     func(*Pass) error
+}
+
+// EN301549 returns the EN 301 549 V3.2.1 clauses of the rule's criteria.
+func (r *Rule) EN301549() []string {
+	var out []string
+	for _, sc := range r.WCAG {
+		if c, ok := LookupSC(sc); ok && c.EN301549 != "" {
+			out = append(out, c.EN301549)
+		}
+	}
+	return out
+}
+
+// Level returns the WCAG conformance level of the rule: "A" when any of its
+// criteria is level A, otherwise "AA".
+func (r *Rule) Level() string {
+	level := "AA"
+	for _, sc := range r.WCAG {
+		if c, ok := LookupSC(sc); ok && c.Level == "A" {
+			level = "A"
+		}
+	}
+	return level
+}
+
+// Summary returns the first paragraph of the rule's documentation, without
+// its heading.
+func (r *Rule) Summary() string {
+	for _, para := range strings.Split(r.Doc, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" || strings.HasPrefix(para, "#") {
+			continue
+		}
+		return strings.Join(strings.Fields(para), " ")
+	}
+	return ""
+}
+
+//go:embed docs/*.md
+var docsFS embed.FS
+
+// doc returns the embedded documentation of the rule id.
+func doc(id string) string {
+	b, err := docsFS.ReadFile("docs/" + id + ".md")
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+func understanding(sc string) string {
+	c := mustSC(sc)
+	slug := strings.ToLower(c.Title)
+	slug = regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(slug, "-")
+	return "https://www.w3.org/WAI/WCAG21/Understanding/" + strings.Trim(slug, "-") + ".html"
+}
+
+var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks the registry: ids kebab-case, unique and sorted, every
+// rule documented, runnable, and citing known WCAG 2.1 A/AA criteria.
+func Validate(rules []*Rule) error {
+	var errs []error
+	seen := map[string]bool{}
+	for i, r := range rules {
+		switch {
+		case !kebab.MatchString(r.ID):
+			errs = append(errs, fmt.Errorf("rule %q: id is not kebab-case", r.ID))
+		case seen[r.ID]:
+			errs = append(errs, fmt.Errorf("rule %q: duplicate id", r.ID))
+		}
+		seen[r.ID] = true
+		if i > 0 && rules[i-1].ID >= r.ID {
+			errs = append(errs, fmt.Errorf("rule %q: registry is not sorted by id (after %q)", r.ID, rules[i-1].ID))
+		}
+		if strings.TrimSpace(r.Doc) == "" {
+			errs = append(errs, fmt.Errorf("rule %q: no documentation (checks/docs/%s.md)", r.ID, r.ID))
+		}
+		if r.Title == "" {
+			errs = append(errs, fmt.Errorf("rule %q: no title", r.ID))
+		}
+		if r.Run == nil {
+			errs = append(errs, fmt.Errorf("rule %q: Run is nil", r.ID))
+		}
+		if r.Impact.Rank() == 0 {
+			errs = append(errs, fmt.Errorf("rule %q: unknown impact %q", r.ID, r.Impact))
+		}
+		if len(r.WCAG) == 0 {
+			errs = append(errs, fmt.Errorf("rule %q: cites no success criterion", r.ID))
+		}
+		for _, sc := range r.WCAG {
+			if c, ok := LookupSC(sc); !ok || !c.InWCAG21AA {
+				errs = append(errs, fmt.Errorf("rule %q: %q is not a WCAG 2.1 A/AA success criterion", r.ID, sc))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Lookup returns the rules with the given ids, or an error naming the first
+// unknown id.
+func Lookup(ids []string) ([]*Rule, error) {
+	all := All()
+	var out []*Rule
+	for _, id := range ids {
+		i := slices.IndexFunc(all, func(r *Rule) bool { return r.ID == id })
+		if i < 0 {
+			return nil, fmt.Errorf("unknown rule %q", id)
+		}
+		out = append(out, all[i])
+	}
+	return out, nil
+}

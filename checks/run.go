@@ -1,0 +1,132 @@
+package checks
+
+import (
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+)
+
+// Pass is what one rule sees while it checks one page. Rules report each
+// element they test (an ACT "test target") with an outcome.
+type Pass struct {
+	Rule *Rule
+	Page *Page
+
+	targets []Target
+}
+
+// Target is one tested element and the rule's verdict on it.
+type Target struct {
+	Node    *Node
+	Outcome Outcome
+	Message string // what is wrong and how to fix it; empty when passed
+}
+
+// Passed records that n meets the rule.
+func (p *Pass) Passed(n *Node) { p.add(n, Passed, "") }
+
+// Failed records that n fails the rule; the message says what is wrong and
+// how to fix it.
+func (p *Pass) Failed(n *Node, format string, args ...any) {
+	p.add(n, Failed, fmt.Sprintf(format, args...))
+}
+
+// CantTell records that n needs a person to judge; the message says what
+// to look at.
+func (p *Pass) CantTell(n *Node, format string, args ...any) {
+	p.add(n, CantTell, fmt.Sprintf(format, args...))
+}
+
+func (p *Pass) add(n *Node, o Outcome, msg string) {
+	if n == nil {
+		n = p.Page.Document()
+	}
+	p.targets = append(p.targets, Target{Node: n, Outcome: o, Message: msg})
+}
+
+// Result is the outcome of one rule on one page.
+type Result struct {
+	Rule    *Rule
+	Outcome Outcome
+	Targets []Target // every tested element, in document order, one entry per element
+}
+
+// Count returns how many targets have the outcome.
+func (r Result) Count(o Outcome) int {
+	n := 0
+	for _, t := range r.Targets {
+		if t.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+// Check runs the rules on the page, one after another, and returns their
+// results in the order of rules. A rule that panics or returns an error
+// gives cantTell with the reason, so one broken rule never hides the others.
+func Check(p *Page, rules []*Rule) ([]Result, error) {
+	if err := p.Build(); err != nil {
+		return nil, err
+	}
+	out := make([]Result, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, runRule(p, r))
+	}
+	return out, nil
+}
+
+func runRule(p *Page, r *Rule) (res Result) {
+	pass := &Pass{Rule: r, Page: p}
+	res.Rule = r
+	defer func() {
+		if v := recover(); v != nil {
+			pass.targets = append(pass.targets[:0], Target{
+				Node: p.Document(), Outcome: CantTell,
+				Message: fmt.Sprintf("saavu could not run this rule (internal error: %v); please report it with the page: %s", v, firstLine(string(debug.Stack()))),
+			})
+			res.Targets, res.Outcome = merge(pass.targets)
+		}
+	}()
+	if err := r.Run(pass); err != nil {
+		pass.targets = append(pass.targets, Target{Node: p.Document(), Outcome: CantTell,
+			Message: "saavu could not finish this rule: " + err.Error()})
+	}
+	res.Targets, res.Outcome = merge(pass.targets)
+	return res
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+// merge keeps one target per node (the worst outcome, messages joined), in
+// document order, and computes the page outcome: failed if any target
+// failed, else cantTell if any needs review, else passed if any passed,
+// else inapplicable.
+func merge(ts []Target) ([]Target, Outcome) {
+	slices.SortStableFunc(ts, func(a, b Target) int { return a.Node.Index - b.Node.Index })
+	var out []Target
+	for _, t := range ts {
+		if k := len(out) - 1; k >= 0 && out[k].Node == t.Node {
+			prev := &out[k]
+			switch {
+			case t.Outcome.rank() > prev.Outcome.rank():
+				prev.Outcome, prev.Message = t.Outcome, t.Message
+			case t.Outcome == prev.Outcome && t.Message != "" && !strings.Contains(prev.Message, t.Message):
+				prev.Message += " " + t.Message
+			}
+			continue
+		}
+		out = append(out, t)
+	}
+	outcome := Inapplicable
+	for _, t := range out {
+		if t.Outcome.rank() > outcome.rank() {
+			outcome = t.Outcome
+		}
+	}
+	return out, outcome
+}

@@ -1,0 +1,94 @@
+package checks
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Criterion is one WCAG success criterion with the EN 301 549 clause that
+// adopts it for the web and its titles in Finnish and Swedish.
+type Criterion struct {
+	SC          string `json:"sc"`
+	Level       string `json:"level"` // "A" or "AA"
+	Title       string `json:"title"`
+	Fi          string `json:"fi"`
+	Sv          string `json:"sv"`
+	EN301549    string `json:"en301549"` // clause of EN 301 549 V3.2.1, e.g. "9.1.1.1"; empty for WCAG 2.2 additions
+	WCAGVersion string `json:"wcagVersion"`
+	InWCAG21AA  bool   `json:"inWcag21AA"` // one of the 50 criteria that EN 301 549 V3.2.1 requires
+	Status      string `json:"status"`
+	Guideline   string `json:"guideline"`
+	Principle   string `json:"principle"`
+}
+
+// TitleIn returns the criterion's title in the language lang ("fi", "sv"),
+// falling back to English where no translation exists.
+func (c Criterion) TitleIn(lang string) string {
+	switch {
+	case lang == "fi" && c.Fi != "":
+		return c.Fi
+	case lang == "sv" && c.Sv != "":
+		return c.Sv
+	}
+	return c.Title
+}
+
+// The table comes from the W3C Recommendations, the W3C authorised Finnish
+// (WCAG 2.1) and Swedish (WCAG 2.0) translations and EN 301 549 V3.2.1
+// clauses 9.1 to 9.4.
+//
+//go:embed wcag.json
+var wcagJSON []byte
+
+var criteria = func() []Criterion {
+	var cs []Criterion
+	if err := json.Unmarshal(wcagJSON, &cs); err != nil {
+		panic("checks: bad embedded wcag.json: " + err.Error())
+	}
+	slices.SortFunc(cs, func(a, b Criterion) int { return CompareSC(a.SC, b.SC) })
+	return cs
+}()
+
+// Criteria returns the WCAG 2.1 A/AA success criteria and the WCAG 2.2
+// additions, in WCAG order.
+func Criteria() []Criterion { return slices.Clone(criteria) }
+
+// LookupSC returns the criterion numbered sc ("1.1.1").
+func LookupSC(sc string) (Criterion, bool) {
+	i := slices.IndexFunc(criteria, func(c Criterion) bool { return c.SC == sc })
+	if i < 0 {
+		return Criterion{}, false
+	}
+	return criteria[i], true
+}
+
+// CompareSC orders success criterion numbers numerically: 1.4.3 < 1.4.10.
+func CompareSC(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		if errx != nil || erry != nil {
+			if c := strings.Compare(as[i], bs[i]); c != 0 {
+				return c
+			}
+			continue
+		}
+		if x != y {
+			return x - y
+		}
+	}
+	return len(as) - len(bs)
+}
+
+func mustSC(sc string) Criterion {
+	c, ok := LookupSC(sc)
+	if !ok {
+		panic(fmt.Sprintf("checks: unknown success criterion %q", sc))
+	}
+	return c
+}

@@ -1,0 +1,424 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"saavu/checks"
+	"saavu/crawl"
+	"saavu/report"
+)
+
+// CheckOptions hold what `saavu check` was asked to do.
+type CheckOptions struct {
+	IO *IOStreams
+
+	Targets     []string // URLs or local files, as given
+	Outputs     []Output // -o format=path
+	FailOn      string   // any, critical, serious, moderate, minor, none
+	Rules       []string // only these rule ids
+	SkipRules   []string
+	Chrome      string
+	BrowserURL  string
+	Concurrency int
+	PageTimeout time.Duration
+	Screenshots bool
+	Lang        string
+	Quiet       bool
+
+	Factory *Factory
+}
+
+// Output is one requested report: a format and a path ("-" for stdout).
+type Output struct {
+	Format string
+	Path   string
+}
+
+// parseOutput reads "format=path" or "format" (stdout).
+func parseOutput(s string) (Output, error) {
+	format, path, ok := strings.Cut(s, "=")
+	if !ok {
+		path = "-"
+	}
+	format = strings.ToLower(strings.TrimSpace(format))
+	if !report.KnownFormat(format) {
+		return Output{}, fmt.Errorf("-o %s: unknown format %q (choose one of %s)", s, format, strings.Join(report.Formats, ", "))
+	}
+	if path == "" {
+		return Output{}, fmt.Errorf("-o %s: missing file name after '=' (use - for standard output)", s)
+	}
+	return Output{Format: format, Path: path}, nil
+}
+
+// NewCmdCheck builds `saavu check`. runF replaces the audit in tests of
+// flag parsing.
+func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{Factory: f, IO: f.IO}
+	var outputs []string
+	cmd := &cobra.Command{
+		Use:   "check URL|FILE...",
+		Short: "Audit the given pages (no link following)",
+		Long: `Audit each given page in headless Chrome against the rules of EN 301 549
+(WCAG 2.1 A and AA). Links are not followed.
+
+A FILE is served over HTTP from its folder, so that relative links, styles and
+scripts load as they would on a site. An address without a scheme gets https://.
+
+Outputs: a summary table on standard output unless -o says otherwise. Repeat -o
+for several reports: -o html=report.html -o json=report.json; "-" is standard
+output (-o json=-).
+
+Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
+2 on a usage or runtime error or when a page could not be audited.`,
+		Example: `  saavu check https://www.example.fi/
+  saavu check -o html=report.html -o json=report.json https://www.example.fi/ https://www.example.fi/yhteystiedot
+  saavu check --fail-on serious -o json=- page.html`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return flagErrorf("give at least one URL or file to audit")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Targets = args
+			for _, o := range outputs {
+				out, err := parseOutput(o)
+				if err != nil {
+					return &FlagError{Err: err}
+				}
+				opts.Outputs = append(opts.Outputs, out)
+			}
+			if len(opts.Outputs) == 0 {
+				opts.Outputs = []Output{{Format: "text", Path: "-"}}
+			}
+			if err := validateFailOn(opts.FailOn); err != nil {
+				return err
+			}
+			if opts.Concurrency < 1 {
+				return flagErrorf("--concurrency must be at least 1")
+			}
+			if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
+				return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return checkRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text; PATH - for stdout (repeatable)")
+	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
+	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
+	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
+	fl.StringVar(&opts.Chrome, "chrome", "", "Chrome or Chromium executable (default: $SAAVU_CHROME, then chromium, google-chrome… on PATH)")
+	fl.StringVar(&opts.BrowserURL, "browser-url", "", "use a running Chrome at this DevTools address (ws://… or http://host:9222) instead of starting one")
+	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
+	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
+	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
+	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
+	return cmd
+}
+
+func validateFailOn(s string) error {
+	switch s {
+	case "any", "none":
+		return nil
+	}
+	if checks.Impact(s).Rank() == 0 {
+		return flagErrorf("--fail-on: %q is not one of any, critical, serious, moderate, minor, none", s)
+	}
+	return nil
+}
+
+// selectRules applies --rules and --skip-rules to the registry.
+func selectRules(only, skip []string) ([]*checks.Rule, error) {
+	rules := checks.All()
+	if len(only) > 0 {
+		sel, err := checks.Lookup(only)
+		if err != nil {
+			return nil, flagErrorf("--rules: %v (run 'saavu rules' to list them)", err)
+		}
+		rules = sel
+	}
+	if len(skip) > 0 {
+		if _, err := checks.Lookup(skip); err != nil {
+			return nil, flagErrorf("--skip-rules: %v (run 'saavu rules' to list them)", err)
+		}
+		rules = slices.DeleteFunc(rules, func(r *checks.Rule) bool { return slices.Contains(skip, r.ID) })
+	}
+	if len(rules) == 0 {
+		return nil, flagErrorf("no rules left to run")
+	}
+	return rules, nil
+}
+
+// target is one page to audit: what the user typed and the URL to load.
+type target struct {
+	arg, url string
+}
+
+// resolveTargets turns arguments into URLs, serving local files.
+func resolveTargets(args []string) ([]target, *crawl.FileServer, error) {
+	var files []string
+	for _, a := range args {
+		if crawl.IsLocalFile(a) {
+			files = append(files, a)
+		} else if strings.HasPrefix(a, "file://") {
+			u, err := url.Parse(a)
+			if err != nil || !crawl.IsLocalFile(u.Path) {
+				return nil, nil, flagErrorf("%s: no such file", a)
+			}
+			files = append(files, u.Path)
+		}
+	}
+	var fs *crawl.FileServer
+	if len(files) > 0 {
+		var err error
+		if fs, err = crawl.ServeFiles(files); err != nil {
+			return nil, nil, err
+		}
+	}
+	var out []target
+	for _, a := range args {
+		path := a
+		if strings.HasPrefix(a, "file://") {
+			u, _ := url.Parse(a)
+			path = u.Path
+		}
+		if crawl.IsLocalFile(path) {
+			u, err := fs.URL(path)
+			if err != nil {
+				return nil, nil, err
+			}
+			out = append(out, target{arg: a, url: u})
+			continue
+		}
+		u, err := normalizeURL(a)
+		if err != nil {
+			if fs != nil {
+				_ = fs.Close(context.Background())
+			}
+			return nil, nil, err
+		}
+		out = append(out, target{arg: a, url: u})
+	}
+	return out, fs, nil
+}
+
+// normalizeURL accepts http(s) URLs and bare host names (https assumed).
+func normalizeURL(a string) (string, error) {
+	if !strings.Contains(a, "://") {
+		if looksLikePath(a) {
+			return "", flagErrorf("%s: no such file", a)
+		}
+		a = "https://" + a
+	}
+	u, err := url.Parse(a)
+	if err != nil {
+		return "", flagErrorf("%s: not a valid URL: %v", a, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", flagErrorf("%s: only http and https addresses (or local files) can be audited", a)
+	}
+	if u.Host == "" {
+		return "", flagErrorf("%s: the address has no host name", a)
+	}
+	return u.String(), nil
+}
+
+func looksLikePath(a string) bool {
+	if strings.HasPrefix(a, ".") || strings.HasPrefix(a, "/") || strings.HasPrefix(a, "~") {
+		return true
+	}
+	ext := strings.ToLower(filepath.Ext(strings.SplitN(a, "/", 2)[0]))
+	return ext == ".html" || ext == ".htm" || ext == ".xhtml"
+}
+
+func checkRun(ctx context.Context, opts *CheckOptions) error {
+	f := opts.Factory
+	log := f.logger()
+	rules, err := selectRules(opts.Rules, opts.SkipRules)
+	if err != nil {
+		return err
+	}
+	targets, files, err := resolveTargets(opts.Targets)
+	if err != nil {
+		return err
+	}
+	if files != nil {
+		defer files.Close(context.WithoutCancel(ctx))
+	}
+	// Open the output files first: a typo in a path should not cost an audit.
+	sinks, err := openOutputs(opts.Outputs)
+	if err != nil {
+		return err
+	}
+	defer sinks.close()
+
+	b, err := crawl.Launch(ctx, crawl.Options{
+		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
+		Screenshots: opts.Screenshots, UserAgent: "saavu/" + f.Version, Log: log,
+	})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+
+	argOf := map[string]string{}
+	urls := make([]string, 0, len(targets))
+	for _, t := range targets {
+		if _, dup := argOf[t.url]; dup {
+			continue
+		}
+		argOf[t.url] = t.arg
+		urls = append(urls, t.url)
+	}
+	var pages []report.Page
+	n := 0
+	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
+		n++
+		rp := report.PageResult(d.Page, d.Results, d.Err)
+		rp.URL = argOf[d.URL]
+		if files != nil {
+			if rp.FinalURL == d.URL {
+				rp.FinalURL = rp.URL
+			} else {
+				rp.FinalURL = files.Path(rp.FinalURL)
+			}
+		}
+		pages = append(pages, rp)
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "[%d/%d] %s: %s\n", n, len(urls), rp.URL, progressWord(rp))
+		}
+	})
+	interrupted := auditErr != nil
+	if interrupted {
+		// Report what was done; mark the rest.
+		seen := map[string]bool{}
+		for _, p := range pages {
+			seen[p.URL] = true
+		}
+		for _, u := range urls {
+			if !seen[argOf[u]] {
+				pages = append(pages, report.Page{URL: argOf[u], FinalURL: argOf[u], Error: "not audited: the run was interrupted", ErrorKind: "interrupted", Results: []report.Result{}})
+			}
+		}
+	}
+
+	meta := report.Meta{Version: f.Version, Browser: b.Version}
+	if f.Now != nil {
+		meta.GeneratedAt = f.Now().UTC().Format(time.RFC3339)
+	}
+	rep := report.New(meta, rules, pages)
+	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+		return err
+	}
+	if interrupted {
+		return fmt.Errorf("interrupted: the reports cover the %d page(s) finished before the interruption", n)
+	}
+	if rep.Summary.NotAudited > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
+		return exitCodeError{ExitError}
+	}
+	if failed := failures(rep, opts.FailOn); failed > 0 {
+		return exitCodeError{ExitFindings}
+	}
+	return nil
+}
+
+func progressWord(p report.Page) string {
+	if !p.Audited() {
+		return "not audited: " + p.Error
+	}
+	failed := 0
+	for _, r := range p.Results {
+		if r.Outcome == string(checks.Failed) {
+			failed++
+		}
+	}
+	if failed == 0 {
+		return "no failures"
+	}
+	return fmt.Sprintf("%d rule(s) failed", failed)
+}
+
+func failures(rep *report.Report, failOn string) int {
+	switch failOn {
+	case "none":
+		return 0
+	case "any", "":
+		return rep.Failures("")
+	}
+	return rep.Failures(checks.Impact(failOn))
+}
+
+// sinks are the open destinations of the requested reports.
+type sinks struct {
+	outs  []Output
+	files []*os.File
+}
+
+func openOutputs(outs []Output) (*sinks, error) {
+	s := &sinks{outs: outs}
+	for _, o := range outs {
+		if o.Path == "-" {
+			s.files = append(s.files, nil)
+			continue
+		}
+		if dir := filepath.Dir(o.Path); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				s.close()
+				return nil, fmt.Errorf("create folder for %s: %w", o.Path, err)
+			}
+		}
+		fh, err := os.Create(o.Path)
+		if err != nil {
+			s.close()
+			return nil, fmt.Errorf("cannot write report %s: %w", o.Path, err)
+		}
+		s.files = append(s.files, fh)
+	}
+	return s, nil
+}
+
+func (s *sinks) write(rep *report.Report, ro report.Options, io *IOStreams) error {
+	var errs []error
+	for i, o := range s.outs {
+		w, err := report.NewWriter(o.Format, ro)
+		if err != nil {
+			return err
+		}
+		if s.files[i] == nil {
+			err = w.Write(io.Out, rep)
+		} else {
+			if o.Format == "text" { // a file gets no colours
+				w, _ = report.NewWriter(o.Format, report.Options{Lang: ro.Lang})
+			}
+			err = w.Write(s.files[i], rep)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("write %s report: %w", o.Format, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (s *sinks) close() {
+	for _, fh := range s.files {
+		if fh != nil {
+			_ = fh.Close()
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+	"github.com/spf13/cobra"
+
+	"saavu/checks"
+)
+
+// RulesOptions hold what `saavu rules` was asked to show.
+type RulesOptions struct {
+	IO *IOStreams
+	ID string // one rule's documentation; empty for the catalogue
+}
+
+// NewCmdRules builds `saavu rules [ID]`.
+func NewCmdRules(f *Factory, runF func(context.Context, *RulesOptions) error) *cobra.Command {
+	opts := &RulesOptions{IO: f.IO}
+	return &cobra.Command{
+		Use:   "rules [ID]",
+		Short: "List the rules, or explain one",
+		Long: `Without an argument, list every rule: its id, the WCAG 2.1 success criteria
+it tests, their level, the EN 301 549 clauses and the rule's title.
+With a rule id, print that rule's documentation.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return rulesRun(opts)
+		},
+	}
+}
+
+func rulesRun(opts *RulesOptions) error {
+	out := opts.IO.Out
+	if opts.ID != "" {
+		rs, err := checks.Lookup([]string{opts.ID})
+		if err != nil {
+			return flagErrorf("%v (run 'saavu rules' to list them)", err)
+		}
+		r := rs[0]
+		fmt.Fprintf(out, "%s: %s\n", r.ID, r.Title)
+		fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+		fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+		if len(r.ACT) > 0 {
+			fmt.Fprintf(out, "W3C ACT rule: %s\n", strings.Join(r.ACT, ", "))
+		}
+		fmt.Fprintf(out, "Impact:       %s\n", r.Impact)
+		fmt.Fprintf(out, "More:         %s\n\n", r.HelpURL)
+		fmt.Fprint(out, strings.TrimSpace(r.Doc)+"\n")
+		return nil
+	}
+	symbols := tw.NewSymbols(tw.StyleASCII)
+	if opts.IO.Color {
+		symbols = tw.NewSymbols(tw.StyleLight)
+	}
+	tb := tablewriter.NewTable(out,
+		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: symbols})),
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithHeaderAlignment(tw.AlignLeft),
+		tablewriter.WithRowAlignment(tw.AlignLeft),
+	)
+	tb.Header([]string{"ID", "WCAG", "Level", "EN 301 549", "ACT", "Title"})
+	for _, r := range checks.All() {
+		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), strings.Join(r.EN301549(), " "), strings.Join(r.ACT, " "), r.Title})
+	}
+	if err := tb.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d rules. 'saavu rules ID' explains one.\n", len(checks.All()))
+	return nil
+}

@@ -1,0 +1,78 @@
+package crawl
+
+import (
+	"context"
+
+	"golang.org/x/sync/errgroup"
+
+	"saavu/checks"
+)
+
+// Done is one audited page: its capture, the rules' results, or the error
+// that stopped it (a *PageError, or the context's error).
+type Done struct {
+	URL     string
+	Page    *checks.Page // never nil; holds what was learnt before an error
+	Results []checks.Result
+	Err     error
+}
+
+// Audit captures every URL with concurrency tabs, runs the rules on each
+// page and calls done for each page, from one goroutine, as pages finish.
+// A page that fails never stops the others; only ctx does. Audit returns
+// ctx's error when it was cancelled.
+func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule, concurrency int, done func(Done)) error {
+	if concurrency < 1 {
+		concurrency = 1
+	}
+	jobs := make(chan string)
+	results := make(chan Done)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(jobs)
+		for _, u := range urls {
+			select {
+			case jobs <- u:
+			case <-gctx.Done():
+				return nil
+			}
+		}
+		return nil
+	})
+	workers, wctx := errgroup.WithContext(gctx)
+	for range concurrency {
+		workers.Go(func() error {
+			for u := range jobs {
+				d := b.auditOne(wctx, u, rules)
+				select {
+				case results <- d:
+				case <-wctx.Done():
+					return nil
+				}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		err := workers.Wait()
+		close(results)
+		return err
+	})
+	for d := range results {
+		done(d)
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+func (b *Browser) auditOne(ctx context.Context, url string, rules []*checks.Rule) Done {
+	p, err := b.Capture(ctx, url)
+	d := Done{URL: url, Page: p, Err: err}
+	if err != nil {
+		return d
+	}
+	d.Results, d.Err = checks.Check(p, rules)
+	return d
+}

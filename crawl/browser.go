@@ -1,0 +1,167 @@
+// Package crawl drives headless Chrome: it loads pages and captures each one,
+// once, into a checks.Page. It is the only package that talks to the browser.
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/remote"
+)
+
+// ErrChromeNotFound means no Chrome or Chromium binary could be found.
+var ErrChromeNotFound = errors.New("Chrome not found: install Chromium (Debian/Ubuntu: sudo apt-get install chromium), or pass --chrome PATH or set SAAVU_CHROME")
+
+// ChromeNames are the executables looked for on PATH, in order.
+var ChromeNames = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless-shell"}
+
+// FindChrome returns the Chrome executable to use: explicit if set, then
+// $SAAVU_CHROME, then the first of ChromeNames on PATH.
+func FindChrome(explicit string) (string, error) {
+	for _, p := range []string{explicit, os.Getenv("SAAVU_CHROME")} {
+		if p == "" {
+			continue
+		}
+		path, err := exec.LookPath(p)
+		if err != nil {
+			return "", fmt.Errorf("Chrome not found at %q: %w", p, err)
+		}
+		return path, nil
+	}
+	for _, name := range ChromeNames {
+		if path, err := exec.LookPath(name); err == nil {
+			return path, nil
+		}
+	}
+	for _, path := range []string{"/usr/bin/chromium", "/usr/lib/chromium/chromium", "/opt/google/chrome/chrome",
+		"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"} {
+		if _, err := os.Stat(path); err == nil {
+			return path, nil
+		}
+	}
+	return "", ErrChromeNotFound
+}
+
+// Options configure the browser and the capture of each page.
+type Options struct {
+	ChromePath string // executable; found with FindChrome when empty
+	BrowserURL string // ws:// or http:// address of a running Chrome; when set, no browser is started
+	UserAgent  string // appended to Chrome's own user agent
+
+	Width, Height int // viewport in CSS px; default 1280×900
+
+	PageTimeout time.Duration // everything for one page; default 60s
+	LoadTimeout time.Duration // wait for the load event; default 30s
+	Settle      time.Duration // quiet network wanted after load; default 500ms, at most 2s waited
+
+	Screenshots bool // capture a screenshot of each page
+
+	Log *slog.Logger
+}
+
+func (o *Options) defaults() {
+	if o.Width == 0 {
+		o.Width = 1280
+	}
+	if o.Height == 0 {
+		o.Height = 900
+	}
+	if o.PageTimeout == 0 {
+		o.PageTimeout = 60 * time.Second
+	}
+	if o.LoadTimeout == 0 || o.LoadTimeout > o.PageTimeout {
+		o.LoadTimeout = min(30*time.Second, o.PageTimeout*2/3)
+	}
+	if o.Settle == 0 {
+		o.Settle = 500 * time.Millisecond
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+}
+
+// Browser is a running Chrome that pages are captured in, one tab each.
+type Browser struct {
+	opts    Options
+	ctx     context.Context // the browser's chromedp context
+	cancel  context.CancelFunc
+	Version string
+}
+
+// Launch starts Chrome (or connects to opts.BrowserURL). The browser lives
+// until Close is called or ctx ends.
+func Launch(ctx context.Context, opts Options) (*Browser, error) {
+	opts.defaults()
+	var allocCtx context.Context
+	var allocCancel context.CancelFunc
+	if opts.BrowserURL != "" {
+		allocCtx, allocCancel = remote.NewAllocator(ctx, opts.BrowserURL)
+	} else {
+		path, err := FindChrome(opts.ChromePath)
+		if err != nil {
+			return nil, err
+		}
+		flags := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.WindowSize(opts.Width, opts.Height),
+			chromedp.DisableGPU,
+			chromedp.Flag("hide-scrollbars", true),
+			chromedp.Flag("mute-audio", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("no-default-browser-check", true),
+			chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
+			chromedp.Flag("font-render-hinting", "none"),
+		)
+		if os.Geteuid() == 0 || os.Getenv("SAAVU_NO_SANDBOX") != "" {
+			// Chrome refuses to start its sandbox as root (containers, CI).
+			flags = append(flags, chromedp.NoSandbox)
+		}
+		allocCtx, allocCancel = chromedp.NewExecAllocator(ctx, flags...)
+	}
+	bctx, bcancel := chromedp.NewContext(allocCtx,
+		chromedp.WithLogf(func(f string, a ...any) { opts.Log.Debug(fmt.Sprintf(f, a...)) }),
+		chromedp.WithErrorf(func(f string, a ...any) { opts.Log.Debug("chrome: " + fmt.Sprintf(f, a...)) }),
+	)
+	cancel := func() { bcancel(); allocCancel() }
+	// Start the browser, bounded: a broken binary must not hang the run.
+	startErr := make(chan error, 1)
+	go func() { startErr <- chromedp.Do(bctx) }()
+	select {
+	case err := <-startErr:
+		if err != nil {
+			cancel()
+			if opts.BrowserURL != "" {
+				return nil, fmt.Errorf("connect to Chrome at %s: %w (is it running with --remote-debugging-port?)", opts.BrowserURL, err)
+			}
+			return nil, fmt.Errorf("start Chrome: %w (try --chrome PATH, or run with --log-level debug)", err)
+		}
+	case <-time.After(60 * time.Second):
+		cancel()
+		return nil, errors.New("start Chrome: no answer within 60s (run with --log-level debug to see why)")
+	case <-ctx.Done():
+		cancel()
+		return nil, ctx.Err()
+	}
+	b := &Browser{opts: opts, ctx: bctx, cancel: cancel}
+	// A link to a PDF or a ZIP must not fill the disk: refuse downloads.
+	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny})
+	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		b.Version = v.Product
+	}
+	return b, nil
+}
+
+// Close stops the browser (or disconnects from a remote one).
+func (b *Browser) Close() {
+	b.cancel()
+}

@@ -1,0 +1,326 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/inspector"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"saavu/checks"
+)
+
+// PageError says why a page could not be audited. Its message is written
+// for the person reading the report.
+type PageError struct {
+	Kind string // one of the Err* kinds below
+	Msg  string
+}
+
+func (e *PageError) Error() string { return e.Msg }
+
+// ErrorKind returns the kind, for reports.
+func (e *PageError) ErrorKind() string { return e.Kind }
+
+// Kinds of PageError.
+const (
+	KindNetwork = "network"  // DNS, refused connection, TLS, redirect loop…
+	KindHTTP    = "http"     // 4xx or 5xx answer
+	KindNotHTML = "not-html" // a PDF, an image, a download
+	KindTimeout = "timeout"  // no answer, or capture did not finish in time
+	KindHung    = "hung"     // the page's scripts keep the tab busy
+	KindCrash   = "crash"    // the tab crashed
+	KindBrowser = "browser"  // the browser failed or went away
+)
+
+// IsKind reports whether err is a PageError of the kind.
+func IsKind(err error, kind string) bool {
+	var pe *PageError
+	return errors.As(err, &pe) && pe.Kind == kind
+}
+
+func pageErr(kind, format string, args ...any) error {
+	return &PageError{Kind: kind, Msg: fmt.Sprintf(format, args...)}
+}
+
+// htmlTypes are the media types saavu audits.
+var htmlTypes = map[string]bool{
+	"text/html": true, "application/xhtml+xml": true, "image/svg+xml": true,
+}
+
+// navState follows one navigation through the tab's events.
+type navState struct {
+	mu        sync.Mutex
+	responses map[cdp.LoaderID]*network.Response // main-frame document responses
+	lifecycle map[cdp.LoaderID]map[string]bool
+	crashed   bool
+	changed   chan struct{}
+}
+
+func (s *navState) signal() {
+	select {
+	case s.changed <- struct{}{}:
+	default:
+	}
+}
+
+func (s *navState) listen(ev any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch ev := ev.(type) {
+	case *network.EventResponseReceived:
+		if ev.Type == network.ResourceTypeDocument && ev.Response != nil {
+			if _, ok := s.responses[ev.LoaderID]; !ok {
+				s.responses[ev.LoaderID] = ev.Response
+			}
+		}
+	case *page.EventLifecycleEvent:
+		m := s.lifecycle[ev.LoaderID]
+		if m == nil {
+			m = map[string]bool{}
+			s.lifecycle[ev.LoaderID] = m
+		}
+		m[ev.Name] = true
+	case *inspector.EventTargetCrashed:
+		s.crashed = true
+	default:
+		return
+	}
+	s.signal()
+}
+
+// wait blocks until cond holds (checked under the lock), the tab crashes,
+// d passes or ctx ends. It reports whether cond held.
+func (s *navState) wait(ctx context.Context, d time.Duration, cond func() bool) (bool, error) {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	for {
+		s.mu.Lock()
+		ok, crashed := cond(), s.crashed
+		s.mu.Unlock()
+		switch {
+		case crashed:
+			return false, pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
+		case ok:
+			return true, nil
+		}
+		select {
+		case <-s.changed:
+		case <-timer.C:
+			return false, nil
+		case <-ctx.Done():
+			return false, ctx.Err()
+		}
+	}
+}
+
+// Capture loads url in a new tab and captures it. On failure it returns a
+// *PageError and, when the server answered, a page with the URL, status and
+// content type filled in.
+func (b *Browser) Capture(ctx context.Context, url string) (*checks.Page, error) {
+	start := time.Now()
+	p := &checks.Page{URL: url, FinalURL: url}
+	tabCtx, cancelTab := chromedp.NewContext(b.ctx)
+	defer cancelTab()
+	stop := context.AfterFunc(ctx, cancelTab) // the caller's cancellation closes the tab
+	defer stop()
+
+	// Open the tab, then bound everything that follows by the page timeout.
+	if err := chromedp.Do(tabCtx); err != nil {
+		if ctx.Err() != nil {
+			return p, ctx.Err()
+		}
+		return p, pageErr(KindBrowser, "could not open a browser tab: %v", err)
+	}
+	opCtx, cancelOp := context.WithTimeout(tabCtx, b.opts.PageTimeout)
+	defer cancelOp()
+
+	st := &navState{
+		responses: map[cdp.LoaderID]*network.Response{},
+		lifecycle: map[cdp.LoaderID]map[string]bool{},
+		changed:   make(chan struct{}, 1),
+	}
+	if err := chromedp.Listen(tabCtx, st.listen); err != nil {
+		return p, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
+	}
+	dialogs := chromedp.Events(tabCtx, page.JavascriptDialogOpening)
+	go func() { // alert(), confirm() and beforeunload would block the page: dismiss them
+		for _, err := range dialogs {
+			if err != nil {
+				return
+			}
+			_, _ = chromedp.Call(tabCtx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+		}
+	}()
+
+	err := b.load(ctx, opCtx, st, p, url)
+	if err == nil {
+		err = b.capture(ctx, opCtx, p)
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return p, ctx.Err()
+		}
+		st.mu.Lock()
+		crashed := st.crashed
+		st.mu.Unlock()
+		if crashed {
+			return p, pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
+		}
+		if errors.Is(err, context.DeadlineExceeded) {
+			return p, pageErr(KindTimeout, "the page could not be captured within %s: raise --page-timeout if the site is slow", b.opts.PageTimeout)
+		}
+		var pe *PageError
+		if !errors.As(err, &pe) {
+			err = pageErr(KindBrowser, "the browser failed while capturing the page: %v", err)
+		}
+		return p, err
+	}
+	b.opts.Log.Debug("captured", "url", url, "nodes", len(p.Nodes), "took", time.Since(start).Round(time.Millisecond))
+	return p, nil
+}
+
+// load navigates the tab and waits until the page is ready to capture.
+func (b *Browser) load(ctx, opCtx context.Context, st *navState, p *checks.Page, url string) error {
+	loadStart := time.Now()
+	nav, err := chromedp.Call(opCtx, page.Navigate, page.NavigateParams{URL: url})
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return pageErr(KindTimeout, "the server did not answer within %s", b.opts.PageTimeout)
+		}
+		return err
+	}
+	st.mu.Lock()
+	resp := st.responses[nav.LoaderID]
+	st.mu.Unlock()
+	if resp != nil {
+		p.FinalURL = resp.URL
+		p.Status = int(resp.Status)
+		p.ContentType = mediaType(resp.MimeType)
+	}
+	switch {
+	case nav.IsDownload:
+		return pageErr(KindNotHTML, "not a web page (%s): the server sent a file to download; documents are not audited", orUnknown(p.ContentType))
+	case nav.ErrorText != "":
+		if resp != nil && resp.Status >= 400 {
+			return httpError(p.Status, resp.StatusText)
+		}
+		if resp != nil && !htmlTypes[p.ContentType] {
+			return pageErr(KindNotHTML, "not a web page (%s); only HTML pages are audited", orUnknown(p.ContentType))
+		}
+		return netError(nav.ErrorText)
+	case resp == nil:
+		// Served without a network response (about:, data:, chrome:).
+		p.Status = 0
+	case resp.Status >= 400:
+		return httpError(p.Status, resp.StatusText)
+	case !htmlTypes[p.ContentType]:
+		return pageErr(KindNotHTML, "not a web page (%s); only HTML pages are audited", orUnknown(p.ContentType))
+	}
+
+	// Wait for the load event, then for a quiet network, both bounded.
+	loaded, err := st.wait(opCtx, b.opts.LoadTimeout-time.Since(loadStart), func() bool {
+		return st.lifecycle[nav.LoaderID]["load"]
+	})
+	if err != nil {
+		return err
+	}
+	if !loaded {
+		state, err := b.readyState(opCtx)
+		if err != nil {
+			return err
+		}
+		p.Notes = append(p.Notes, fmt.Sprintf("The page did not finish loading within %s (document state: %s); it was audited as it was then.",
+			b.opts.LoadTimeout, state))
+		return nil
+	}
+	settle := min(4*b.opts.Settle, 2*time.Second)
+	if _, err := st.wait(opCtx, settle, func() bool {
+		return st.lifecycle[nav.LoaderID]["networkAlmostIdle"]
+	}); err != nil {
+		return err
+	}
+	return nil
+}
+
+// readyState asks the page for document.readyState. A page whose scripts
+// never yield does not answer: that is reported as a hung page.
+func (b *Browser) readyState(ctx context.Context) (string, error) {
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	res, err := chromedp.Call(pctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document.readyState", ReturnByValue: new(true)})
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			return "", pageErr(KindHung, "the page's scripts keep the browser busy and it stopped responding (an endless loop?); it could not be audited")
+		}
+		return "", err
+	}
+	if res.Result == nil {
+		return "unknown", nil
+	}
+	return strings.Trim(string(res.Result.Value), `"`), nil
+}
+
+func httpError(status int, text string) error {
+	if text == "" {
+		text = http.StatusText(status)
+	}
+	return pageErr(KindHTTP, "the server answered HTTP %d %s", status, text)
+}
+
+// netError turns Chrome's net::ERR_ codes into advice.
+func netError(code string) error {
+	c := strings.TrimPrefix(code, "net::")
+	var msg string
+	switch {
+	case c == "ERR_NAME_NOT_RESOLVED" || c == "ERR_NAME_RESOLUTION_FAILED":
+		msg = "host not found (DNS lookup failed): check the address"
+	case c == "ERR_CONNECTION_REFUSED":
+		msg = "connection refused: no web server is listening at that address and port"
+	case c == "ERR_TOO_MANY_REDIRECTS":
+		msg = "redirect loop: the address keeps redirecting and never reaches a page"
+	case c == "ERR_CONNECTION_RESET" || c == "ERR_CONNECTION_CLOSED" || c == "ERR_EMPTY_RESPONSE":
+		msg = "the server closed the connection without answering"
+	case c == "ERR_CONNECTION_TIMED_OUT" || c == "ERR_TIMED_OUT":
+		msg = "the server did not answer in time"
+	case c == "ERR_ADDRESS_UNREACHABLE" || c == "ERR_INTERNET_DISCONNECTED" || c == "ERR_NETWORK_UNREACHABLE":
+		msg = "the host cannot be reached from this machine (no network route)"
+	case strings.HasPrefix(c, "ERR_CERT_") || strings.HasPrefix(c, "ERR_SSL_"):
+		msg = "the site's TLS certificate or connection is not valid"
+	case c == "ERR_UNSAFE_PORT":
+		msg = "the browser refuses to connect to that port"
+	case c == "ERR_INVALID_URL":
+		msg = "not a valid address"
+	case c == "ERR_ABORTED":
+		msg = "the browser stopped loading the page (the server may have sent a file to download)"
+	case c == "ERR_BLOCKED_BY_RESPONSE" || c == "ERR_BLOCKED_BY_CLIENT":
+		msg = "the browser blocked the page"
+	default:
+		msg = "the page could not be loaded"
+	}
+	return pageErr(KindNetwork, "%s (%s)", msg, code)
+}
+
+func mediaType(v string) string {
+	if t, _, err := mime.ParseMediaType(v); err == nil {
+		return t
+	}
+	return strings.ToLower(strings.TrimSpace(v))
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown type"
+	}
+	return s
+}

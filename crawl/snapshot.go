@@ -1,0 +1,339 @@
+package crawl
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/domsnapshot"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"saavu/checks"
+)
+
+// Styles are the computed style properties captured for every rendered
+// node. Rules read them through Node.Style.
+var Styles = []string{
+	"display", "visibility", "opacity", "position", "z-index", "overflow-x", "overflow-y",
+	"color", "background-color", "background-image", "background-clip",
+	"font-size", "font-weight", "font-style", "font-family", "line-height", "letter-spacing", "word-spacing",
+	"text-decoration-line", "text-align", "text-transform", "text-shadow", "text-indent", "white-space",
+	"outline-style", "outline-width", "outline-color", "outline-offset", "box-shadow",
+	"border-top-width", "border-top-style", "border-top-color", "border-bottom-width", "border-bottom-style", "border-bottom-color",
+	"transform", "clip", "clip-path", "filter", "mix-blend-mode", "pointer-events", "cursor",
+	"width", "height", "min-height", "max-height", "content", "direction",
+}
+
+// maxScreenshotHeight bounds the screenshot of very long pages (CSS px).
+const maxScreenshotHeight = 8000
+
+// capture takes the DOM snapshot, the accessibility tree and a screenshot.
+func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
+	snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
+		ComputedStyles:    Styles,
+		IncludePaintOrder: new(true),
+	})
+	if err != nil {
+		return b.hungOr(ctx, err, "take the DOM snapshot")
+	}
+	ax, err := b.axTrees(opCtx, &snap)
+	if err != nil {
+		return b.hungOr(ctx, err, "read the accessibility tree")
+	}
+	metrics, err := chromedp.Call(opCtx, page.GetLayoutMetrics, cdp.Empty{})
+	if err != nil {
+		return b.hungOr(ctx, err, "read the page's size")
+	}
+	if v := metrics.CSSLayoutViewport; v != nil {
+		p.Viewport = checks.Size{W: float64(v.ClientWidth), H: float64(v.ClientHeight)}
+	}
+	if c := metrics.CSSContentSize; c != nil {
+		p.Content = checks.Size{W: c.Width, H: c.Height}
+	}
+	if err := buildPage(p, &snap, ax); err != nil {
+		return err
+	}
+	if b.opts.Screenshots && p.Content.W > 0 && p.Content.H > 0 {
+		h := math.Min(p.Content.H, maxScreenshotHeight)
+		shot, err := chromedp.Call(opCtx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format:                page.CaptureScreenshotFormatPng,
+			Clip:                  &page.Viewport{Width: math.Min(p.Content.W, 4000), Height: h, Scale: 1},
+			CaptureBeyondViewport: new(true),
+			OptimizeForSpeed:      new(true),
+		})
+		if err != nil {
+			// A page without a screenshot can still be audited.
+			p.Notes = append(p.Notes, "No screenshot could be taken of the page.")
+			b.opts.Log.Debug("screenshot failed", "url", p.URL, "err", err)
+		} else {
+			p.Screenshot = shot.Data
+		}
+	}
+	return p.Build()
+}
+
+func (b *Browser) hungOr(ctx context.Context, err error, what string) error {
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return pageErr(KindHung, "the page did not respond while saavu tried to %s within %s (its scripts keep the browser busy); it could not be audited", what, b.opts.PageTimeout)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// axTrees reads the accessibility tree of every captured document, keyed by
+// the DOM node's backend id.
+func (b *Browser) axTrees(ctx context.Context, snap *domsnapshot.CaptureSnapshotResult) (map[cdp.BackendNodeID]*accessibility.Node, error) {
+	out := map[cdp.BackendNodeID]*accessibility.Node{}
+	for i, d := range snap.Documents {
+		params := accessibility.GetFullAXTreeParams{}
+		if i > 0 {
+			params.FrameID = cdp.FrameID(str(snap.Strings, d.FrameID))
+			if params.FrameID == "" {
+				continue
+			}
+		}
+		res, err := chromedp.Call(ctx, accessibility.GetFullAXTree, params)
+		if err != nil {
+			if i == 0 {
+				return nil, err
+			}
+			continue // an iframe from another process: not reachable from this target
+		}
+		for _, n := range res.Nodes {
+			if n.BackendDOMNodeID == 0 {
+				continue
+			}
+			if prev, ok := out[n.BackendDOMNodeID]; ok && !prev.Ignored {
+				continue
+			}
+			out[n.BackendDOMNodeID] = n
+		}
+	}
+	return out, nil
+}
+
+func str(strs []string, i domsnapshot.StringIndex) string {
+	if i < 0 || int(i) >= len(strs) {
+		return ""
+	}
+	return strs[i]
+}
+
+// buildPage turns Chrome's DOM snapshot into the node table of p.
+func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[cdp.BackendNodeID]*accessibility.Node) error {
+	if len(snap.Documents) == 0 || snap.Documents[0].Nodes == nil {
+		return errors.New("the DOM snapshot is empty")
+	}
+	S := snap.Strings
+	// Global index of each document's first node.
+	offsets := make([]int, len(snap.Documents))
+	total := 0
+	for i, d := range snap.Documents {
+		offsets[i] = total
+		if d.Nodes != nil {
+			total += len(d.Nodes.NodeType)
+		}
+	}
+	nodes := make([]*checks.Node, total)
+	skip := make([]bool, total) // pseudo-elements
+	owner := map[int]int{}      // document index -> global index of its iframe element
+	for di, d := range snap.Documents {
+		t := d.Nodes
+		if t == nil {
+			continue
+		}
+		off := offsets[di]
+		rare := func(r *domsnapshot.RareStringData) map[int]string {
+			m := map[int]string{}
+			if r != nil {
+				for k, idx := range r.Index {
+					m[int(idx)] = str(S, r.Value[k])
+				}
+			}
+			return m
+		}
+		pseudo, shadow := rare(t.PseudoType), rare(t.ShadowRootType)
+		inputValue, textValue := rare(t.InputValue), rare(t.TextValue)
+		checked := map[int]bool{}
+		if t.InputChecked != nil {
+			for _, idx := range t.InputChecked.Index {
+				checked[int(idx)] = true
+			}
+		}
+		if t.ContentDocumentIndex != nil {
+			for k, idx := range t.ContentDocumentIndex.Index {
+				owner[int(t.ContentDocumentIndex.Value[k])] = off + int(idx)
+			}
+		}
+		for j := range t.NodeType {
+			g := off + j
+			n := &checks.Node{Type: checks.NodeType(t.NodeType[j]), Parent: -1}
+			if di > 0 {
+				n.Frame = off
+			}
+			if pseudo[j] != "" {
+				skip[g] = true
+			}
+			name := str(S, t.NodeName[j])
+			switch n.Type {
+			case checks.ElementNode:
+				n.Name = name
+				if strings.ToUpper(name) == name {
+					n.Name = strings.ToLower(name)
+				}
+				if j < len(t.Attributes) {
+					a := t.Attributes[j]
+					for k := 0; k+1 < len(a); k += 2 {
+						n.Attrs = append(n.Attrs, checks.Attr{Name: str(S, domsnapshot.StringIndex(a[k])), Value: str(S, domsnapshot.StringIndex(a[k+1]))})
+					}
+				}
+				n.Value = inputValue[j] + textValue[j]
+				n.Checked = checked[j]
+			case checks.TextNode, checks.CommentNode:
+				n.Name = name
+				n.Text = str(S, t.NodeValue[j])
+			default:
+				n.Name = name
+			}
+			n.Shadow = shadow[j]
+			if j < len(t.ParentIndex) && t.ParentIndex[j] >= 0 {
+				n.Parent = off + int(t.ParentIndex[j])
+			}
+			if j < len(t.BackendNodeID) {
+				if a := ax[t.BackendNodeID[j]]; a != nil {
+					n.AX = axInfo(a)
+				}
+			}
+			nodes[g] = n
+		}
+		if l := d.Layout; l != nil {
+			for k, ni := range l.NodeIndex {
+				g := off + int(ni)
+				if g >= total || nodes[g].Layout != nil {
+					continue
+				}
+				lay := &checks.Layout{}
+				if k < len(l.Bounds) {
+					lay.Box = rect(l.Bounds[k])
+				}
+				if k < len(l.Styles) && len(l.Styles[k]) > 0 {
+					lay.Style = make(map[string]string, len(Styles))
+					for si, v := range l.Styles[k] {
+						if si < len(Styles) {
+							if s := str(S, domsnapshot.StringIndex(v)); s != "" {
+								lay.Style[Styles[si]] = s
+							}
+						}
+					}
+				}
+				if k < len(l.PaintOrders) {
+					lay.Paint = int(l.PaintOrders[k])
+				}
+				nodes[g].Layout = lay
+			}
+			if tb := d.TextBoxes; tb != nil {
+				for k, li := range tb.LayoutIndex {
+					if int(li) >= len(l.NodeIndex) || k >= len(tb.Bounds) {
+						continue
+					}
+					g := off + int(l.NodeIndex[li])
+					if lay := nodes[g].Layout; lay != nil {
+						lay.TextBoxes = append(lay.TextBoxes, rect(tb.Bounds[k]))
+					}
+				}
+			}
+		}
+	}
+	// Attach iframe documents to their iframe elements.
+	for di := 1; di < len(snap.Documents); di++ {
+		if o, ok := owner[di]; ok {
+			nodes[offsets[di]].Parent = o
+		}
+	}
+	// Drop pseudo-elements and renumber.
+	newIndex := make([]int, total)
+	var kept []*checks.Node
+	for g, n := range nodes {
+		if skip[g] || (g > 0 && n.Parent < 0) {
+			newIndex[g] = -1
+			continue
+		}
+		newIndex[g] = len(kept)
+		kept = append(kept, n)
+	}
+	for g, n := range nodes {
+		if newIndex[g] < 0 {
+			continue
+		}
+		if n.Parent >= 0 {
+			n.Parent = newIndex[n.Parent]
+			if n.Parent < 0 {
+				return fmt.Errorf("DOM snapshot: node %d has a dropped parent", g)
+			}
+		}
+		if n.Frame > 0 {
+			n.Frame = newIndex[n.Frame]
+		}
+	}
+	// Children in document order: the snapshot lists nodes in tree order,
+	// except that iframe documents follow their whole parent document.
+	for i, n := range kept {
+		if n.Parent >= 0 {
+			kept[n.Parent].Children = append(kept[n.Parent].Children, i)
+		}
+	}
+	p.Nodes = kept
+	if p.Title == "" {
+		p.Title = str(S, snap.Documents[0].Title)
+	}
+	return nil
+}
+
+func rect(r domsnapshot.Rectangle) checks.Rect {
+	if len(r) < 4 {
+		return checks.Rect{}
+	}
+	return checks.Rect{X: round2(r[0]), Y: round2(r[1]), W: round2(r[2]), H: round2(r[3])}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+func axInfo(a *accessibility.Node) *checks.AX {
+	info := &checks.AX{Ignored: a.Ignored, Role: axString(a.Role), Name: axString(a.Name), Description: axString(a.Description)}
+	if a.Name != nil {
+		for _, s := range a.Name.Sources {
+			if s.Value != nil && s.Superseded == false && axString(s.Value) != "" {
+				info.NameFrom = string(s.Type)
+				if s.Attribute != "" {
+					info.NameFrom = s.Attribute
+				}
+				break
+			}
+		}
+	}
+	if len(a.Properties) > 0 {
+		info.Props = map[string]string{}
+		for _, pr := range a.Properties {
+			info.Props[string(pr.Name)] = axString(pr.Value)
+		}
+	}
+	return info
+}
+
+// axString renders an AX value as text: strings without quotes, other JSON
+// values as written.
+func axString(v *accessibility.Value) string {
+	if v == nil || len(v.Value) == 0 {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(v.Value, &s); err == nil {
+		return s
+	}
+	return string(v.Value)
+}

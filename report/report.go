@@ -1,0 +1,272 @@
+// Package report holds the results of an audit (the Report, which is also
+// the JSON contract) and the writers that format it.
+package report
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strings"
+
+	"saavu/checks"
+)
+
+// SchemaVersion is the version of the JSON report format (docs/json-report.md).
+// Adding fields keeps it; removing or changing the meaning of one bumps it.
+const SchemaVersion = "1"
+
+// Report is the result of one audit: the only input of every writer.
+type Report struct {
+	SchemaVersion string     `json:"schemaVersion"`
+	Tool          Tool       `json:"tool"`
+	Standard      Standard   `json:"standard"`
+	GeneratedAt   string     `json:"generatedAt,omitempty"` // RFC 3339, UTC
+	Browser       string     `json:"browser,omitempty"`     // e.g. "Chrome/156.0.8078.79"
+	Rules         []RuleInfo `json:"rules"`                 // the rules that ran, sorted by id
+	Pages         []Page     `json:"pages"`                 // sorted by URL
+	Summary       Summary    `json:"summary"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Standard is the yardstick the audit measured against.
+type Standard struct {
+	Name    string `json:"name"`    // "EN 301 549"
+	Version string `json:"version"` // "V3.2.1"
+	WCAG    string `json:"wcag"`    // "2.1"
+	Level   string `json:"level"`   // "AA"
+}
+
+// DefaultStandard is EN 301 549 V3.2.1, which requires WCAG 2.1 A and AA.
+var DefaultStandard = Standard{Name: "EN 301 549", Version: "V3.2.1", WCAG: "2.1", Level: "AA"}
+
+// RuleInfo is the metadata of a rule that ran.
+type RuleInfo struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Summary  string   `json:"summary"`
+	HelpURL  string   `json:"helpUrl"`
+	WCAG     []string `json:"wcag"`
+	EN301549 []string `json:"en301549"`
+	ACT      []string `json:"act,omitempty"`
+	Level    string   `json:"level"`
+	Impact   string   `json:"impact"`
+}
+
+// Page is the result of one page.
+type Page struct {
+	URL         string   `json:"url"`
+	FinalURL    string   `json:"finalUrl"`
+	Status      int      `json:"status"`
+	ContentType string   `json:"contentType,omitempty"`
+	Title       string   `json:"title"`
+	Error       string   `json:"error"`               // why the page could not be audited; empty when it was
+	ErrorKind   string   `json:"errorKind,omitempty"` // network, http, not-html, timeout, hung, crash, browser
+	Notes       []string `json:"notes,omitempty"`     // things the reader should know about the capture
+	Results     []Result `json:"results"`             // one per rule, sorted by rule id; empty when Error is set
+}
+
+// Audited reports whether the page was checked.
+func (p *Page) Audited() bool { return p.Error == "" }
+
+// Result is the outcome of one rule on one page.
+type Result struct {
+	Rule     string   `json:"rule"`
+	Outcome  string   `json:"outcome"` // passed, failed, cantTell, inapplicable
+	WCAG     []string `json:"wcag"`
+	EN301549 []string `json:"en301549"`
+	ACT      []string `json:"act,omitempty"`
+	Impact   string   `json:"impact"`
+	Passed   int      `json:"passed,omitempty"` // number of elements that passed
+	Nodes    []Node   `json:"nodes,omitempty"`  // the elements that failed or need review
+}
+
+// Node is an element a rule failed or could not decide.
+type Node struct {
+	Outcome    string      `json:"outcome"` // failed or cantTell
+	Selector   string      `json:"selector"`
+	Snippet    string      `json:"snippet"`
+	Message    string      `json:"message"`
+	Box        *checks.Rect `json:"box,omitempty"`        // position on the page, CSS px
+	Screenshot string      `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
+}
+
+// Summary counts the results and gives a verdict per success criterion.
+type Summary struct {
+	Pages        int         `json:"pages"`
+	Audited      int         `json:"audited"`
+	NotAudited   int         `json:"notAudited"`
+	Failed       int         `json:"failed"`   // page × rule results that failed
+	CantTell     int         `json:"cantTell"` // … that need review
+	Passed       int         `json:"passed"`
+	Inapplicable int         `json:"inapplicable"`
+	Criteria     []Criterion `json:"criteria"` // the 50 WCAG 2.1 A/AA criteria of EN 301 549
+}
+
+// Criterion is the audit's verdict on one success criterion.
+type Criterion struct {
+	SC          string   `json:"sc"`
+	Level       string   `json:"level"`
+	Title       string   `json:"title"`
+	EN301549    string   `json:"en301549"`
+	Outcome     string   `json:"outcome"`               // failed, cantTell, passed, inapplicable, or untested (no rule covers it: check by hand)
+	Rules       []string `json:"rules,omitempty"`       // rules that test it
+	FailedPages int      `json:"failedPages,omitempty"` // pages where a rule citing it failed
+}
+
+// Outcome values beyond the ACT ones.
+const Untested = "untested"
+
+// Meta is what a report says about the run itself.
+type Meta struct {
+	Version     string
+	GeneratedAt string
+	Browser     string
+}
+
+// New assembles a report from page results (in any order): it sorts
+// pages by URL, lists the rules and computes the summary. It is the one
+// place where ordering happens, so that writers only format.
+func New(meta Meta, rules []*checks.Rule, pages []Page) *Report {
+	r := &Report{
+		SchemaVersion: SchemaVersion,
+		Tool:          Tool{Name: "saavu", Version: meta.Version},
+		Standard:      DefaultStandard,
+		GeneratedAt:   meta.GeneratedAt,
+		Browser:       meta.Browser,
+		Pages:         slices.Clone(pages),
+	}
+	rules = slices.Clone(rules)
+	slices.SortFunc(rules, func(a, b *checks.Rule) int { return strings.Compare(a.ID, b.ID) })
+	for _, rule := range rules {
+		r.Rules = append(r.Rules, ruleInfo(rule))
+	}
+	slices.SortStableFunc(r.Pages, func(a, b Page) int {
+		return cmp.Or(strings.Compare(sortKey(a.URL), sortKey(b.URL)), strings.Compare(a.URL, b.URL))
+	})
+	for i := range r.Pages {
+		p := &r.Pages[i]
+		if p.Results == nil {
+			p.Results = []Result{}
+		}
+		slices.SortFunc(p.Results, func(a, b Result) int { return strings.Compare(a.Rule, b.Rule) })
+	}
+	r.Summary = summarize(r.Rules, r.Pages)
+	return r
+}
+
+// sortKey normalises a URL for ordering: no fragment, lower-case host.
+func sortKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	u.Fragment = ""
+	u.Host = strings.ToLower(u.Host)
+	return u.String()
+}
+
+func ruleInfo(r *checks.Rule) RuleInfo {
+	return RuleInfo{
+		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
+		WCAG: r.WCAG, EN301549: r.EN301549(), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
+	}
+}
+
+func summarize(rules []RuleInfo, pages []Page) Summary {
+	s := Summary{Pages: len(pages)}
+	type agg struct {
+		outcome string
+		failed  map[string]bool
+	}
+	bySC := map[string]*agg{}
+	for _, p := range pages {
+		if !p.Audited() {
+			s.NotAudited++
+			continue
+		}
+		s.Audited++
+		for _, res := range p.Results {
+			switch checks.Outcome(res.Outcome) {
+			case checks.Failed:
+				s.Failed++
+			case checks.CantTell:
+				s.CantTell++
+			case checks.Passed:
+				s.Passed++
+			default:
+				s.Inapplicable++
+			}
+			for _, sc := range res.WCAG {
+				a := bySC[sc]
+				if a == nil {
+					a = &agg{outcome: string(checks.Inapplicable), failed: map[string]bool{}}
+					bySC[sc] = a
+				}
+				if outcomeRank(res.Outcome) > outcomeRank(a.outcome) {
+					a.outcome = res.Outcome
+				}
+				if res.Outcome == string(checks.Failed) {
+					a.failed[p.URL] = true
+				}
+			}
+		}
+	}
+	for _, c := range checks.Criteria() {
+		if !c.InWCAG21AA {
+			continue
+		}
+		cs := Criterion{SC: c.SC, Level: c.Level, Title: c.Title, EN301549: c.EN301549, Outcome: Untested}
+		for _, ri := range rules {
+			if slices.Contains(ri.WCAG, c.SC) {
+				cs.Rules = append(cs.Rules, ri.ID)
+			}
+		}
+		if a := bySC[c.SC]; a != nil {
+			cs.Outcome, cs.FailedPages = a.outcome, len(a.failed)
+		} else if len(cs.Rules) > 0 && s.Audited > 0 {
+			cs.Outcome = string(checks.Inapplicable)
+		}
+		s.Criteria = append(s.Criteria, cs)
+	}
+	return s
+}
+
+func outcomeRank(o string) int {
+	switch checks.Outcome(o) {
+	case checks.Failed:
+		return 3
+	case checks.CantTell:
+		return 2
+	case checks.Passed:
+		return 1
+	}
+	return 0
+}
+
+// Failures counts the failed results whose rule impact is at least min
+// (all failures when min is empty).
+func (r *Report) Failures(min checks.Impact) int {
+	n := 0
+	for _, p := range r.Pages {
+		for _, res := range p.Results {
+			if res.Outcome == string(checks.Failed) && checks.Impact(res.Impact).Rank() >= min.Rank() {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Rule returns the metadata of the rule id.
+func (r *Report) Rule(id string) (RuleInfo, bool) {
+	i := slices.IndexFunc(r.Rules, func(ri RuleInfo) bool { return ri.ID == id })
+	if i < 0 {
+		return RuleInfo{}, false
+	}
+	return r.Rules[i], true
+}
