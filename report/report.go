@@ -87,12 +87,12 @@ type Result struct {
 
 // Node is an element a rule failed or could not decide.
 type Node struct {
-	Outcome    string      `json:"outcome"` // failed or cantTell
-	Selector   string      `json:"selector"`
-	Snippet    string      `json:"snippet"`
-	Message    string      `json:"message"`
+	Outcome    string       `json:"outcome"` // failed or cantTell
+	Selector   string       `json:"selector"`
+	Snippet    string       `json:"snippet"`
+	Message    string       `json:"message"`
 	Box        *checks.Rect `json:"box,omitempty"`        // position on the page, CSS px
-	Screenshot string      `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
+	Screenshot string       `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
 }
 
 // Summary counts the results and gives a verdict per success criterion.
