@@ -305,8 +305,17 @@ func (n *Node) selector() string {
 			parts = append(parts, "#"+cssIdent(id))
 			break
 		}
-		if e.Name == "html" || (e.Name == "body" && top) {
+		if e.Name == "body" && top {
 			parts = append(parts, e.Name)
+			break
+		}
+		if e.Name == "html" {
+			parts = append(parts, e.Name)
+			if doc := e.ParentNode(); doc != nil && doc.Type == DocumentNode && doc.Index != 0 {
+				if frame := doc.ParentNode(); frame != nil {
+					return frame.Selector() + " >>> " + joinRev(parts)
+				}
+			}
 			break
 		}
 		step := e.Name

@@ -193,12 +193,21 @@ func (b *Browser) Capture(ctx context.Context, url string) (*checks.Page, error)
 // load navigates the tab and waits until the page is ready to capture.
 func (b *Browser) load(ctx, opCtx context.Context, st *navState, p *checks.Page, url string) error {
 	loadStart := time.Now()
-	nav, err := chromedp.Call(opCtx, page.Navigate, page.NavigateParams{URL: url})
+	navCtx, cancelNav := context.WithTimeout(opCtx, b.opts.LoadTimeout)
+	defer cancelNav()
+	nav, err := chromedp.Call(navCtx, page.Navigate, page.NavigateParams{URL: url})
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
-			return pageErr(KindTimeout, "the server did not answer within %s", b.opts.PageTimeout)
+			return pageErr(KindTimeout, "the server did not answer within %s: check that the site is up, or raise --page-timeout if it is slow", b.opts.LoadTimeout)
 		}
 		return err
+	}
+	if nav.ErrorText == "net::ERR_ABORTED" && !nav.IsDownload {
+		// A renderer that crashes during the navigation aborts it; the
+		// crash event comes right after.
+		if _, err := st.wait(opCtx, time.Second, func() bool { return false }); err != nil {
+			return err
+		}
 	}
 	st.mu.Lock()
 	resp := st.responses[nav.LoaderID]

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"saavu/checks"
 	"saavu/internal/chrometest"
@@ -17,6 +18,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the page snapshots in testdata/pages")
 
 func TestMain(m *testing.M) {
+	// Short waits, so that the tests of pages that never load stay quick.
+	chrometest.Options.PageTimeout = 20 * time.Second
+	chrometest.Options.LoadTimeout = 4 * time.Second
 	code := m.Run()
 	chrometest.Close()
 	os.Exit(code)

@@ -1,0 +1,233 @@
+package crawl_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"saavu/crawl"
+	"saavu/internal/chrometest"
+)
+
+// badSite serves the kinds of trouble a crawl meets.
+func badSite(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	page := func(w http.ResponseWriter, status int, body string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		fmt.Fprint(w, body)
+	}
+	mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>OK</title></head><body><main><h1>Fine</h1><a href="/next">Next</a></main></body></html>`)
+	})
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/ok", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop2", http.StatusFound)
+	})
+	mux.HandleFunc("/loop2", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	mux.HandleFunc("/missing", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 404, `<!DOCTYPE html><html><head><title>Not found</title></head><body>Sorry</body></html>`)
+	})
+	mux.HandleFunc("/broken", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 500, `<!DOCTYPE html><html><head><title>Error</title></head><body>Internal error</body></html>`)
+	})
+	mux.HandleFunc("/empty500", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(500)
+	})
+	mux.HandleFunc("/report.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		io.WriteString(w, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+	})
+	mux.HandleFunc("/download.pdf", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Header().Set("Content-Disposition", `attachment; filename="download.pdf"`)
+		io.WriteString(w, "%PDF-1.4\n%%EOF\n")
+	})
+	mux.HandleFunc("/logo.png", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte("\x89PNG\r\n\x1a\n"))
+	})
+	// The page arrives, but one of its images never does: the load event never fires.
+	mux.HandleFunc("/never-loads", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>Slow</title></head><body><main><h1>Almost</h1><img src="/stall" alt="A stalled image"></main></body></html>`)
+	})
+	mux.HandleFunc("/stall", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
+	// The server never answers at all.
+	mux.HandleFunc("/no-answer", func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	})
+	// A script that never yields: the tab stops responding.
+	mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>Hang</title></head><body><p>Before</p><script>for(;;){}</script><p>After</p></body></html>`)
+	})
+	mux.HandleFunc("/alert", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>Alert</title></head><body><main><h1>Hi</h1></main><script>alert("hello"); confirm("sure?")</script></body></html>`)
+	})
+	ts := httptest.NewServer(mux)
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+// closedPort returns an address where nothing listens.
+func closedPort(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return "http://" + addr + "/"
+}
+
+func TestCaptureBadInput(t *testing.T) {
+	b := chrometest.Browser(t)
+	ts := badSite(t)
+	tests := []struct {
+		name      string
+		url       string
+		kind      string // expected PageError kind; "" = captured
+		msg       string // part of the message
+		status    int
+		finalPath string
+		note      string // part of a note on a captured page
+	}{
+		{name: "ok", url: ts.URL + "/ok", status: 200, finalPath: "/ok"},
+		{name: "redirect", url: ts.URL + "/moved", status: 200, finalPath: "/ok"},
+		{name: "alert does not block", url: ts.URL + "/alert", status: 200, finalPath: "/alert"},
+		{name: "redirect loop", url: ts.URL + "/loop", kind: crawl.KindNetwork, msg: "redirect loop"},
+		{name: "404", url: ts.URL + "/missing", kind: crawl.KindHTTP, msg: "HTTP 404", status: 404},
+		{name: "500", url: ts.URL + "/broken", kind: crawl.KindHTTP, msg: "HTTP 500", status: 500},
+		{name: "empty 500", url: ts.URL + "/empty500", kind: crawl.KindHTTP, msg: "HTTP 500", status: 500},
+		{name: "pdf", url: ts.URL + "/report.pdf", kind: crawl.KindNotHTML, msg: "application/pdf"},
+		{name: "pdf attachment", url: ts.URL + "/download.pdf", kind: crawl.KindNotHTML, msg: "not a web page"},
+		{name: "image", url: ts.URL + "/logo.png", kind: crawl.KindNotHTML, msg: "image/png"},
+		{name: "connection refused", url: closedPort(t), kind: crawl.KindNetwork, msg: "connection refused"},
+		{name: "dns", url: "http://saavu-test.invalid/", kind: crawl.KindNetwork, msg: "host not found"},
+		{name: "never finishes loading", url: ts.URL + "/never-loads", status: 200, finalPath: "/never-loads", note: "did not finish loading"},
+		{name: "server never answers", url: ts.URL + "/no-answer", kind: crawl.KindTimeout, msg: "did not answer"},
+		{name: "script hangs the tab", url: ts.URL + "/hang", kind: crawl.KindHung, msg: "stopped responding"},
+		{name: "tab crashes", url: "chrome://crash", kind: crawl.KindCrash, msg: "crashed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			p, err := b.Capture(context.Background(), tt.url)
+			t.Logf("%s in %s: err=%v", tt.url, time.Since(start).Round(time.Millisecond), err)
+			if p == nil {
+				t.Fatal("Capture returned no page")
+			}
+			if tt.kind == "" {
+				if err != nil {
+					t.Fatalf("want a captured page, got error: %v", err)
+				}
+				if len(p.Nodes) < 5 || p.Root() == nil {
+					t.Errorf("page has %d nodes and root %v", len(p.Nodes), p.Root())
+				}
+				if !strings.HasSuffix(p.FinalURL, tt.finalPath) {
+					t.Errorf("final URL %q, want …%s", p.FinalURL, tt.finalPath)
+				}
+				notes := strings.Join(p.Notes, " ")
+				if tt.note != "" && !strings.Contains(notes, tt.note) {
+					t.Errorf("notes %q lack %q", notes, tt.note)
+				}
+				if tt.note == "" && notes != "" {
+					t.Errorf("unexpected notes %q", notes)
+				}
+			} else {
+				var pe *crawl.PageError
+				if !errors.As(err, &pe) {
+					t.Fatalf("want a *PageError of kind %s, got %T %v", tt.kind, err, err)
+				}
+				if pe.Kind != tt.kind || !strings.Contains(pe.Msg, tt.msg) {
+					t.Errorf("got %s error %q, want %s error containing %q", pe.Kind, pe.Msg, tt.kind, tt.msg)
+				}
+			}
+			if tt.status != 0 && p.Status != tt.status {
+				t.Errorf("status %d, want %d", p.Status, tt.status)
+			}
+		})
+	}
+	// After all that the browser still works.
+	if _, err := b.Capture(context.Background(), ts.URL+"/ok"); err != nil {
+		t.Fatalf("browser unusable after the bad pages: %v", err)
+	}
+}
+
+func TestCaptureModel(t *testing.T) {
+	b := chrometest.Browser(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="fi"><head><title>Kunta</title>
+<style>.hid{display:none} p.grey{color:rgb(119,119,119);background:#fff;font-size:18px}</style></head>
+<body><main><h1 id="top">Tervetuloa</h1><p class="grey">Harmaa teksti</p><p class="hid">Piilotettu</p>
+<a href="/x"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Etusivu"></a>
+<div id="host"></div><iframe title="Kartta" srcdoc="<p>inner</p>"></iframe>
+<button id="late">Later</button></main>
+<script>document.getElementById('host').attachShadow({mode:'open'}).innerHTML='<button>Varjo</button>';
+document.getElementById('late').textContent='Added by script';</script></body></html>`)
+	})
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	p, err := b.Capture(context.Background(), ts.URL+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lang, _ := p.Lang(); lang != "fi" || p.Title != "Kunta" || p.Status != 200 || p.ContentType != "text/html" {
+		t.Errorf("lang %q title %q status %d type %q", lang, p.Title, p.Status, p.ContentType)
+	}
+	grey := p.Find("p.grey")[0]
+	if grey.Style("color") != "rgb(119, 119, 119)" || grey.Style("font-size") != "18px" || grey.Layout.Box.Empty() {
+		t.Errorf("computed style/layout of p.grey: %+v", grey.Layout)
+	}
+	if hid := p.Find("p.hid")[0]; hid.Rendered() {
+		t.Errorf("display:none paragraph has layout %+v", hid.Layout)
+	}
+	link := p.Find("a")[0]
+	if link.Role() != "link" || link.AccessibleName() != "Etusivu" {
+		t.Errorf("link role %q name %q", link.Role(), link.AccessibleName())
+	}
+	if got := p.Find("#late")[0].TextContent(); got != "Added by script" {
+		t.Errorf("DOM after scripts: button text %q", got)
+	}
+	var shadowBtn, inner bool
+	for _, n := range p.Elements() {
+		if n.Is("button") && n.Shadow == "open" {
+			shadowBtn = true
+			if n.AccessibleName() != "Varjo" || n.Selector() != "#host >>> button" {
+				t.Errorf("shadow button name %q selector %q", n.AccessibleName(), n.Selector())
+			}
+		}
+	}
+	for _, n := range p.Nodes {
+		if n.Is("p") && n.Frame != 0 {
+			inner = true
+			if !strings.HasPrefix(n.Selector(), "body > main > iframe >>> ") {
+				t.Errorf("iframe paragraph selector %q", n.Selector())
+			}
+		}
+	}
+	if !shadowBtn || !inner {
+		t.Errorf("shadow button captured: %v, iframe content captured: %v", shadowBtn, inner)
+	}
+	if len(p.Screenshot) == 0 {
+		t.Error("no screenshot")
+	}
+	if p.Viewport.W != 1280 {
+		t.Errorf("viewport %+v", p.Viewport)
+	}
+}

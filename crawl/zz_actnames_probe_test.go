@@ -1,0 +1,50 @@
+package crawl_test
+
+// Throwaway (names helper): captures the ACT example pages into /tmp/actnames.
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"saavu/internal/chrometest"
+	"saavu/internal/fixture"
+)
+
+func TestZZActNamesProbe(t *testing.T) {
+	root := "/work/shared/act/w3c-wcag-act-rules"
+	ids := strings.Fields(os.Getenv("ACTNAMES"))
+	if len(ids) == 0 {
+		t.Skip("ACTNAMES not set")
+	}
+	b := chrometest.Browser(t)
+	ts := httptest.NewServer(http.FileServer(http.Dir(root)))
+	defer ts.Close()
+	var tcs []struct{ RuleID, Expected, Page string }
+	raw, _ := os.ReadFile(root + "/testcases.json")
+	json.Unmarshal(raw, &tcs)
+	for _, tc := range tcs {
+		keep := false
+		for _, id := range ids {
+			keep = keep || tc.RuleID == id
+		}
+		if !keep {
+			continue
+		}
+		p, err := b.Capture(context.Background(), ts.URL+"/"+tc.Page)
+		if err != nil {
+			t.Errorf("%s: %v", tc.Page, err)
+			continue
+		}
+		out := filepath.Join("/tmp/actnames", tc.RuleID, filepath.Base(tc.Page)+".json")
+		os.MkdirAll(filepath.Dir(out), 0o755)
+		if err := fixture.Save(out, &fixture.Snapshot{Fixture: tc.Page, Page: p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
