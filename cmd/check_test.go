@@ -1,0 +1,122 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func testFactory() (*Factory, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	f := &Factory{IO: &IOStreams{Out: &out, ErrOut: &errb}, Version: "test",
+		Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }}
+	return f, &out, &errb
+}
+
+// TestCheckFlags parses flags through runF, without a browser.
+func TestCheckFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+		check   func(t *testing.T, o *CheckOptions)
+	}{
+		{name: "defaults", args: []string{"https://a.example/"}, check: func(t *testing.T, o *CheckOptions) {
+			if !slices.Equal(o.Outputs, []Output{{"text", "-"}}) || o.FailOn != "any" || o.Concurrency != 2 || o.PageTimeout != time.Minute || !o.Screenshots || o.Lang != "en" {
+				t.Errorf("defaults: %+v", o)
+			}
+		}},
+		{name: "outputs", args: []string{"-o", "json=a.json", "-o", "HTML=r/b.html", "--output", "json", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			want := []Output{{"json", "a.json"}, {"html", "r/b.html"}, {"json", "-"}}
+			if !slices.Equal(o.Outputs, want) {
+				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
+			}
+		}},
+		{name: "rules", args: []string{"--rules", "a,b", "--skip-rules", "c", "--fail-on", "serious", "--lang", "fi", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			if !slices.Equal(o.Rules, []string{"a", "b"}) || !slices.Equal(o.SkipRules, []string{"c"}) || o.FailOn != "serious" || o.Lang != "fi" {
+				t.Errorf("%+v", o)
+			}
+		}},
+		{name: "no target", args: nil, wantErr: "at least one URL"},
+		{name: "bad format", args: []string{"-o", "xml=a", "x"}, wantErr: "unknown format"},
+		{name: "empty path", args: []string{"-o", "json=", "x"}, wantErr: "missing file name"},
+		{name: "bad fail-on", args: []string{"--fail-on", "blocker", "x"}, wantErr: "--fail-on"},
+		{name: "bad lang", args: []string{"--lang", "de", "x"}, wantErr: "--lang"},
+		{name: "bad concurrency", args: []string{"--concurrency", "0", "x"}, wantErr: "--concurrency"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _, _ := testFactory()
+			var got *CheckOptions
+			cmd := NewCmdCheck(f, func(_ context.Context, o *CheckOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+func TestNormalizeURL(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{in: "https://www.example.fi/a?b=1", want: "https://www.example.fi/a?b=1"},
+		{in: "www.example.fi", want: "https://www.example.fi"},
+		{in: "example.fi/palvelut", want: "https://example.fi/palvelut"},
+		{in: "ftp://example.fi/", err: "only http and https"},
+		{in: "./page.html", err: "no such file"},
+		{in: "page.html", err: "no such file"},
+		{in: "http://", err: "no host"},
+	}
+	for _, tt := range tests {
+		got, err := normalizeURL(tt.in)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: err %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("%s: got %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestSelectRules(t *testing.T) {
+	if _, err := selectRules([]string{"nope"}, nil); err == nil || !strings.Contains(err.Error(), "saavu rules") {
+		t.Errorf("unknown rule: %v", err)
+	}
+	if _, err := selectRules(nil, []string{"nope"}); err == nil {
+		t.Error("unknown skipped rule accepted")
+	}
+	rules, err := selectRules([]string{"document-title"}, nil)
+	if err != nil || len(rules) != 1 || rules[0].ID != "document-title" {
+		t.Errorf("got %v, %v", rules, err)
+	}
+	if _, err := selectRules([]string{"document-title"}, []string{"document-title"}); err == nil {
+		t.Error("no rules left, no error")
+	}
+}
+
+func TestExecuteExitCodes(t *testing.T) {
+	f, out, errb := testFactory()
+	if code := Execute(context.Background(), f, []string{"version"}); code != ExitOK || !strings.HasPrefix(out.String(), "saavu test") {
+		t.Errorf("version: exit %d, out %q", code, out.String())
+	}
+	f, _, errb = testFactory()
+	if code := Execute(context.Background(), f, []string{"check", "--nope"}); code != ExitError || !strings.Contains(errb.String(), "saavu --help") {
+		t.Errorf("bad flag: exit %d, stderr %q", code, errb.String())
+	}
+}
