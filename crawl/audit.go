@@ -42,8 +42,29 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 	workers, wctx := errgroup.WithContext(gctx)
 	for range concurrency {
 		workers.Go(func() error {
+			// Each worker keeps one tab and replaces it when it breaks.
+			var tab *Tab
+			defer func() {
+				if tab != nil {
+					tab.Close()
+				}
+			}()
 			for u := range jobs {
-				d := b.auditOne(wctx, u, rules)
+				if tab != nil && tab.Broken() {
+					tab.Close()
+					tab = nil
+				}
+				var d Done
+				if tab == nil {
+					var err error
+					if tab, err = b.NewTab(wctx); err != nil {
+						tab = nil
+						d = Done{URL: u, Page: &checks.Page{URL: u, FinalURL: u}, Err: err}
+					}
+				}
+				if tab != nil {
+					d = auditOne(wctx, tab, u, rules)
+				}
 				select {
 				case results <- d:
 				case <-wctx.Done():
@@ -67,8 +88,8 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 	return ctx.Err()
 }
 
-func (b *Browser) auditOne(ctx context.Context, url string, rules []*checks.Rule) Done {
-	p, err := b.Capture(ctx, url)
+func auditOne(ctx context.Context, tab *Tab, url string, rules []*checks.Rule) Done {
+	p, err := tab.Capture(ctx, url)
 	d := Done{URL: url, Page: p, Err: err}
 	if err != nil {
 		return d

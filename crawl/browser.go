@@ -61,7 +61,7 @@ type Options struct {
 
 	PageTimeout time.Duration // everything for one page; default 60s
 	LoadTimeout time.Duration // wait for the load event; default 30s
-	Settle      time.Duration // quiet network wanted after load; default 500ms, at most 2s waited
+	Settle      time.Duration // after load, wait until no request has been in flight this long (default 150ms, at most 2s)
 
 	Screenshots bool // capture a screenshot of each page
 
@@ -82,7 +82,7 @@ func (o *Options) defaults() {
 		o.LoadTimeout = min(30*time.Second, o.PageTimeout*2/3)
 	}
 	if o.Settle == 0 {
-		o.Settle = 500 * time.Millisecond
+		o.Settle = 150 * time.Millisecond
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))

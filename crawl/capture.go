@@ -58,13 +58,32 @@ var htmlTypes = map[string]bool{
 	"text/html": true, "application/xhtml+xml": true, "image/svg+xml": true,
 }
 
-// navState follows one navigation through the tab's events.
+// navState follows a tab's navigations through its events.
 type navState struct {
 	mu        sync.Mutex
 	responses map[cdp.LoaderID]*network.Response // main-frame document responses
 	lifecycle map[cdp.LoaderID]map[string]bool
+	inflight  map[network.RequestID]bool // requests of the current page not yet finished
 	crashed   bool
 	changed   chan struct{}
+}
+
+func newNavState() *navState {
+	return &navState{
+		responses: map[cdp.LoaderID]*network.Response{},
+		lifecycle: map[cdp.LoaderID]map[string]bool{},
+		inflight:  map[network.RequestID]bool{},
+		changed:   make(chan struct{}, 1),
+	}
+}
+
+// reset forgets the previous page's navigations.
+func (s *navState) reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.responses)
+	clear(s.lifecycle)
+	clear(s.inflight)
 }
 
 func (s *navState) signal() {
@@ -78,6 +97,13 @@ func (s *navState) listen(ev any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch ev := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		s.inflight[ev.RequestID] = true
+		return
+	case *network.EventLoadingFinished:
+		delete(s.inflight, ev.RequestID)
+	case *network.EventLoadingFailed:
+		delete(s.inflight, ev.RequestID)
 	case *network.EventResponseReceived:
 		if ev.Type == network.ResourceTypeDocument && ev.Response != nil {
 			if _, ok := s.responses[ev.LoaderID]; !ok {
@@ -99,6 +125,12 @@ func (s *navState) listen(ev any) {
 	s.signal()
 }
 
+func (s *navState) isCrashed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.crashed
+}
+
 // wait blocks until cond holds (checked under the lock), the tab crashes,
 // d passes or ctx ends. It reports whether cond held.
 func (s *navState) wait(ctx context.Context, d time.Duration, cond func() bool) (bool, error) {
@@ -110,7 +142,7 @@ func (s *navState) wait(ctx context.Context, d time.Duration, cond func() bool) 
 		s.mu.Unlock()
 		switch {
 		case crashed:
-			return false, pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
+			return false, errCrashed
 		case ok:
 			return true, nil
 		}
@@ -124,74 +156,141 @@ func (s *navState) wait(ctx context.Context, d time.Duration, cond func() bool) 
 	}
 }
 
-// Capture loads url in a new tab and captures it. On failure it returns a
-// *PageError and, when the server answered, a page with the URL, status and
-// content type filled in.
-func (b *Browser) Capture(ctx context.Context, url string) (*checks.Page, error) {
-	start := time.Now()
-	p := &checks.Page{URL: url, FinalURL: url}
-	tabCtx, cancelTab := chromedp.NewContext(b.ctx)
-	defer cancelTab()
-	stop := context.AfterFunc(ctx, cancelTab) // the caller's cancellation closes the tab
-	defer stop()
-
-	// Open the tab, then bound everything that follows by the page timeout.
-	if err := chromedp.Do(tabCtx); err != nil {
-		if ctx.Err() != nil {
-			return p, ctx.Err()
+// quiet waits until no request of the page has been in flight for q, or
+// max passes.
+func (s *navState) quiet(ctx context.Context, q, max time.Duration) error {
+	deadline := time.Now().Add(max)
+	var since time.Time
+	tick := time.NewTicker(q / 4)
+	defer tick.Stop()
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		n, crashed := len(s.inflight), s.crashed
+		s.mu.Unlock()
+		switch {
+		case crashed:
+			return errCrashed
+		case n > 0:
+			since = time.Time{}
+		case since.IsZero():
+			since = time.Now()
+		case time.Since(since) >= q:
+			return nil
 		}
-		return p, pageErr(KindBrowser, "could not open a browser tab: %v", err)
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
-	opCtx, cancelOp := context.WithTimeout(tabCtx, b.opts.PageTimeout)
-	defer cancelOp()
+	return nil
+}
 
-	st := &navState{
-		responses: map[cdp.LoaderID]*network.Response{},
-		lifecycle: map[cdp.LoaderID]map[string]bool{},
-		changed:   make(chan struct{}, 1),
+var errCrashed = pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
+
+// Tab is one browser tab that captures pages one after another. A tab
+// that crashed, hung or timed out is Broken: close it and open another.
+type Tab struct {
+	b      *Browser
+	ctx    context.Context
+	cancel context.CancelFunc
+	st     *navState
+	broken bool
+}
+
+// NewTab opens a tab.
+func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
+	tabCtx, cancel := chromedp.NewContext(b.ctx)
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	if err := chromedp.Do(tabCtx); err != nil {
+		cancel()
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, pageErr(KindBrowser, "could not open a browser tab: %v", err)
 	}
-	if err := chromedp.Listen(tabCtx, st.listen); err != nil {
-		return p, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
+	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
+	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
+		cancel()
+		return nil, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
 	}
 	dialogs := chromedp.Events(tabCtx, page.JavascriptDialogOpening)
-	go func() { // alert(), confirm() and beforeunload would block the page: dismiss them
-		for _, err := range dialogs {
+	go func() { // alert(), confirm() and prompt() would block the page: dismiss them
+		for ev, err := range dialogs {
 			if err != nil {
 				return
 			}
-			_, _ = chromedp.Call(tabCtx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			leave := ev.Type == page.DialogTypeBeforeunload // let the tab move on to the next page
+			_, _ = chromedp.Call(tabCtx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: leave})
 		}
 	}()
+	return t, nil
+}
 
-	err := b.load(ctx, opCtx, st, p, url)
+// Close closes the tab.
+func (t *Tab) Close() { t.cancel() }
+
+// Broken reports whether the tab should be replaced.
+func (t *Tab) Broken() bool { return t.broken }
+
+// Capture loads url in a new tab, captures it and closes the tab. See
+// Tab.Capture.
+func (b *Browser) Capture(ctx context.Context, url string) (*checks.Page, error) {
+	t, err := b.NewTab(ctx)
+	if err != nil {
+		return &checks.Page{URL: url, FinalURL: url}, err
+	}
+	defer t.Close()
+	return t.Capture(ctx, url)
+}
+
+// Capture loads url in the tab and captures it. On failure it returns a
+// *PageError (or ctx's error) and, when the server answered, a page with
+// the URL, status and content type filled in.
+func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
+	b := t.b
+	start := time.Now()
+	p := &checks.Page{URL: url, FinalURL: url}
+	opCtx, cancelOp := context.WithTimeout(t.ctx, b.opts.PageTimeout)
+	defer cancelOp()
+	stop := context.AfterFunc(ctx, cancelOp) // the caller's cancellation stops the capture
+	defer stop()
+	t.st.reset()
+
+	err := t.load(ctx, opCtx, p, url)
+	loaded := time.Now()
 	if err == nil {
 		err = b.capture(ctx, opCtx, p)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
+			t.broken = true
 			return p, ctx.Err()
 		}
-		st.mu.Lock()
-		crashed := st.crashed
-		st.mu.Unlock()
-		if crashed {
-			return p, pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
-		}
-		if errors.Is(err, context.DeadlineExceeded) {
-			return p, pageErr(KindTimeout, "the page could not be captured within %s: raise --page-timeout if the site is slow", b.opts.PageTimeout)
-		}
 		var pe *PageError
-		if !errors.As(err, &pe) {
+		switch {
+		case t.st.isCrashed():
+			err = errCrashed
+		case errors.As(err, &pe):
+		case errors.Is(err, context.DeadlineExceeded):
+			err = pageErr(KindTimeout, "the page could not be captured within %s: raise --page-timeout if the site is slow", b.opts.PageTimeout)
+		default:
 			err = pageErr(KindBrowser, "the browser failed while capturing the page: %v", err)
+		}
+		if errors.As(err, &pe) && (pe.Kind == KindCrash || pe.Kind == KindHung || pe.Kind == KindTimeout || pe.Kind == KindBrowser) {
+			t.broken = true
 		}
 		return p, err
 	}
-	b.opts.Log.Debug("captured", "url", url, "nodes", len(p.Nodes), "took", time.Since(start).Round(time.Millisecond))
+	b.opts.Log.Debug("captured", "url", url, "nodes", len(p.Nodes),
+		"load", loaded.Sub(start).Round(time.Millisecond), "capture", time.Since(loaded).Round(time.Millisecond))
 	return p, nil
 }
 
 // load navigates the tab and waits until the page is ready to capture.
-func (b *Browser) load(ctx, opCtx context.Context, st *navState, p *checks.Page, url string) error {
+func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error {
+	b, st := t.b, t.st
 	loadStart := time.Now()
 	navCtx, cancelNav := context.WithTimeout(opCtx, b.opts.LoadTimeout)
 	defer cancelNav()
@@ -202,16 +301,16 @@ func (b *Browser) load(ctx, opCtx context.Context, st *navState, p *checks.Page,
 		}
 		return err
 	}
-	if nav.ErrorText == "net::ERR_ABORTED" && !nav.IsDownload {
-		// A renderer that crashes during the navigation aborts it; the
-		// crash event comes right after.
-		if _, err := st.wait(opCtx, time.Second, func() bool { return false }); err != nil {
-			return err
-		}
-	}
 	st.mu.Lock()
 	resp := st.responses[nav.LoaderID]
 	st.mu.Unlock()
+	if nav.ErrorText == "net::ERR_ABORTED" && !nav.IsDownload && resp == nil {
+		// A renderer that crashes during the navigation aborts it; the
+		// crash event comes right after.
+		if _, err := st.wait(opCtx, 3*time.Second, func() bool { return false }); err != nil {
+			return err
+		}
+	}
 	if resp != nil {
 		p.FinalURL = resp.URL
 		p.Status = int(resp.Status)
@@ -253,13 +352,9 @@ func (b *Browser) load(ctx, opCtx context.Context, st *navState, p *checks.Page,
 			b.opts.LoadTimeout, state))
 		return nil
 	}
-	settle := min(4*b.opts.Settle, 2*time.Second)
-	if _, err := st.wait(opCtx, settle, func() bool {
-		return st.lifecycle[nav.LoaderID]["networkAlmostIdle"]
-	}); err != nil {
-		return err
-	}
-	return nil
+	// Then let late requests (scripts fetching content) finish: proceed
+	// once nothing has been in flight for Settle, waiting 2s at most.
+	return st.quiet(opCtx, b.opts.Settle, 2*time.Second)
 }
 
 // readyState asks the page for document.readyState. A page whose scripts

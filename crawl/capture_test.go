@@ -231,3 +231,46 @@ document.getElementById('late').textContent='Added by script';</script></body></
 		t.Errorf("viewport %+v", p.Viewport)
 	}
 }
+
+// TestAuditRecovers: one tab audits pages one after another; a page that
+// hangs or crashes the tab costs only that page.
+func TestAuditRecovers(t *testing.T) {
+	b := chrometest.Browser(t)
+	ts := badSite(t)
+	urls := []string{ts.URL + "/ok", ts.URL + "/hang", ts.URL + "/moved", "chrome://crash", ts.URL + "/missing", ts.URL + "/alert"}
+	got := map[string]crawl.Done{}
+	err := b.Audit(context.Background(), urls, nil, 1, func(d crawl.Done) { got[d.URL] = d })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(urls) {
+		t.Fatalf("%d results for %d pages", len(got), len(urls))
+	}
+	for _, u := range []string{ts.URL + "/ok", ts.URL + "/moved", ts.URL + "/alert"} {
+		if d := got[u]; d.Err != nil || len(d.Page.Nodes) == 0 {
+			t.Errorf("%s: %v", u, d.Err)
+		}
+	}
+	for u, kind := range map[string]string{ts.URL + "/hang": crawl.KindHung, "chrome://crash": crawl.KindCrash, ts.URL + "/missing": crawl.KindHTTP} {
+		if !crawl.IsKind(got[u].Err, kind) {
+			t.Errorf("%s: got %v, want a %s error", u, got[u].Err, kind)
+		}
+	}
+}
+
+func TestAuditCancelled(t *testing.T) {
+	b := chrometest.Browser(t)
+	ts := badSite(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := b.Audit(ctx, []string{ts.URL + "/ok", ts.URL + "/never-loads", ts.URL + "/ok?2", ts.URL + "/ok?3"}, nil, 1, func(d crawl.Done) {
+		n++
+		cancel() // stop after the first page
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Audit returned %v, want context.Canceled", err)
+	}
+	if n == 0 || n > 2 {
+		t.Errorf("%d pages reported after cancelling at the first", n)
+	}
+}

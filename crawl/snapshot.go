@@ -140,8 +140,9 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		}
 	}
 	nodes := make([]*checks.Node, total)
-	skip := make([]bool, total) // pseudo-elements
-	owner := map[int]int{}      // document index -> global index of its iframe element
+	skip := make([]bool, total)        // pseudo-elements
+	owner := map[int]int{}             // document index -> global index of its iframe element
+	foreign := map[*checks.Node]bool{} // elements whose tag name is not upper case
 	for di, d := range snap.Documents {
 		t := d.Nodes
 		if t == nil {
@@ -185,6 +186,8 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 				n.Name = name
 				if strings.ToUpper(name) == name {
 					n.Name = strings.ToLower(name)
+				} else {
+					foreign[n] = true
 				}
 				if j < len(t.Attributes) {
 					a := t.Attributes[j]
@@ -278,6 +281,22 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		}
 		if n.Frame > 0 {
 			n.Frame = newIndex[n.Frame]
+		}
+	}
+	// Namespaces: foreign elements (SVG, MathML) keep the case of their tag
+	// name, HTML elements of HTML documents are upper case. An svg or math
+	// element starts a foreign subtree; HTML resumes inside foreignObject.
+	for _, n := range kept {
+		if n.Type != checks.ElementNode || !foreign[n] {
+			continue
+		}
+		switch {
+		case n.Name == "svg":
+			n.Namespace = "svg"
+		case n.Name == "math":
+			n.Namespace = "math"
+		case n.Parent >= 0 && kept[n.Parent].Namespace != "" && kept[n.Parent].Name != "foreignObject":
+			n.Namespace = kept[n.Parent].Namespace
 		}
 	}
 	// Children in document order: the snapshot lists nodes in tree order,

@@ -48,3 +48,30 @@ func TestZZActNamesProbe(t *testing.T) {
 		}
 	}
 }
+
+// TestZZActNamesFixtures captures only the named fixtures (globs under
+// testdata/rules) into testdata/pages, like TestFixtures -update does,
+// without deleting the other snapshots.
+func TestZZActNamesFixtures(t *testing.T) {
+	globs := strings.Fields(os.Getenv("NAMESFIX"))
+	if len(globs) == 0 {
+		t.Skip("NAMESFIX not set")
+	}
+	b := chrometest.Browser(t)
+	ts := testdataServer(t)
+	for _, g := range globs {
+		files, _ := filepath.Glob("../testdata/rules/" + g + ".html")
+		for _, f := range files {
+			name := fixture.Name(f)
+			p, err := b.Capture(context.Background(), ts.URL+"/rules/"+filepath.Base(f))
+			if err != nil {
+				t.Fatalf("capture: %v", err)
+			}
+			p.URL, p.FinalURL = "http://fixtures.test/rules/"+filepath.Base(f), "http://fixtures.test/rules/"+filepath.Base(f)
+			sum, _ := fixture.Hash(f)
+			if err := fixture.Save(filepath.Join("../testdata/pages", name+".json"), &fixture.Snapshot{Fixture: "rules/" + filepath.Base(f), SHA256: sum, Page: p}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
