@@ -1,0 +1,229 @@
+package report
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"image/png"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestMessagesComplete checks that every language has every text, and that
+// the format verbs agree, so no report shows a missing or broken string.
+func TestMessagesComplete(t *testing.T) {
+	if got := slices.Sorted(maps.Keys(messages)); !slices.Equal(got, Languages) {
+		t.Fatalf("languages with texts = %v, want %v", got, Languages)
+	}
+	verbs := regexp.MustCompile(`%(\[\d\])?[a-z]`)
+	kinds := func(s string) []string {
+		var out []string
+		for _, v := range verbs.FindAllString(s, -1) {
+			out = append(out, v[len(v)-1:])
+		}
+		slices.Sort(out)
+		return out
+	}
+	en := messages["en"]
+	for _, lang := range Languages {
+		msgs := messages[lang]
+		for _, key := range slices.Sorted(maps.Keys(en)) {
+			s, ok := msgs[key]
+			switch {
+			case !ok:
+				t.Errorf("%s: missing %q", lang, key)
+			case strings.TrimSpace(s) == "":
+				t.Errorf("%s: %q is empty", lang, key)
+			case !slices.Equal(kinds(s), kinds(en[key])):
+				t.Errorf("%s: %q has format verbs %v, English has %v", lang, key, kinds(s), kinds(en[key]))
+			}
+		}
+		for _, key := range slices.Sorted(maps.Keys(msgs)) {
+			if _, ok := en[key]; !ok {
+				t.Errorf("%s: %q is not an English key", lang, key)
+			}
+		}
+	}
+}
+
+func TestHTMLLanguages(t *testing.T) {
+	r, _ := readGoldenInput(t)
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			if !strings.Contains(out, `<html lang="`+lang+`">`) {
+				t.Errorf("no <html lang=%q>", lang)
+			}
+			if want := messages[lang]["doc.title"]; !strings.Contains(out, "<title>"+want) {
+				t.Errorf("title is not %q", want)
+			}
+			for _, bad := range []string{"%!", "ZgotmplZ", "<no value>"} {
+				if i := strings.Index(out, bad); i >= 0 {
+					t.Errorf("output contains %q: …%s…", bad, out[max(0, i-80):min(len(out), i+80)])
+				}
+			}
+			// Success criterion titles come from the translations.
+			title := map[string]string{"en": "Non-text Content", "fi": "Ei-tekstuaalinen sisältö", "sv": "Innehåll som inte är text"}[lang]
+			if !strings.Contains(out, title) {
+				t.Errorf("no %q in the %s report", title, lang)
+			}
+			// Rule texts are English and marked so in other languages.
+			if lang != "en" && !strings.Contains(out, `<span lang="en">Text has enough contrast</span>`) {
+				t.Errorf("rule title is not marked lang=en")
+			}
+		})
+	}
+	if err := (HTMLWriter{Lang: "de"}).Write(&bytes.Buffer{}, r); err == nil {
+		t.Error("Lang de: no error")
+	}
+	var def, en bytes.Buffer
+	if err := (HTMLWriter{}).Write(&def, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := (HTMLWriter{Lang: "en"}).Write(&en, r); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(def.Bytes(), en.Bytes()) {
+		t.Error("the default language is not English")
+	}
+}
+
+// TestHTMLEscapesPageData feeds hostile text from an audited page into
+// every field the report shows: none of it may come out as markup.
+func TestHTMLEscapesPageData(t *testing.T) {
+	const (
+		script = `<script>alert(1)</script>`
+		img    = `"><img src=x onerror=alert(2)>`
+		attr   = `' onmouseover='alert(3)`
+	)
+	evil := script + img + attr
+	r := &Report{
+		SchemaVersion: SchemaVersion, Tool: Tool{Name: "saavu", Version: "test"}, Standard: DefaultStandard,
+		Browser: evil,
+		Rules:   []RuleInfo{{ID: "image-alt", Title: evil, Summary: evil, HelpURL: "javascript:alert(4)", WCAG: []string{"1.1.1"}, Impact: evil}},
+		Pages: []Page{
+			{URL: "https://example.com/?q=" + evil, FinalURL: "javascript:alert(5)", Status: 200, ContentType: evil, Title: evil, Notes: []string{evil},
+				Results: []Result{{Rule: "image-alt", Outcome: "failed", WCAG: []string{"1.1.1"}, Impact: evil, ACT: []string{evil},
+					Nodes: []Node{{Outcome: "failed", Selector: evil, Snippet: evil, Message: evil, Screenshot: "data:image/png;base64,x\" onerror=\"alert(6)"}}}}},
+			{URL: "javascript:alert(7)//" + evil, FinalURL: evil, Title: evil, Error: evil, ErrorKind: evil, Notes: []string{evil}, Results: []Result{}},
+		},
+	}
+	r.Summary = summarize(r.Rules, r.Pages)
+	for _, lang := range Languages {
+		var buf bytes.Buffer
+		if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		// Parse the report as a browser would, and look at what became markup.
+		z := html.NewTokenizer(strings.NewReader(out))
+		for {
+			tt := z.Next()
+			if tt == html.ErrorToken {
+				break
+			}
+			if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+				continue
+			}
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "img", "iframe", "object", "embed":
+				t.Errorf("%s: the report has a <%s> element: %s", lang, tok.Data, tok)
+			}
+			for _, a := range tok.Attr {
+				v := strings.ToLower(strings.TrimSpace(a.Val))
+				switch {
+				case strings.HasPrefix(a.Key, "on"):
+					t.Errorf("%s: event handler attribute %s in %s", lang, a.Key, tok)
+				case (a.Key == "href" || a.Key == "src") && (strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "data:")):
+					t.Errorf("%s: unsafe URL in %s", lang, tok)
+				}
+			}
+		}
+		// The text is still there, escaped, for the reader to see.
+		for _, want := range []string{
+			"&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(2)&gt;&#39; onmouseover=&#39;alert(3)",
+			"<code>&lt;script&gt;alert(1)&lt;/script&gt;", // snippet and selector
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the escaped page data %q is missing", lang, want)
+			}
+		}
+	}
+}
+
+// TestHTMLEmpty renders reports with nothing in them: no pages, and one
+// page that no rule applied to.
+func TestHTMLEmpty(t *testing.T) {
+	reports := []*Report{
+		New(Meta{}, nil, nil),
+		New(Meta{Version: "dev"}, nil, []Page{{URL: "file.html", Status: 200}}),
+	}
+	for i, r := range reports {
+		for _, lang := range Languages {
+			var buf bytes.Buffer
+			if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+				t.Errorf("report %d, %s: %v", i, lang, err)
+			}
+		}
+	}
+}
+
+func TestScreenshotURL(t *testing.T) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 7, 3))); err != nil {
+		t.Fatal(err)
+	}
+	good := pngPrefix + base64.StdEncoding.EncodeToString(buf.Bytes())
+	tests := []struct {
+		name, in string
+		ok       bool
+	}{
+		{"png", good, true},
+		{"empty", "", false},
+		{"jpeg type", strings.Replace(good, "image/png", "image/jpeg", 1), false},
+		{"svg", "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=", false},
+		{"html", "data:text/html;base64,PHNjcmlwdD4=", false},
+		{"http", "https://example.com/x.png", false},
+		{"quote", good + `" onerror="alert(1)`, false},
+		{"not base64", pngPrefix + "!!!!", false},
+		{"not a png", pngPrefix + base64.StdEncoding.EncodeToString([]byte("GIF89a...")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, w, h := screenshotURL(tt.in)
+			if (u != "") != tt.ok {
+				t.Fatalf("screenshotURL ok = %v, want %v", u != "", tt.ok)
+			}
+			if tt.ok && (string(u) != tt.in || w != 7 || h != 3) {
+				t.Errorf("got %q %dx%d, want the input, 7x3", u, w, h)
+			}
+		})
+	}
+}
+
+func TestFormatTime(t *testing.T) {
+	tests := []struct{ lang, want string }{
+		{"en", "23 November 2026, 08:30 UTC"},
+		{"fi", "23.11.2026 klo 8.30 UTC"},
+		{"sv", "23.11.2026 kl. 8.30 UTC"},
+	}
+	for _, tt := range tests {
+		got, iso := formatTime("2026-11-23T10:30:00+02:00", tt.lang)
+		if got != tt.want || iso != "2026-11-23T08:30:00Z" {
+			t.Errorf("%s: got %q %q, want %q", tt.lang, got, iso, tt.want)
+		}
+	}
+	if got, _ := formatTime("", "en"); got != "" {
+		t.Errorf("empty time: got %q", got)
+	}
+}
