@@ -305,7 +305,7 @@ func (n *Node) selector() string {
 			parts = append(parts, "#"+cssIdent(id))
 			break
 		}
-		if e.Name == "body" && top {
+		if (e.Name == "body" || e.Name == "head") && top {
 			parts = append(parts, e.Name)
 			break
 		}

@@ -6,6 +6,23 @@ package checks
 // fixture for each rule.
 func All() []*Rule {
 	return []*Rule{
+		ButtonName,
+		Bypass,
+		ColorContrast,
 		DocumentTitle,
+		FormFieldName,
+		FrameTitle,
+		HTMLHasLang,
+		HTMLLangValid,
+		ImageAlt,
+		ImageButtonName,
+		LinkName,
+		MenuitemName,
+		MetaRefresh,
+		MetaViewport,
+		ObjectAlt,
+		SummaryName,
+		SVGImgAlt,
+		ValidLang,
 	}
 }

@@ -1,0 +1,327 @@
+package checks
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Bypass checks that keyboard and screen reader users can skip the
+// navigation and other blocks repeated on every page: with a main
+// landmark, headings or a skip link (ACT cf77f2, which passes when one of
+// 047fe0, b40fd1 or ye5d6e passes).
+var Bypass = &Rule{
+	ID:      "bypass",
+	Title:   "Repeated blocks can be skipped",
+	Doc:     doc("bypass"),
+	HelpURL: understanding("2.4.1"),
+	WCAG:    []string{"2.4.1"},
+	ACT:     []string{"cf77f2"},
+	Impact:  Serious,
+	Run:     runBypass,
+}
+
+func runBypass(pass *Pass) error {
+	p := pass.Page
+	root := htmlRoot(p)
+	if root == nil {
+		return nil
+	}
+	body := root
+	for _, c := range root.ChildNodes() {
+		if c.Is("body") {
+			body = c
+		}
+	}
+
+	// Read the page in order: what comes before the first text that is
+	// not a link, control or part of a navigation-like region?
+	var (
+		first     *Node   // first text of the content
+		repeated  int     // links, controls and navigation text before it
+		inPage    []*Node // links to somewhere on the same page, before it
+		scripted  []*Node // controls that may skip or hide blocks by script, before it
+		order     = map[*Node]int{}
+		textOrder []*Node
+	)
+	var walk func(n *Node, rep bool)
+	walk = func(n *Node, rep bool) {
+		order[n] = len(order)
+		switch n.Type {
+		case TextNode:
+			if !visibleText(n) {
+				return
+			}
+			textOrder = append(textOrder, n)
+			if first == nil {
+				if rep {
+					repeated++
+				} else {
+					first = n
+				}
+			}
+			return
+		case ElementNode:
+		default:
+			for _, c := range n.ChildNodes() {
+				walk(c, rep)
+			}
+			return
+		}
+		if n.Layout == nil || n.Namespace != "" {
+			return
+		}
+		if first == nil {
+			// Skip links are often kept off-screen until they get focus.
+			switch {
+			case inPageLink(n) != "":
+				inPage = append(inPage, n)
+			case scriptedControl(n) && onPage(n.Layout.Box):
+				scripted = append(scripted, n)
+			}
+			if n.Is("a", "button", "input", "select") && onPage(n.Layout.Box) {
+				repeated++
+			}
+		}
+		rep = rep || repeatedContext(n)
+		for _, c := range n.ChildNodes() {
+			walk(c, rep)
+		}
+	}
+	walk(body, false)
+
+	if first == nil || repeated == 0 {
+		pass.Passed(root) // nothing comes before the content: nothing to skip
+		return nil
+	}
+
+	// A main landmark (one hidden from screen readers does not count).
+	for _, n := range p.Elements() {
+		if n.Frame == 0 && n.Exposed() && n.Role() == "main" && n.Rendered() {
+			pass.Passed(root)
+			return nil
+		}
+	}
+
+	// Headings outside navigation and complementary regions.
+	var hiddenHeading, bannerHeading bool
+	for _, n := range p.Elements() {
+		if n.Frame != 0 || !n.Exposed() || n.Role() != "heading" || !n.Rendered() {
+			continue
+		}
+		switch {
+		case withinRole(n, "navigation", "complementary"):
+		case !visibleBox(n):
+			hiddenHeading = true
+		case withinRole(n, "banner", "contentinfo"):
+			bannerHeading = true
+		default:
+			pass.Passed(root)
+			return nil
+		}
+	}
+
+	// A skip link that lands at the content.
+	var broken, dubious []string
+	for _, a := range inPage {
+		frag := inPageLink(a)
+		target := fragmentTarget(p, frag)
+		label := strings.Join(strings.Fields(a.AccessibleName()), " ")
+		if label == "" {
+			label = strings.Join(strings.Fields(a.TextContent()), " ")
+		}
+		if target == nil {
+			broken = append(broken, "\""+label+"\" points to #"+frag+", but the page has no element with id=\""+frag+"\"")
+			continue
+		}
+		if landsOnContent(target, first, order, textOrder) {
+			pass.Passed(root)
+			return nil
+		}
+		dubious = append(dubious, "\""+label+"\" (#"+frag+")")
+	}
+
+	switch {
+	case len(dubious) > 0:
+		pass.CantTell(root, "The page has no main landmark and no headings in its content. Check that the link %s takes keyboard users past the navigation to the main content.", strings.Join(dubious, ", "))
+	case len(scripted) > 0:
+		pass.CantTell(root, "The page has no main landmark, no headings in its content and no skip link. Check whether the control %q before the content lets keyboard users skip or hide the navigation; if not, wrap the main content in <main> and start it with a heading.", snippetText(scripted[0]))
+	case bannerHeading:
+		pass.CantTell(root, "The only headings are in the page header or footer, and there is no main landmark or skip link. Check that a heading starts the main content; better, wrap the main content in <main>.")
+	case hiddenHeading:
+		pass.CantTell(root, "The page has no main landmark or skip link, and its headings are hidden from view (only screen readers find them). Check that keyboard users can reach the main content directly; better, wrap it in <main> and start it with a visible heading.")
+	default:
+		msg := "Keyboard and screen reader users have to go through every link and block at the top of the page to reach its content: the page has no main landmark, no headings in the content and no working skip link."
+		if len(broken) > 0 {
+			msg += " The skip link " + strings.Join(broken, "; ") + "."
+		}
+		msg += " Wrap the main content in <main>, start it with a heading (<h1>), and add a \"Skip to content\" link as the first link of the page."
+		pass.Failed(root, "%s", msg)
+	}
+	return nil
+}
+
+// visibleText reports whether a text node shows some non-blank text on
+// the page.
+func visibleText(n *Node) bool {
+	if isBlank(n.Text) || n.Layout == nil || n.Style("visibility") == "hidden" || n.Style("visibility") == "collapse" {
+		return false
+	}
+	for _, b := range n.Layout.TextBoxes {
+		if onPage(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// onPage reports whether a box has an area that is not above or left of
+// the page, where nobody can scroll to.
+func onPage(b Rect) bool { return !b.Empty() && b.X+b.W > 0 && b.Y+b.H > 0 }
+
+// visibleBox reports whether the element is laid out on the page, larger
+// than the 1-pixel boxes used to hide text visually.
+func visibleBox(n *Node) bool {
+	if n.Layout == nil || !onPage(n.Layout.Box) || n.Style("visibility") == "hidden" {
+		return false
+	}
+	if n.Layout.Box.W <= 1 || n.Layout.Box.H <= 1 {
+		return false
+	}
+	for e := n; e != nil; e = e.ParentElement() {
+		if clipHides(e.Style("clip")) {
+			return false
+		}
+		if e.Style("opacity") == "0" {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatedContext reports whether content inside n looks like navigation
+// or controls, the kind of block repeated on every page of a site.
+func repeatedContext(n *Node) bool {
+	if n.Is("a", "button", "label", "select", "option", "nav", "aside", "form", "header", "footer") {
+		return true
+	}
+	switch n.Role() {
+	case "navigation", "complementary", "banner", "contentinfo", "search", "form", "link", "button",
+		"menu", "menubar", "menuitem", "tablist", "tab", "combobox", "listbox", "toolbar":
+		return true
+	}
+	return false
+}
+
+// withinRole reports whether n has an ancestor with one of the roles.
+func withinRole(n *Node, roles ...string) bool {
+	for e := n.ParentElement(); e != nil; e = e.ParentElement() {
+		for _, r := range roles {
+			if e.Role() == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inPageLink returns the fragment of a link to a place on the same page
+// ("" when n is not such a link, or links to the top of the page).
+func inPageLink(n *Node) string {
+	if !n.Is("a", "area") {
+		return ""
+	}
+	href, ok := n.Attr("href")
+	href = strings.TrimSpace(href)
+	if !ok || !strings.HasPrefix(href, "#") || len(href) < 2 {
+		return ""
+	}
+	frag := href[1:]
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	if strings.EqualFold(frag, "top") && n.Page().ElementByID(frag) == nil {
+		return ""
+	}
+	return frag
+}
+
+// fragmentTarget returns the element a fragment scrolls to: the element
+// with that id, or else an a element with that name.
+func fragmentTarget(p *Page, frag string) *Node {
+	if t := p.ElementByID(frag); t != nil {
+		return t
+	}
+	for _, n := range p.Elements() {
+		if n.Is("a") && n.Frame == 0 && n.Shadow == "" && n.AttrOr("name", "") == frag {
+			return n
+		}
+	}
+	return nil
+}
+
+// landsOnContent reports whether the first visible text at or after the
+// target is the start of the content (or later content), not more
+// navigation.
+func landsOnContent(target, first *Node, order map[*Node]int, texts []*Node) bool {
+	at, ok := order[target]
+	if !ok {
+		return false
+	}
+	for _, t := range texts {
+		if order[t] >= at {
+			return order[t] >= order[first]
+		}
+	}
+	return false
+}
+
+// scriptedControl reports whether n is a control that runs a script: a
+// button, a link without a real target, or an element with a click
+// handler.
+func scriptedControl(n *Node) bool {
+	if n.HasAttr("onclick") {
+		return true
+	}
+	if n.Is("button") || n.Role() == "button" {
+		return true
+	}
+	if n.Is("a") {
+		href := strings.TrimSpace(n.AttrOr("href", ""))
+		return href == "#" || strings.HasPrefix(strings.ToLower(href), "javascript:")
+	}
+	return n.Role() == "link"
+}
+
+// snippetText returns the element's accessible name or text, shortened.
+func snippetText(n *Node) string {
+	s := strings.Join(strings.Fields(n.AccessibleName()), " ")
+	if s == "" {
+		s = strings.Join(strings.Fields(n.TextContent()), " ")
+	}
+	return truncate(s, 60)
+}
+
+// clipHides reports whether a computed clip (rect(top, right, bottom,
+// left)) leaves at most one pixel visible, as the "visually hidden"
+// pattern does.
+func clipHides(clip string) bool {
+	if !strings.HasPrefix(clip, "rect(") {
+		return false
+	}
+	parts := strings.FieldsFunc(strings.TrimSuffix(strings.TrimPrefix(clip, "rect("), ")"), func(r rune) bool { return r == ',' || r == ' ' })
+	if len(parts) != 4 {
+		return false
+	}
+	var v [4]float64
+	for i, s := range parts {
+		if s == "auto" {
+			return false
+		}
+		f, ok := cssPx(s)
+		if !ok {
+			return false
+		}
+		v[i] = f
+	}
+	return v[1]-v[3] <= 1 || v[2]-v[0] <= 1
+}
