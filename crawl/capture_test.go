@@ -77,6 +77,12 @@ func badSite(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/alert", func(w http.ResponseWriter, r *http.Request) {
 		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>Alert</title></head><body><main><h1>Hi</h1></main><script>alert("hello"); confirm("sure?")</script></body></html>`)
 	})
+	// An iframe in the light DOM of a shadow host without a slot is not
+	// rendered: its document hangs off nothing in the snapshot.
+	mux.HandleFunc("/unslotted", func(w http.ResponseWriter, r *http.Request) {
+		page(w, 200, `<!DOCTYPE html><html lang="en"><head><title>Unslotted</title></head><body><div id="host"><iframe srcdoc="<p>hi</p>" title="t"></iframe></div>
+<script>document.getElementById('host').attachShadow({mode:'open'}).innerHTML='<p>shadow, no slot</p>'</script></body></html>`)
+	})
 	ts := httptest.NewServer(mux)
 	t.Cleanup(ts.Close)
 	return ts
@@ -108,6 +114,7 @@ func TestCaptureBadInput(t *testing.T) {
 		{name: "ok", url: ts.URL + "/ok", status: 200, finalPath: "/ok"},
 		{name: "redirect", url: ts.URL + "/moved", status: 200, finalPath: "/ok"},
 		{name: "alert does not block", url: ts.URL + "/alert", status: 200, finalPath: "/alert"},
+		{name: "unslotted iframe", url: ts.URL + "/unslotted", status: 200, finalPath: "/unslotted"},
 		{name: "redirect loop", url: ts.URL + "/loop", kind: crawl.KindNetwork, msg: "redirect loop"},
 		{name: "404", url: ts.URL + "/missing", kind: crawl.KindHTTP, msg: "HTTP 404", status: 404},
 		{name: "500", url: ts.URL + "/broken", kind: crawl.KindHTTP, msg: "HTTP 500", status: 500},

@@ -258,11 +258,13 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 			nodes[offsets[di]].Parent = o
 		}
 	}
-	// Drop pseudo-elements and renumber.
+	// Drop pseudo-elements and what hangs off nothing (the document of an
+	// iframe that is not rendered, e.g. unslotted in a shadow host), with
+	// their subtrees, and renumber. Parents come before their children.
 	newIndex := make([]int, total)
 	var kept []*checks.Node
 	for g, n := range nodes {
-		if skip[g] || (g > 0 && n.Parent < 0) {
+		if skip[g] || (g > 0 && n.Parent < 0) || (n.Parent >= 0 && (n.Parent >= g || newIndex[n.Parent] < 0)) {
 			newIndex[g] = -1
 			continue
 		}
