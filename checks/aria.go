@@ -123,9 +123,9 @@ var (
 	rowContext     = []string{"row"}
 )
 
-// ariaRoles are the roles of WAI-ARIA 1.2 (with the ARIA 1.3 draft roles
-// comment, image, mark, sectionheader, sectionfooter and suggestion), DPUB-ARIA 1.1 and
-// Graphics ARIA.
+// ariaRoleTable holds the roles of WAI-ARIA 1.2 (with the roles the ARIA
+// 1.3 draft adds: association lists, comment, image, mark, sectionheader,
+// sectionfooter and suggestion), DPUB-ARIA 1.1 and Graphics ARIA.
 var ariaRoleTable = map[string]ariaRole{
 	// Abstract roles: never valid in a role attribute.
 	"command":     {Abstract: true, Super: []string{"widget"}},
@@ -141,68 +141,71 @@ var ariaRoleTable = map[string]ariaRole{
 	"widget":      {Abstract: true, Super: []string{"roletype"}},
 	"window":      {Abstract: true, Super: []string{"roletype"}, Supported: []string{"aria-modal"}},
 
-	"alert":            {Super: []string{"section"}},
-	"alertdialog":      {Super: []string{"alert", "dialog"}},
-	"application":      {Super: []string{"structure"}, Supported: []string{"aria-activedescendant", "aria-expanded"}},
-	"article":          {Super: []string{"document"}, Supported: []string{"aria-posinset", "aria-setsize"}},
-	"banner":           {Super: []string{"landmark"}},
-	"blockquote":       {Super: []string{"section"}},
-	"button":           {Super: []string{"command"}, Supported: []string{"aria-expanded", "aria-pressed"}, Presentational: true},
-	"caption":          {Super: []string{"section"}, Prohibited: prohibitNaming, Context: []string{"figure", "grid", "table", "treegrid"}},
-	"cell":             {Super: []string{"section"}, Supported: []string{"aria-colindex", "aria-colindextext", "aria-colspan", "aria-rowindex", "aria-rowindextext", "aria-rowspan"}, Context: rowContext},
-	"checkbox":         {Super: []string{"input"}, Supported: []string{"aria-checked", "aria-expanded", "aria-readonly", "aria-required"}, Required: []string{"aria-checked"}, Presentational: true},
-	"code":             {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"columnheader":     {Super: []string{"cell", "gridcell", "sectionhead"}, Supported: []string{"aria-sort"}, Context: rowContext},
-	"combobox":         {Super: []string{"input"}, Supported: []string{"aria-activedescendant", "aria-autocomplete", "aria-expanded", "aria-readonly", "aria-required"}, Required: []string{"aria-expanded"}},
-	"comment":          {Super: []string{"article"}, Supported: []string{"aria-level"}},
-	"complementary":    {Super: []string{"landmark"}},
-	"contentinfo":      {Super: []string{"landmark"}},
-	"definition":       {Super: []string{"section"}},
-	"deletion":         {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"dialog":           {Super: []string{"window"}},
-	"directory":        {Super: []string{"list"}, Deprecated: true},
-	"document":         {Super: []string{"structure"}},
-	"emphasis":         {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"feed":             {Super: []string{"list"}, Owned: []string{"article"}},
-	"figure":           {Super: []string{"section"}},
-	"form":             {Super: []string{"landmark"}},
-	"generic":          {Super: []string{"structure"}, Prohibited: prohibitAll},
-	"grid":             {Super: []string{"composite", "table"}, Supported: []string{"aria-multiselectable", "aria-readonly"}, Owned: tableOwned},
-	"gridcell":         {Super: []string{"cell", "widget"}, Supported: []string{"aria-expanded", "aria-readonly", "aria-required", "aria-selected"}, Context: rowContext},
-	"group":            {Super: []string{"section"}, Supported: []string{"aria-activedescendant"}},
-	"heading":          {Super: []string{"sectionhead"}, Supported: []string{"aria-level"}, Required: []string{"aria-level"}},
-	"image":            {Super: []string{"section"}, Presentational: true},
-	"img":              {Super: []string{"section"}, Presentational: true},
-	"insertion":        {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"link":             {Super: []string{"command"}, Supported: []string{"aria-expanded"}},
-	"list":             {Super: []string{"section"}, Owned: []string{"listitem"}},
-	"listbox":          {Super: []string{"select"}, Supported: []string{"aria-expanded", "aria-multiselectable", "aria-readonly", "aria-required"}, Owned: []string{"option", "group", "separator"}},
-	"listitem":         {Super: []string{"section"}, Supported: []string{"aria-level", "aria-posinset", "aria-setsize"}, Context: []string{"list", "directory"}},
-	"log":              {Super: []string{"section"}},
-	"main":             {Super: []string{"landmark"}},
-	"mark":             {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"marquee":          {Super: []string{"section"}},
-	"math":             {Super: []string{"section"}, Presentational: true},
-	"menu":             {Super: []string{"select"}, Owned: menuOwned},
-	"menubar":          {Super: []string{"menu"}, Owned: menuOwned},
-	"menuitem":         {Super: []string{"command"}, Supported: []string{"aria-expanded", "aria-posinset", "aria-setsize"}, Context: []string{"group", "menu", "menubar"}},
-	"menuitemcheckbox": {Super: []string{"menuitem"}, Supported: []string{"aria-checked", "aria-readonly"}, Required: []string{"aria-checked"}, Context: []string{"group", "menu", "menubar"}, Presentational: true},
-	"menuitemradio":    {Super: []string{"menuitemcheckbox"}, Supported: []string{"aria-checked"}, Required: []string{"aria-checked"}, Context: []string{"group", "menu", "menubar"}, Presentational: true},
-	"meter":            {Super: []string{"range"}, Required: []string{"aria-valuenow"}, Presentational: true},
-	"navigation":       {Super: []string{"landmark"}},
-	"none":             {Super: []string{"structure"}, Prohibited: prohibitAll},
-	"note":             {Super: []string{"section"}},
-	"option":           {Super: []string{"input"}, Supported: []string{"aria-checked", "aria-posinset", "aria-selected", "aria-setsize"}, Context: []string{"group", "listbox"}, Presentational: true},
-	"paragraph":        {Super: []string{"section"}, Prohibited: prohibitNaming},
-	"presentation":     {Super: []string{"structure"}, Prohibited: prohibitAll},
-	"progressbar":      {Super: []string{"range", "widget"}, Presentational: true},
+	"alert":                    {Super: []string{"section"}},
+	"alertdialog":              {Super: []string{"alert", "dialog"}},
+	"associationlist":          {Super: []string{"section"}},
+	"associationlistitemkey":   {Super: []string{"section"}},
+	"associationlistitemvalue": {Super: []string{"section"}},
+	"application":              {Super: []string{"structure"}, Supported: []string{"aria-activedescendant", "aria-expanded"}},
+	"article":                  {Super: []string{"document"}, Supported: []string{"aria-posinset", "aria-setsize"}},
+	"banner":                   {Super: []string{"landmark"}},
+	"blockquote":               {Super: []string{"section"}},
+	"button":                   {Super: []string{"command"}, Supported: []string{"aria-expanded", "aria-pressed"}, Presentational: true},
+	"caption":                  {Super: []string{"section"}, Prohibited: prohibitNaming, Context: []string{"table", "grid", "treegrid", "figure"}},
+	"cell":                     {Super: []string{"section"}, Supported: []string{"aria-colindex", "aria-colindextext", "aria-colspan", "aria-rowindex", "aria-rowindextext", "aria-rowspan"}, Context: rowContext},
+	"checkbox":                 {Super: []string{"input"}, Supported: []string{"aria-checked", "aria-expanded", "aria-readonly", "aria-required"}, Required: []string{"aria-checked"}, Presentational: true},
+	"code":                     {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"columnheader":             {Super: []string{"cell", "gridcell", "sectionhead"}, Supported: []string{"aria-sort"}, Context: rowContext},
+	"combobox":                 {Super: []string{"input"}, Supported: []string{"aria-activedescendant", "aria-autocomplete", "aria-expanded", "aria-readonly", "aria-required"}, Required: []string{"aria-expanded"}},
+	"comment":                  {Super: []string{"article"}, Supported: []string{"aria-level"}},
+	"complementary":            {Super: []string{"landmark"}},
+	"contentinfo":              {Super: []string{"landmark"}},
+	"definition":               {Super: []string{"section"}},
+	"deletion":                 {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"dialog":                   {Super: []string{"window"}},
+	"directory":                {Super: []string{"list"}, Deprecated: true},
+	"document":                 {Super: []string{"structure"}},
+	"emphasis":                 {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"feed":                     {Super: []string{"list"}, Owned: []string{"article"}},
+	"figure":                   {Super: []string{"section"}},
+	"form":                     {Super: []string{"landmark"}},
+	"generic":                  {Super: []string{"structure"}, Prohibited: prohibitAll},
+	"grid":                     {Super: []string{"composite", "table"}, Supported: []string{"aria-multiselectable", "aria-readonly"}, Owned: tableOwned},
+	"gridcell":                 {Super: []string{"cell", "widget"}, Supported: []string{"aria-expanded", "aria-readonly", "aria-required", "aria-selected"}, Context: rowContext},
+	"group":                    {Super: []string{"section"}, Supported: []string{"aria-activedescendant"}},
+	"heading":                  {Super: []string{"sectionhead"}, Supported: []string{"aria-level"}, Required: []string{"aria-level"}},
+	"image":                    {Super: []string{"section"}, Presentational: true},
+	"img":                      {Super: []string{"section"}, Presentational: true},
+	"insertion":                {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"link":                     {Super: []string{"command"}, Supported: []string{"aria-expanded"}},
+	"list":                     {Super: []string{"section"}, Owned: []string{"listitem"}},
+	"listbox":                  {Super: []string{"select"}, Supported: []string{"aria-expanded", "aria-multiselectable", "aria-readonly", "aria-required"}, Owned: []string{"option", "group", "separator"}},
+	"listitem":                 {Super: []string{"section"}, Supported: []string{"aria-level", "aria-posinset", "aria-setsize"}, Context: []string{"list", "directory"}},
+	"log":                      {Super: []string{"section"}},
+	"main":                     {Super: []string{"landmark"}},
+	"mark":                     {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"marquee":                  {Super: []string{"section"}},
+	"math":                     {Super: []string{"section"}, Presentational: true},
+	"menu":                     {Super: []string{"select"}, Owned: menuOwned},
+	"menubar":                  {Super: []string{"menu"}, Owned: menuOwned},
+	"menuitem":                 {Super: []string{"command"}, Supported: []string{"aria-expanded", "aria-posinset", "aria-setsize"}, Context: []string{"menu", "menubar", "group"}},
+	"menuitemcheckbox":         {Super: []string{"menuitem"}, Supported: []string{"aria-checked", "aria-readonly"}, Required: []string{"aria-checked"}, Context: []string{"menu", "menubar", "group"}, Presentational: true},
+	"menuitemradio":            {Super: []string{"menuitemcheckbox"}, Supported: []string{"aria-checked"}, Required: []string{"aria-checked"}, Context: []string{"menu", "menubar", "group"}, Presentational: true},
+	"meter":                    {Super: []string{"range"}, Required: []string{"aria-valuenow"}, Presentational: true},
+	"navigation":               {Super: []string{"landmark"}},
+	"none":                     {Super: []string{"structure"}, Prohibited: prohibitAll},
+	"note":                     {Super: []string{"section"}},
+	"option":                   {Super: []string{"input"}, Supported: []string{"aria-checked", "aria-posinset", "aria-selected", "aria-setsize"}, Context: []string{"listbox", "group"}, Presentational: true},
+	"paragraph":                {Super: []string{"section"}, Prohibited: prohibitNaming},
+	"presentation":             {Super: []string{"structure"}, Prohibited: prohibitAll},
+	"progressbar":              {Super: []string{"range", "widget"}, Presentational: true},
 	// aria-required on a radio button is not in WAI-ARIA 1.2, but screen
 	// readers announce it and it is common: saavu allows it.
 	"radio":         {Super: []string{"input"}, Supported: []string{"aria-checked", "aria-posinset", "aria-required", "aria-setsize"}, Required: []string{"aria-checked"}, Presentational: true},
 	"radiogroup":    {Super: []string{"select"}, Supported: []string{"aria-readonly", "aria-required"}},
 	"region":        {Super: []string{"landmark"}},
-	"row":           {Super: []string{"group", "widget"}, Supported: []string{"aria-colindex", "aria-colindextext", "aria-expanded", "aria-level", "aria-posinset", "aria-rowindex", "aria-rowindextext", "aria-selected", "aria-setsize"}, Context: []string{"grid", "rowgroup", "table", "treegrid"}, Owned: []string{"cell", "columnheader", "gridcell", "rowheader"}},
-	"rowgroup":      {Super: []string{"structure"}, Context: []string{"grid", "table", "treegrid"}, Owned: []string{"row"}},
+	"row":           {Super: []string{"group", "widget"}, Supported: []string{"aria-colindex", "aria-colindextext", "aria-expanded", "aria-level", "aria-posinset", "aria-rowindex", "aria-rowindextext", "aria-selected", "aria-setsize"}, Context: []string{"table", "grid", "treegrid", "rowgroup"}, Owned: []string{"cell", "columnheader", "gridcell", "rowheader"}},
+	"rowgroup":      {Super: []string{"structure"}, Context: []string{"table", "grid", "treegrid"}, Owned: []string{"row"}},
 	"rowheader":     {Super: []string{"cell", "gridcell", "sectionhead"}, Supported: []string{"aria-expanded", "aria-sort"}, Context: rowContext},
 	"scrollbar":     {Super: []string{"range", "widget"}, Supported: []string{"aria-controls", "aria-orientation", "aria-valuemax", "aria-valuemin", "aria-valuenow"}, Required: []string{"aria-controls", "aria-valuenow"}, Presentational: true},
 	"search":        {Super: []string{"landmark"}},
@@ -230,7 +233,7 @@ var ariaRoleTable = map[string]ariaRole{
 	"tooltip":       {Super: []string{"section"}},
 	"tree":          {Super: []string{"select"}, Supported: []string{"aria-multiselectable", "aria-required"}, Owned: []string{"treeitem", "group"}},
 	"treegrid":      {Super: []string{"grid", "tree"}, Owned: tableOwned},
-	"treeitem":      {Super: []string{"listitem", "option"}, Supported: []string{"aria-expanded"}, Context: []string{"group", "tree"}},
+	"treeitem":      {Super: []string{"listitem", "option"}, Supported: []string{"aria-expanded"}, Context: []string{"tree", "group"}},
 
 	// Graphics ARIA.
 	"graphics-document": {Super: []string{"document"}},
@@ -339,18 +342,6 @@ func roleSupports(role, attr string) bool {
 	return walk(role)
 }
 
-// supportedAttrs lists the non-global attributes the role supports, sorted.
-func supportedAttrs(role string) []string {
-	var out []string
-	for name, a := range ariaAttrs {
-		if !a.Global && roleSupports(role, name) {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
 // isPresentationalRole reports whether r is none or presentation.
 func isPresentationalRole(r string) bool { return r == "none" || r == "presentation" }
 
@@ -416,7 +407,7 @@ func implicitRole(n *Node) string {
 	case "aside":
 		return "complementary"
 	case "b", "bdi", "bdo", "body", "data", "div", "i", "pre", "q", "s", "samp", "small", "span", "u",
-		"center", "font", "big", "tt", "nobr", "strike", "acronym", "kbd", "var", "cite", "ruby", "rt", "rp":
+		"center", "font", "big", "tt", "nobr", "strike":
 		return "generic"
 	case "blockquote":
 		return "blockquote"
@@ -534,7 +525,7 @@ func implicitRole(n *Node) string {
 	case "time":
 		return "time"
 	case "audio", "video", "canvas", "embed", "iframe", "object", "label", "legend", "figcaption",
-		"abbr", "dl", "picture", "br", "wbr", "col", "colgroup", "map", "source", "track", "slot",
+		"abbr", "acronym", "cite", "kbd", "var", "ruby", "rt", "rp", "dl", "picture", "br", "wbr", "col", "colgroup", "map", "source", "track", "slot",
 		"head", "title", "meta", "link", "base", "style", "script", "noscript", "template", "param":
 		return roleNoneHTML
 	case "summary":
@@ -949,11 +940,11 @@ func ariaBusy(n *Node) bool {
 	return false
 }
 
-// ariaHTMLDoc reports whether the page is an HTML document (the ARIA rules
-// do not test XML documents).
+// ariaHTMLDoc reports whether the page is an HTML or SVG document (the
+// ARIA rules do not test other XML documents).
 func ariaHTMLDoc(p *Page) bool {
 	r := p.Root()
-	return r != nil && r.Is("html")
+	return r != nil && (r.Is("html") || (r.Namespace == "svg" && r.Name == "svg"))
 }
 
 var (
@@ -1032,11 +1023,7 @@ func closestWord(s string, words []string) string {
 			best, bestD = w, d
 		}
 	}
-	limit := 2
-	if len(s) > 8 {
-		limit = 3
-	}
-	if bestD <= limit || (best != "" && (strings.HasPrefix(best, s) || strings.HasPrefix(s, best)) && len(s) > 6) {
+	if bestD <= 2 || (best != "" && (strings.HasPrefix(best, s) || strings.HasPrefix(s, best)) && len(s) > 6) {
 		return best
 	}
 	return ""
@@ -1061,6 +1048,31 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// roleLabels name roles in plain words, for messages.
+var roleLabels = map[string]string{
+	"button": "button", "checkbox": "checkbox", "img": "image", "image": "image", "tab": "tab",
+	"menuitemcheckbox": "menu item checkbox", "menuitemradio": "menu item radio button",
+	"option": "option", "progressbar": "progress bar", "radio": "radio button", "scrollbar": "scroll bar",
+	"separator": "separator", "slider": "slider", "switch": "switch", "meter": "meter", "math": "math formula",
+	"graphics-symbol": "graphic symbol", "doc-cover": "cover image", "doc-pagebreak": "page break",
+}
+
+// roleLabel names a role in words: "radio button".
+func roleLabel(role string) string {
+	if l := roleLabels[role]; l != "" {
+		return l
+	}
+	return role
+}
+
+// withArticle puts "a" or "an" before a noun.
+func withArticle(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
 }
 
 // roleNoun names a role for a message: `role="img"`, or the element when

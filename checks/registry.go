@@ -6,6 +6,15 @@ package checks
 // fixture for each rule.
 func All() []*Rule {
 	return []*Rule{
+		ARIAAllowedAttr,
+		ARIAHiddenFocus,
+		ARIAProhibitedAttr,
+		ARIARequiredAttr,
+		ARIARequiredChildren,
+		ARIARequiredParent,
+		ARIARoles,
+		ARIAValidAttr,
+		ARIAValidAttrValue,
 		ButtonName,
 		Bypass,
 		ColorContrast,
@@ -21,6 +30,7 @@ func All() []*Rule {
 		MetaRefresh,
 		MetaViewport,
 		ObjectAlt,
+		PresentationalChildrenFocusable,
 		SummaryName,
 		SVGImgAlt,
 		ValidLang,

@@ -1,0 +1,97 @@
+package checks
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// ARIARequiredParent checks that an element whose role only makes sense
+// inside a container (a list item, a tab, a menu item, a table cell) is
+// owned by such a container (ACT ff89c9).
+var ARIARequiredParent = &Rule{
+	ID:      "aria-required-parent",
+	Title:   "List items, tabs, menu items and cells are inside the container their role needs",
+	Doc:     doc("aria-required-parent"),
+	HelpURL: understanding("1.3.1"),
+	WCAG:    []string{"1.3.1", "4.1.2"},
+	ACT:     []string{"ff89c9"},
+	Impact:  Serious,
+	Run:     runARIARequiredParent,
+}
+
+// ACT ff89c9 applies to elements in the accessibility tree with an
+// explicit role that has required context roles, unless the role is also
+// the element's implicit one. The element's parent in the accessibility
+// tree (its aria-owns owner, or its nearest ancestor that is not a plain
+// wrapper or role none) must have one of those roles.
+func runARIARequiredParent(pass *Pass) error {
+	if !ariaHTMLDoc(pass.Page) {
+		return nil
+	}
+	tree := newARIATree(pass.Page)
+	for _, n := range allElements(pass.Page) {
+		if (n.Namespace != "" && n.Namespace != "svg") || ariaExcluded(n) {
+			continue
+		}
+		role, explicit := semanticRole(n)
+		context := ariaRoleTable[role].Context
+		if !explicit || len(context) == 0 || implicitRole(n) == role {
+			continue
+		}
+		parent := tree.parentOf(n)
+		pr := roleNoneHTML
+		if parent != nil {
+			pr, _ = semanticRole(parent)
+		}
+		if slices.Contains(context, pr) {
+			pass.Passed(n)
+			continue
+		}
+		where := "it is not inside any such element"
+		if parent != nil && !parent.Is("body", "html") {
+			where = "its nearest container is " + describeParent(parent, pr)
+		}
+		pass.Failed(n, `This element has role="%s", which must be inside an element with role %s, but %s. Screen readers then announce it out of context (for example not as "item 2 of 5"). To fix, put it directly inside %s, or give the elements in between role="none".`,
+			role, orList(context), where, containerHint(context[0]))
+	}
+	return nil
+}
+
+func describeParent(p *Node, role string) string {
+	if r := firstValidRole(p); r == role {
+		return fmt.Sprintf(`a <%s role="%s">`, p.Name, r)
+	}
+	switch role {
+	case "generic":
+		return "a <" + p.Name + "> that screen readers treat as a container of its own"
+	case roleUnknown, roleNoneHTML:
+		return "a <" + p.Name + ">"
+	}
+	return fmt.Sprintf("a <%s> (role %s)", p.Name, role)
+}
+
+func orList(roles []string) string {
+	q := make([]string, len(roles))
+	for i, r := range roles {
+		q[i] = `"` + r + `"`
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+func containerHint(role string) string {
+	switch role {
+	case "list":
+		return `a <ul>, <ol> or an element with role="list"`
+	case "row":
+		return `a table row (<tr> or role="row")`
+	case "menu":
+		return `an element with role="menu" or "menubar"`
+	case "table", "grid", "treegrid":
+		return `a table (<table>, role="table" or role="grid")`
+	}
+	return `an element with role="` + role + `"`
+}
