@@ -91,24 +91,8 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
-			for _, o := range outputs {
-				out, err := parseOutput(o)
-				if err != nil {
-					return &FlagError{Err: err}
-				}
-				opts.Outputs = append(opts.Outputs, out)
-			}
-			if len(opts.Outputs) == 0 {
-				opts.Outputs = []Output{{Format: "text", Path: "-"}}
-			}
-			if err := validateFailOn(opts.FailOn); err != nil {
+			if err := opts.complete(outputs); err != nil {
 				return err
-			}
-			if opts.Concurrency < 1 {
-				return flagErrorf("--concurrency must be at least 1")
-			}
-			if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-				return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -116,8 +100,39 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
+	addAuditFlags(cmd, opts, &outputs)
+	return cmd
+}
+
+// complete parses the -o values and checks the flags shared by check and
+// crawl.
+func (opts *CheckOptions) complete(outputs []string) error {
+	for _, o := range outputs {
+		out, err := parseOutput(o)
+		if err != nil {
+			return &FlagError{Err: err}
+		}
+		opts.Outputs = append(opts.Outputs, out)
+	}
+	if len(opts.Outputs) == 0 {
+		opts.Outputs = []Output{{Format: "text", Path: "-"}}
+	}
+	if err := validateFailOn(opts.FailOn); err != nil {
+		return err
+	}
+	if opts.Concurrency < 1 {
+		return flagErrorf("--concurrency must be at least 1")
+	}
+	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
+		return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
+	}
+	return nil
+}
+
+// addAuditFlags declares the flags shared by check and crawl.
+func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text; PATH - for stdout (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text; PATH - for stdout (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -128,7 +143,6 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
 	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
-	return cmd
 }
 
 func validateFailOn(s string) error {
@@ -317,11 +331,22 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 	}
 
-	meta := report.Meta{Version: f.Version, Browser: b.Version}
+	return finish(opts, sinks, b.Version, rules, pages, nil, interrupted, n)
+}
+
+// finish writes the reports and returns the error that gives the exit
+// code (shared by check and crawl). extra adds to the report before it
+// is written.
+func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Rule, pages []report.Page, extra func(*report.Report), interrupted bool, n int) error {
+	f := opts.Factory
+	meta := report.Meta{Version: f.Version, Browser: browser}
 	if f.Now != nil {
 		meta.GeneratedAt = f.Now().UTC().Format(time.RFC3339)
 	}
 	rep := report.New(meta, rules, pages)
+	if extra != nil {
+		extra(rep)
+	}
 	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
 	}

@@ -156,6 +156,7 @@ table in the terminal.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 
 	root.AddCommand(NewCmdCheck(f, nil))
+	root.AddCommand(NewCmdCrawl(f, nil))
 	root.AddCommand(NewCmdRules(f, nil))
 	root.AddCommand(NewCmdVersion(f))
 	return root

@@ -25,6 +25,11 @@ type Report struct {
 	Rules         []RuleInfo `json:"rules"`                 // the rules that ran, sorted by id
 	Pages         []Page     `json:"pages"`                 // sorted by URL
 	Summary       Summary    `json:"summary"`
+
+	// Filled by `saavu crawl` only (see crawl.go).
+	Documents   []Document    `json:"documents,omitempty"`   // linked documents, sorted by URL
+	BrokenLinks []BrokenLink  `json:"brokenLinks,omitempty"` // linked pages that answered 4xx/5xx, sorted by URL
+	Skipped     []SkippedPage `json:"skipped,omitempty"`     // pages found but not audited, sorted by URL
 }
 
 // Tool names the program that wrote the report.

@@ -1,0 +1,94 @@
+package checks
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAutocompleteProblem(t *testing.T) {
+	tests := []struct {
+		value, typ string
+		valid      bool
+	}{
+		{"email", "", true},
+		{"Section-Blue Shipping Work Email", "text", true},
+		{"billing mobile tel", "tel", true},
+		{"tel-national", "text", true},
+		{"current-password webauthn", "password", true},
+		{"username", "email", true},
+		{"street-address", "", true},
+		{"work", "", false},
+		{"shipping", "", false},
+		{"work photo", "", false},
+		{"work shipping email", "", false},
+		{"work,email", "", false},
+		{"email invalid", "", false},
+		{"address-line1 address-line2", "", false},
+		{"webauthn", "", false},
+		{"url", "email", false},
+		{"tel", "email", false},
+		{"on email", "", false},
+	}
+	for _, tt := range tests {
+		got := autocompleteProblem(strings.Fields(strings.ToLower(tt.value)), tt.typ)
+		if (got == "") != tt.valid {
+			t.Errorf("autocompleteProblem(%q, %q) = %q, want valid=%v", tt.value, tt.typ, got, tt.valid)
+		}
+	}
+}
+
+func TestImportantDecl(t *testing.T) {
+	tests := []struct {
+		style string
+		want  string // value of the winning important declaration, "" when none
+	}{
+		{"line-height: 1 !important", "1"},
+		{"line-height: 1 ! IMPORTANT;", "1"},
+		{"line-height: 1", ""},
+		{"line-height: 1 !important; line-height: 2", "1"},
+		{"line-height: 2 !important; line-height: 1 !important", "1"},
+		{"font: 12px/1 Arial !important", "12px/1 Arial"},
+		{"font: 12px/1 Arial !important; line-height: 2 !important", "2"},
+		{"background: url('a;b.png'); line-height: 1 !important", "1"},
+		{"color: red", ""},
+	}
+	for _, tt := range tests {
+		d, ok := importantDecl(tt.style, lineHeight)
+		got := ""
+		if ok {
+			got = d.value
+		}
+		if got != tt.want {
+			t.Errorf("importantDecl(%q) = %q, want %q", tt.style, got, tt.want)
+		}
+	}
+}
+
+func TestLabelMatch(t *testing.T) {
+	tests := []struct {
+		visible, name string
+		want          labelMatchResult
+	}{
+		{"ACT rules", "  act   RULES ", matchYes},
+		{"Next Page", "Next Page in the list", matchYes},
+		{"Next…", "Next", matchYes},
+		{">>> ** Submit ** <<<", "💡 Submit 💡", matchYes},
+		{"nonstandard", "non-standard", matchYes},
+		{"Home/Contact", "Home Contact", matchYes},
+		{"University Ave.", "University Avenue", matchAbbrev},
+		{"Technical Dept.", "Technical Department", matchAbbrev},
+		{"Technical Dept.", "Technical Support", matchNo},
+		{"Discover It", "Discover Italy", matchNo},
+		{"justice", "just ice", matchNo},
+		{"W C A G", "WCAG", matchNo},
+		{"11×3=33", "11 times 3 equals 33", matchNo},
+		{"Download specification", "Download the specification", matchNo},
+		{"1", "1a", matchNo},
+		{"2021", "20 21", matchNo},
+	}
+	for _, tt := range tests {
+		if got := labelMatch(tt.visible, tt.name); got != tt.want {
+			t.Errorf("labelMatch(%q, %q) = %v, want %v", tt.visible, tt.name, got, tt.want)
+		}
+	}
+}
