@@ -74,7 +74,7 @@ func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *c
 A FILE is served over HTTP from its folder, so that relative links, styles and
 scripts load as they would on a site. An address without a scheme gets https://.
 
-Outputs: a summary table on standard output unless -o says otherwise. Repeat -o
+Outputs: a summary table on standard output (unless -o sends a report there). Repeat -o
 for several reports: -o html=report.html -o json=report.json; "-" is standard
 output (-o json=-).
 
@@ -114,8 +114,9 @@ func (opts *CheckOptions) complete(outputs []string) error {
 		}
 		opts.Outputs = append(opts.Outputs, out)
 	}
-	if len(opts.Outputs) == 0 {
-		opts.Outputs = []Output{{Format: "text", Path: "-"}}
+	// The summary table goes to stdout unless another report takes it.
+	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
+		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
 	}
 	if err := validateFailOn(opts.FailOn); err != nil {
 		return err

@@ -29,6 +29,12 @@ func TestCheckFlags(t *testing.T) {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
+		{name: "files keep the table on stdout", args: []string{"-o", "json=a.json", "-o", "html=b.html", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			want := []Output{{"json", "a.json"}, {"html", "b.html"}, {"text", "-"}}
+			if !slices.Equal(o.Outputs, want) {
+				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
+			}
+		}},
 		{name: "outputs", args: []string{"-o", "json=a.json", "-o", "HTML=r/b.html", "--output", "json", "x"}, check: func(t *testing.T, o *CheckOptions) {
 			want := []Output{{"json", "a.json"}, {"html", "r/b.html"}, {"json", "-"}}
 			if !slices.Equal(o.Outputs, want) {

@@ -25,7 +25,7 @@ func TestCrawlFlags(t *testing.T) {
 		{name: "crawl flags", args: []string{"--max-pages", "7", "--max-depth", "0", "--include", "^/fi/", "--include", "^/sv/", "--exclude", `\.php$`,
 			"--ignore-robots", "--rate", "0.5", "-o", "json=r.json", "--lang", "sv", "a.example"}, check: func(t *testing.T, o *CrawlOptions) {
 			if o.MaxPages != 7 || o.MaxDepth != 0 || !slices.Equal(o.Include, []string{"^/fi/", "^/sv/"}) || !slices.Equal(o.Exclude, []string{`\.php$`}) ||
-				!o.IgnoreRobots || o.Rate != 0.5 || o.Lang != "sv" || !slices.Equal(o.Outputs, []Output{{"json", "r.json"}}) {
+				!o.IgnoreRobots || o.Rate != 0.5 || o.Lang != "sv" || !slices.Equal(o.Outputs, []Output{{"json", "r.json"}, {"text", "-"}}) {
 				t.Errorf("%+v", o)
 			}
 		}},
