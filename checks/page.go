@@ -29,6 +29,12 @@ type Page struct {
 	Notes       []string `json:"notes,omitempty"`
 	Nodes       []*Node  `json:"nodes"` // node 0 is the top document
 
+	// Results of the live-page probes (see probes.go); nil when a probe
+	// did not run.
+	Media     []MediaState `json:"media,omitempty"`     // every audio and video element the media probe saw
+	Focus     *FocusWalk   `json:"focus,omitempty"`     // keyboard focus moved with Tab
+	Rotations []Rotation   `json:"rotations,omitempty"` // html, body and the page's main boxes, portrait and landscape
+
 	// Screenshot is a PNG of the page from its top left corner, one image
 	// pixel per CSS pixel; nil when screenshots are off.
 	Screenshot []byte `json:"-"`

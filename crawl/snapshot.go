@@ -56,7 +56,8 @@ func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	if c := metrics.CSSContentSize; c != nil {
 		p.Content = checks.Size{W: c.Width, H: c.Height}
 	}
-	if err := buildPage(p, &snap, ax); err != nil {
+	backend, err := buildPage(p, &snap, ax)
+	if err != nil {
 		return err
 	}
 	if b.opts.Screenshots && p.Content.W > 0 && p.Content.H > 0 {
@@ -75,7 +76,11 @@ func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
 			p.Screenshot = shot.Data
 		}
 	}
-	return p.Build()
+	if err := p.Build(); err != nil {
+		return err
+	}
+	b.probe(opCtx, p, backend)
+	return nil
 }
 
 func (b *Browser) hungOr(ctx context.Context, err error, what string) error {
@@ -124,10 +129,12 @@ func str(strs []string, i domsnapshot.StringIndex) string {
 	return strs[i]
 }
 
-// buildPage turns Chrome's DOM snapshot into the node table of p.
-func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[cdp.BackendNodeID]*accessibility.Node) error {
+// buildPage turns Chrome's DOM snapshot into the node table of p. It
+// returns the index in p.Nodes of each captured node's backend id, for the
+// probes.
+func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[cdp.BackendNodeID]*accessibility.Node) (map[cdp.BackendNodeID]int, error) {
 	if len(snap.Documents) == 0 || snap.Documents[0].Nodes == nil {
-		return errors.New("the DOM snapshot is empty")
+		return nil, errors.New("the DOM snapshot is empty")
 	}
 	S := snap.Strings
 	// Global index of each document's first node.
@@ -140,6 +147,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		}
 	}
 	nodes := make([]*checks.Node, total)
+	backendIDs := make([]cdp.BackendNodeID, total)
 	skip := make([]bool, total)        // pseudo-elements
 	owner := map[int]int{}             // document index -> global index of its iframe element
 	foreign := map[*checks.Node]bool{} // elements whose tag name is not upper case
@@ -208,6 +216,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 				n.Parent = off + int(t.ParentIndex[j])
 			}
 			if j < len(t.BackendNodeID) {
+				backendIDs[g] = t.BackendNodeID[j]
 				if a := ax[t.BackendNodeID[j]]; a != nil {
 					n.AX = axInfo(a)
 				}
@@ -278,7 +287,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		if n.Parent >= 0 {
 			n.Parent = newIndex[n.Parent]
 			if n.Parent < 0 {
-				return fmt.Errorf("DOM snapshot: node %d has a dropped parent", g)
+				return nil, fmt.Errorf("DOM snapshot: node %d has a dropped parent", g)
 			}
 		}
 		if n.Frame > 0 {
@@ -312,7 +321,13 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 	if p.Title == "" {
 		p.Title = str(S, snap.Documents[0].Title)
 	}
-	return nil
+	backend := make(map[cdp.BackendNodeID]int, len(kept))
+	for g, id := range backendIDs {
+		if id != 0 && newIndex[g] >= 0 {
+			backend[id] = newIndex[g]
+		}
+	}
+	return backend, nil
 }
 
 func rect(r domsnapshot.Rectangle) checks.Rect {

@@ -1,0 +1,92 @@
+package checks
+
+// What the crawler's live-page probes saw. They run after the DOM
+// snapshot and the screenshot, in the live page, and their results are
+// stored here so that rules stay pure. A probe that could not run leaves
+// its field empty (nil) and adds a line to Page.Notes; rules then report
+// cantTell.
+
+// MediaState is the state of one audio or video element, read in the
+// live page by the media probe.
+type MediaState struct {
+	Node        int     `json:"node"`                  // index of the element in Page.Nodes
+	Fragment    string  `json:"fragment,omitempty"`    // media fragment of the source played ("t=4,6"), without '#'
+	Paused      bool    `json:"paused"`                // the paused attribute when probed
+	Muted       bool    `json:"muted,omitempty"`       // the muted attribute
+	Volume      float64 `json:"volume"`                // 0 to 1
+	Duration    float64 `json:"duration,omitempty"`    // seconds; 0 when not known; -1 for an endless stream
+	CurrentTime float64 `json:"currentTime,omitempty"` // seconds played (position) when probed
+	ReadyState  int     `json:"readyState"`            // HTMLMediaElement.readyState (0 nothing loaded … 4 enough data)
+	Error       int     `json:"error,omitempty"`       // MediaError code when the media could not be loaded or decoded
+	// Audio says what the probe heard: "audible" (sound in the decoded
+	// audio), "silent" (an audio track, silent while listened to, a
+	// third of a second), "yes" (audio decoded, not listened to), "no"
+	// (video played half a second without any audio), "" (unknown).
+	Audio string `json:"audio,omitempty"`
+}
+
+// MediaOf returns the probed state of an audio or video element, or nil
+// when the probe did not see it.
+func (p *Page) MediaOf(n *Node) *MediaState {
+	for i := range p.Media {
+		if p.Media[i].Node == n.Index {
+			return &p.Media[i]
+		}
+	}
+	return nil
+}
+
+// FocusWalk is what the focus probe saw when it pressed Tab from the
+// start of the page, as a keyboard user would, and Shift+Tab where focus
+// seemed stuck.
+type FocusWalk struct {
+	// Stops are the elements Tab moved focus to, in order.
+	Stops []FocusStop `json:"stops"`
+	// Back are the stops of Shift+Tab pressed from the last stop, when
+	// focus kept coming back to the same elements (a possible trap).
+	Back []FocusStop `json:"back,omitempty"`
+	// Left says that focus left the page after the last element, so
+	// every element in the sequential focus order was reached.
+	Left bool `json:"left,omitempty"`
+	// Moved says that the page's scripts moved focus by themselves
+	// while Tab was pressed, so the stops do not follow Tab alone.
+	Moved bool `json:"moved,omitempty"`
+	// Limit says that the probe stopped before the end of the page's
+	// focus order (too many stops, or too slow).
+	Limit bool `json:"limit,omitempty"`
+}
+
+// FocusStop is one element that had keyboard focus.
+type FocusStop struct {
+	Node int `json:"node"` // index of the focused element in Page.Nodes; -1 outside the page (or an element the snapshot did not capture)
+	// Frame says that focus was inside an iframe (Node is the iframe).
+	Frame bool `json:"frame,omitempty"`
+	// Outline is the focused element's computed outline-style and
+	// box-shadow while focused ("none none" when both are off).
+	Outline string `json:"outline,omitempty"`
+	// Changed lists the style changes focus made, compared with the
+	// page as captured (nothing focused), on the element, its three
+	// nearest ancestors and its neighbouring elements.
+	Changed []StyleChange `json:"changed,omitempty"`
+}
+
+// StyleChange is one computed style property of one element that
+// changed when another element (or the element itself) took focus.
+type StyleChange struct {
+	Node   int    `json:"node"`
+	Prop   string `json:"prop"`
+	Before string `json:"before"`
+	After  string `json:"after"`
+}
+
+// Rotation is how much an element is rotated by its CSS transform and
+// rotate properties, in degrees, with the viewport in portrait and in
+// landscape orientation (read by the orientation probe).
+type Rotation struct {
+	Node      int     `json:"node"`      // index in Page.Nodes
+	Portrait  float64 `json:"portrait"`  // degrees, clockwise, -180 to 180
+	Landscape float64 `json:"landscape"` // degrees
+	// Differs says that the computed transform or rotate differs
+	// between the two orientations.
+	Differs bool `json:"differs,omitempty"`
+}

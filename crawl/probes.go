@@ -1,0 +1,614 @@
+package crawl
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"saavu/checks"
+)
+
+// Live-page probes: checks that need the page itself (media playing,
+// keyboard focus moving), run after the DOM snapshot and the screenshot so
+// that they cannot change what those captured. Each is bounded by its own
+// timeout; one that fails leaves its result empty and adds a note, and the
+// rules that read it report cantTell.
+
+// probe runs every probe on the captured page p. backend maps the
+// snapshot's backend node ids to indexes in p.Nodes.
+func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
+	probes := []struct {
+		what    string
+		timeout time.Duration
+		run     func(context.Context, *checks.Page, map[cdp.BackendNodeID]int) error
+	}{
+		{"the state of its audio and video", 2 * time.Second, probeMedia},
+		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
+		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
+	}
+	for _, pr := range probes {
+		start := time.Now()
+		pctx, cancel := context.WithTimeout(ctx, pr.timeout)
+		err := pr.run(pctx, p, backend)
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return // the whole capture ran out of time
+			}
+			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s; the rules that need it could not tell.", pr.what))
+			b.opts.Log.Debug("probe failed", "url", p.URL, "probe", pr.what, "err", err)
+			continue
+		}
+		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "took", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// evalJS evaluates a script and decodes its JSON value into v.
+func evalJS(ctx context.Context, expr string, v any) error {
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr, ReturnByValue: new(true), AwaitPromise: new(true)})
+	if err != nil {
+		return err
+	}
+	if res.ExceptionDetails != nil {
+		return fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+	}
+	if res.Result == nil || len(res.Result.Value) == 0 {
+		return errors.New("script returned nothing")
+	}
+	return json.Unmarshal(res.Result.Value, v)
+}
+
+// elements evaluates a script that returns an array of elements and
+// returns the index in p.Nodes of each (-1 for one the snapshot did not
+// capture).
+func elements(ctx context.Context, expr string, backend map[cdp.BackendNodeID]int) ([]int, error) {
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
+	if err != nil {
+		return nil, err
+	}
+	if res.ExceptionDetails != nil {
+		return nil, fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+	}
+	if res.Result == nil || res.Result.ObjectID == "" {
+		return nil, errors.New("script returned no array")
+	}
+	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
+	props, err := chromedp.Call(ctx, runtime.GetProperties, runtime.GetPropertiesParams{ObjectID: res.Result.ObjectID, OwnProperties: new(true)})
+	if err != nil {
+		return nil, err
+	}
+	type item struct {
+		i   int
+		obj runtime.RemoteObjectID
+	}
+	var out []int
+	var items []item
+	for _, pr := range props.Result {
+		var i int
+		if _, err := fmt.Sscanf(pr.Name, "%d", &i); err != nil || pr.Value == nil {
+			continue
+		}
+		for len(out) <= i {
+			out = append(out, -1)
+		}
+		if pr.Value.ObjectID != "" {
+			items = append(items, item{i, pr.Value.ObjectID})
+		}
+	}
+	// Describe the nodes a few at a time: one round trip each.
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, 8)
+	for _, it := range items {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			d, err := chromedp.Call(ctx, dom.DescribeNode, dom.DescribeNodeParams{ObjectID: it.obj})
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return
+			}
+			if idx, ok := backend[d.Node.BackendNodeID]; ok {
+				out[it.i] = idx
+			}
+		}()
+	}
+	wg.Wait()
+	return out, firstErr
+}
+
+// mediaJS collects the audio and video elements of the page, open shadow
+// trees included, into window.__saavuMedia and returns their state. For
+// media that is playing with sound on, it listens to the decoded audio
+// for a moment (Web Audio analyser; the tab itself is muted) to tell
+// sound from a silent track. Cross-origin media without CORS would give
+// the analyser only zeros, so it is not listened to.
+const mediaJS = `(async () => {
+  const els = [];
+  const walk = root => {
+    for (const e of root.querySelectorAll('*')) {
+      if (e instanceof HTMLMediaElement) els.push(e);
+      if (e.shadowRoot) walk(e.shadowRoot);
+    }
+  };
+  walk(document);
+  window.__saavuMedia = els;
+  const listen = [];
+  for (const e of els) {
+    let ok = false;
+    try { ok = new URL(e.currentSrc, location.href).origin === location.origin || e.crossOrigin !== null; } catch (_) {}
+    if (!ok || e.paused || e.muted || e.volume === 0 || e.error || !window.AudioContext) continue;
+    try {
+      const ac = e.__saavuAC || new AudioContext();
+      e.__saavuAC = ac;
+      const an = ac.createAnalyser();
+      an.fftSize = 2048;
+      const src = e.__saavuSrc || ac.createMediaElementSource(e);
+      e.__saavuSrc = src;
+      src.connect(an);
+      an.connect(ac.destination);
+      listen.push({e, an, peak: 0, buf: new Float32Array(an.fftSize)});
+    } catch (_) {}
+  }
+  for (let i = 0; i < 8 && listen.length; i++) {
+    await new Promise(r => setTimeout(r, 40));
+    for (const l of listen) {
+      l.an.getFloatTimeDomainData(l.buf);
+      for (const v of l.buf) l.peak = Math.max(l.peak, Math.abs(v));
+    }
+  }
+  return els.map(e => {
+    const l = listen.find(l => l.e === e);
+    return {
+      fragment: (e.currentSrc || '').split('#')[1] || '', paused: e.paused, muted: e.muted, volume: e.volume,
+      duration: e.duration === Infinity ? -1 : (isNaN(e.duration) ? 0 : e.duration),
+      currentTime: e.currentTime, readyState: e.readyState, error: e.error ? e.error.code : 0,
+      audioBytes: e.webkitAudioDecodedByteCount || 0, videoBytes: e.webkitVideoDecodedByteCount || 0,
+      video: e instanceof HTMLVideoElement, peak: l ? l.peak : -1,
+    };
+  });
+})()`
+
+type mediaJSState struct {
+	checks.MediaState
+	AudioBytes float64 `json:"audioBytes"`
+	VideoBytes float64 `json:"videoBytes"`
+	IsVideo    bool    `json:"video"`
+	Peak       float64 `json:"peak"` // loudest sample heard, -1 when not listened to
+}
+
+// probeMedia records the state of every audio and video element. Media
+// that is playing gets a moment (mediaWait at most) to decode enough to
+// tell whether it has audio.
+func probeMedia(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	const mediaWait = 600 * time.Millisecond
+	start := time.Now()
+	var states []mediaJSState
+	for {
+		states = nil
+		if err := evalJS(ctx, mediaJS, &states); err != nil {
+			return err
+		}
+		unsure := false
+		for _, s := range states {
+			if !s.Paused && s.Error == 0 && s.AudioBytes == 0 && s.CurrentTime < 0.5 {
+				unsure = true
+			}
+		}
+		if !unsure || time.Since(start) > mediaWait {
+			break
+		}
+		select {
+		case <-time.After(100 * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if len(states) == 0 {
+		return nil
+	}
+	idx, err := elements(ctx, "window.__saavuMedia", backend)
+	if err != nil {
+		return err
+	}
+	for i, s := range states {
+		if i >= len(idx) || idx[i] < 0 {
+			continue // added after the snapshot
+		}
+		m := s.MediaState
+		m.Node = idx[i]
+		switch {
+		case s.Peak > 0.01:
+			m.Audio = "audible"
+		case s.Peak >= 0 && s.AudioBytes > 0:
+			m.Audio = "silent"
+		case s.AudioBytes > 0:
+			m.Audio = "yes"
+		case s.IsVideo && s.VideoBytes > 0 && s.CurrentTime >= 0.5:
+			m.Audio = "no" // played half a second of video without decoding any audio
+		}
+		p.Media = append(p.Media, m)
+	}
+	return nil
+}
+
+// focusProps are the computed style properties compared between the page
+// as captured (nothing focused) and with an element focused. Each is also
+// in Styles, so the snapshot has its unfocused value.
+var focusProps = []string{
+	"outline-style", "outline-width", "outline-color", "outline-offset", "box-shadow",
+	"border-top-width", "border-top-style", "border-top-color", "border-bottom-width", "border-bottom-style", "border-bottom-color",
+	"color", "background-color", "background-image", "text-decoration-line", "opacity", "transform", "filter",
+	"font-weight", "visibility", "display", "position", "clip", "clip-path", "width", "height",
+}
+
+// focusJS waits for the page's focus handlers (some move focus back after
+// a short timeout), then returns the focused element, as an index into
+// window.__saavuFocus.els, and the computed styles of it, its three
+// nearest ancestors and its neighbouring elements.
+func focusJS(wait time.Duration) string {
+	props, _ := json.Marshal(focusProps)
+	return fmt.Sprintf(`(async () => {
+  const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
+  // Wait until focus stays put (some pages move it back after a timeout).
+  for (let i = 0, a = deep(); %d > 0 && i < 4; i++) {
+    await new Promise(r => setTimeout(r, %[1]d));
+    if (deep() === a) break;
+    a = deep();
+  }
+  const S = window.__saavuFocus || (window.__saavuFocus = {els: [], idx: new Map()});
+  const id = e => { if (!S.idx.has(e)) { S.idx.set(e, S.els.length); S.els.push(e); } return S.idx.get(e); };
+  let a = deep(), frame = false;
+  if (!a || a === document.body || a === document.documentElement) return {el: -1};
+  if (a instanceof HTMLIFrameElement || a instanceof HTMLFrameElement || a instanceof HTMLObjectElement || a instanceof HTMLEmbedElement) frame = true;
+  const P = %s;
+  const st = e => { const c = getComputedStyle(e); const o = {}; for (const p of P) o[p] = c.getPropertyValue(p); return o; };
+  const ctx = [a];
+  for (let x = a, i = 0; i < 3 && x.parentElement; i++) { x = x.parentElement; ctx.push(x); }
+  if (a.previousElementSibling) ctx.push(a.previousElementSibling);
+  if (a.nextElementSibling) ctx.push(a.nextElementSibling);
+  // Jump focus transitions to their end, to read the focused style.
+  for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
+  const r = a.getBoundingClientRect();
+  return {el: id(a), frame, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
+})()`, wait.Milliseconds(), props)
+}
+
+type focusJSStop struct {
+	El    int        `json:"el"`
+	Frame bool       `json:"frame"`
+	Box   [4]float64 `json:"box"`
+	Ctx   []struct {
+		El    int               `json:"el"`
+		Style map[string]string `json:"style"`
+	} `json:"ctx"`
+}
+
+// Limits of the focus probe.
+const (
+	focusMaxStops = 40                      // Tab presses
+	focusBudget   = 1200 * time.Millisecond // for the walks
+	focusWait     = 25 * time.Millisecond   // for focus handlers after each key press
+)
+
+// pressTab presses Tab, or Shift+Tab when back.
+func pressTab(ctx context.Context, back bool) error {
+	var mod int64
+	if back {
+		mod = 8
+	}
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+			Type: typ, Modifiers: mod, Key: "Tab", Code: "Tab", WindowsVirtualKeyCode: 9, NativeVirtualKeyCode: 9,
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// probeFocus presses Tab from the start of the page and records where
+// focus goes and what it changes. It first walks without pausing; if
+// focus comes back to an element before leaving the page, it walks again
+// pausing after each key press (pages that trap focus move it back after
+// a short timeout) and presses Shift+Tab where focus keeps returning.
+func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	start := time.Now()
+	w, fwd, back, err := walkFocus(ctx, 0, start)
+	if err != nil {
+		return err
+	}
+	if !w.Repeat {
+		// A page that moves focus back after a timeout shows it only
+		// later: focus moved more often than Tab was pressed.
+		select {
+		case <-time.After(2 * focusWait):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		var moves int
+		if err := evalJS(ctx, "window.__saavuFocusIns ? window.__saavuFocusIns.n : 0", &moves); err != nil {
+			return err
+		}
+		w.Repeat = moves > len(fwd)
+	}
+	if w.Repeat {
+		if w, fwd, back, err = walkFocus(ctx, focusWait, start); err != nil {
+			return err
+		}
+		w.Moved = true
+	}
+	if len(fwd) == 0 {
+		p.Focus = &w.FocusWalk
+		return nil
+	}
+	idx, err := elements(ctx, "window.__saavuFocus ? window.__saavuFocus.els : []", backend)
+	if err != nil {
+		return err
+	}
+	node := func(el int) int {
+		if el < 0 || el >= len(idx) {
+			return -1
+		}
+		return idx[el]
+	}
+	convert := func(s focusJSStop) checks.FocusStop {
+		st := checks.FocusStop{Node: node(s.El), Frame: s.Frame}
+		for k, c := range s.Ctx {
+			n := node(c.El)
+			if k == 0 {
+				st.Outline = c.Style["outline-style"] + " " + c.Style["box-shadow"]
+			}
+			if n < 0 || p.Nodes[n].Layout == nil {
+				continue
+			}
+			st.Changed = append(st.Changed, styleChanges(n, p.Nodes[n].Layout.Style, c.Style)...)
+			if k == 0 {
+				if b, a := p.Nodes[n].Layout.Box, s.Box; math.Abs(b.X-a[0]) > 1 || math.Abs(b.Y-a[1]) > 1 || math.Abs(b.W-a[2]) > 1 || math.Abs(b.H-a[3]) > 1 {
+					st.Changed = append(st.Changed, checks.StyleChange{Node: n, Prop: "box",
+						Before: fmt.Sprintf("%.0f,%.0f %.0fx%.0f", b.X, b.Y, b.W, b.H), After: fmt.Sprintf("%.0f,%.0f %.0fx%.0f", a[0], a[1], a[2], a[3])})
+				}
+			}
+		}
+		return st
+	}
+	for _, s := range fwd {
+		w.Stops = append(w.Stops, convert(s))
+	}
+	for _, s := range back {
+		w.Back = append(w.Back, convert(s))
+	}
+	p.Focus = &w.FocusWalk
+	return nil
+}
+
+type focusWalk struct {
+	checks.FocusWalk
+	Repeat bool // focus came back to an element before leaving the page
+}
+
+// walkFocus presses Tab from the top of the page, pausing wait after each
+// key press. Without a pause it stops at the first repeated element; with
+// one, it presses Shift+Tab from an element focus returned to 3 times.
+func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusWalk, []focusJSStop, []focusJSStop, error) {
+	var w focusWalk
+	// Start from the top of the document with nothing focused.
+	reset := `(() => {
+  if (!window.__saavuFocusIns) {
+    window.__saavuFocusIns = {n: 0};
+    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
+  }
+  window.__saavuFocusIns.n = 0;
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  const s = window.getSelection && window.getSelection();
+  if (s && document.body) s.collapse(document.body, 0);
+  return true;
+})()`
+	if err := evalJS(ctx, reset, new(bool)); err != nil {
+		return w, nil, nil, err
+	}
+	if wait > 0 { // let the page's blur handlers run
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return w, nil, nil, ctx.Err()
+		}
+		if err := evalJS(ctx, reset, new(bool)); err != nil {
+			return w, nil, nil, err
+		}
+	}
+	js := focusJS(wait)
+	var fwd, back []focusJSStop
+	seen := map[int]int{}
+	for {
+		if len(fwd) >= focusMaxStops || time.Since(start) > focusBudget {
+			w.Limit = true
+			break
+		}
+		if err := pressTab(ctx, false); err != nil {
+			return w, nil, nil, err
+		}
+		var s focusJSStop
+		if err := evalJS(ctx, js, &s); err != nil {
+			return w, nil, nil, err
+		}
+		if s.El < 0 {
+			w.Left = len(fwd) > 0 // else nothing on the page takes focus
+			break
+		}
+		fwd = append(fwd, s)
+		seen[s.El]++
+		if seen[s.El] < 2 || s.Frame {
+			continue
+		}
+		w.Repeat = true
+		if wait == 0 {
+			break
+		}
+		if seen[s.El] < 3 {
+			continue
+		}
+		// Focus keeps coming back here: try to leave backwards.
+		for range 4 {
+			if err := pressTab(ctx, true); err != nil {
+				return w, nil, nil, err
+			}
+			var b focusJSStop
+			if err := evalJS(ctx, js, &b); err != nil {
+				return w, nil, nil, err
+			}
+			back = append(back, b)
+			if b.El < 0 {
+				break
+			}
+		}
+		break
+	}
+	return w, fwd, back, nil
+}
+
+// styleChanges compares an element's captured (unfocused) style with its
+// style while focus was on it or near it, leaving out changes nobody can
+// see (the colour of an outline or border that is not drawn).
+func styleChanges(n int, before, after map[string]string) []checks.StyleChange {
+	var out []checks.StyleChange
+	for _, prop := range focusProps {
+		a, b := before[prop], after[prop]
+		if a == b || b == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(prop, "outline-") && prop != "outline-style":
+			if before["outline-style"] == "none" && after["outline-style"] == "none" {
+				continue
+			}
+		case strings.HasPrefix(prop, "border-top-") && prop != "border-top-style":
+			if before["border-top-style"] == "none" && after["border-top-style"] == "none" {
+				continue
+			}
+		case strings.HasPrefix(prop, "border-bottom-") && prop != "border-bottom-style":
+			if before["border-bottom-style"] == "none" && after["border-bottom-style"] == "none" {
+				continue
+			}
+		}
+		out = append(out, checks.StyleChange{Node: n, Prop: prop, Before: a, After: b})
+	}
+	return out
+}
+
+// rotationJS returns the rotation, in degrees, and the computed transform
+// and rotate of html, body and the elements of the page that cover most
+// of the viewport, once the orientation media query gives want.
+func rotationJS(want string) string {
+	return fmt.Sprintf(`(async () => {
+  for (let i = 0; i < 10 && !matchMedia('(orientation: %s)').matches; i++) await new Promise(r => setTimeout(r, 20));
+  if (!matchMedia('(orientation: %[1]s)').matches) return null;
+  const els = [document.documentElement];
+  if (document.body) {
+    els.push(document.body);
+    for (const e of document.body.children) {
+      const r = e.getBoundingClientRect();
+      if (r.width * r.height >= innerWidth * innerHeight / 4) els.push(e);
+    }
+  }
+  window.__saavuRot = els;
+  const angle = v => {
+    const m = /(-?[\d.e+-]+)(deg|rad|turn|grad)$/.exec(v.trim());
+    if (!m) return 0;
+    const axis = v.trim().split(/\s+/);
+    if (axis.length === 2 && axis[0] !== 'z') return 0;
+    if (axis.length === 4 && !(axis[0] == 0 && axis[1] == 0)) return 0;
+    const n = parseFloat(m[1]);
+    return {deg: n, rad: n * 180 / Math.PI, turn: n * 360, grad: n * 0.9}[m[2]];
+  };
+  return els.map(e => {
+    const c = getComputedStyle(e);
+    let a = 0;
+    if (c.transform && c.transform !== 'none') {
+      const m = new DOMMatrix(c.transform);
+      a = Math.atan2(m.b, m.a) * 180 / Math.PI;
+    }
+    if (c.rotate && c.rotate !== 'none') a += angle(c.rotate);
+    return {angle: a, style: c.transform + ' / ' + c.rotate};
+  });
+})()`, want)
+}
+
+// probeOrientation turns the viewport to portrait and to landscape and
+// reads how html, body and the page's main boxes are rotated in each.
+// The viewport is restored afterwards: the tab goes on to other pages.
+func probeOrientation(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	type rot struct {
+		Angle float64 `json:"angle"`
+		Style string  `json:"style"`
+	}
+	w, h := int64(p.Viewport.W), int64(p.Viewport.H)
+	if w <= 0 || h <= 0 {
+		w, h = 1280, 800
+	}
+	long, short := max(w, h), min(w, h)
+	defer func() {
+		// Restore even when ctx has run out.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+	}()
+	read := func(orient string, w, h int64) ([]rot, []int, error) {
+		if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: h, DeviceScaleFactor: 1}); err != nil {
+			return nil, nil, err
+		}
+		var rs []rot
+		if err := evalJS(ctx, rotationJS(orient), &rs); err != nil {
+			return nil, nil, err
+		}
+		if rs == nil {
+			return nil, nil, fmt.Errorf("the viewport did not turn to %s", orient)
+		}
+		idx, err := elements(ctx, "window.__saavuRot", backend)
+		return rs, idx, err
+	}
+	pr, pi, err := read("portrait", short, long)
+	if err != nil {
+		return err
+	}
+	lr, li, err := read("landscape", long, short)
+	if err != nil {
+		return err
+	}
+	land := map[int]rot{}
+	for i, n := range li {
+		if n >= 0 && i < len(lr) {
+			land[n] = lr[i]
+		}
+	}
+	for i, n := range pi {
+		l, ok := land[n]
+		if n < 0 || i >= len(pr) || !ok {
+			continue
+		}
+		p.Rotations = append(p.Rotations, checks.Rotation{Node: n,
+			Portrait: math.Round(pr[i].Angle*100) / 100, Landscape: math.Round(l.Angle*100) / 100, Differs: pr[i].Style != l.Style})
+	}
+	return nil
+}
