@@ -95,6 +95,7 @@ type Browser struct {
 	ctx     context.Context // the browser's chromedp context
 	cancel  context.CancelFunc
 	Version string
+	ua      string // Chrome's user agent with Options.UserAgent appended; empty to keep Chrome's
 }
 
 // Launch starts Chrome (or connects to opts.BrowserURL). The browser lives
@@ -157,6 +158,9 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny})
 	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
 		b.Version = v.Product
+		if opts.UserAgent != "" {
+			b.ua = v.UserAgent + " " + opts.UserAgent
+		}
 	}
 	return b, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -209,6 +210,12 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 			return nil, ctx.Err()
 		}
 		return nil, pageErr(KindBrowser, "could not open a browser tab: %v", err)
+	}
+	if b.ua != "" { // identify the audit to the site
+		if _, err := chromedp.Call(tabCtx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: b.ua}); err != nil {
+			cancel()
+			return nil, pageErr(KindBrowser, "could not set the tab's user agent: %v", err)
+		}
 	}
 	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {

@@ -177,7 +177,9 @@ func TestCaptureBadInput(t *testing.T) {
 func TestCaptureModel(t *testing.T) {
 	b := chrometest.Browser(t)
 	mux := http.NewServeMux()
+	var userAgent string
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		userAgent = r.UserAgent()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><html lang="fi"><head><title>Kunta</title>
 <style>.hid{display:none} p.grey{color:rgb(119,119,119);background:#fff;font-size:18px}</style></head>
@@ -233,6 +235,9 @@ document.getElementById('late').textContent='Added by script';</script></body></
 	}
 	if len(p.Screenshot) == 0 {
 		t.Error("no screenshot")
+	}
+	if !strings.HasPrefix(userAgent, "Mozilla/") || !strings.HasSuffix(userAgent, " saavu-test/1") {
+		t.Errorf("user agent %q: want Chrome's with saavu-test/1 appended", userAgent)
 	}
 	if p.Viewport.W != 1280 {
 		t.Errorf("viewport %+v", p.Viewport)

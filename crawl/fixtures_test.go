@@ -21,6 +21,7 @@ func TestMain(m *testing.M) {
 	// Short waits, so that the tests of pages that never load stay quick.
 	chrometest.Options.PageTimeout = 20 * time.Second
 	chrometest.Options.LoadTimeout = 4 * time.Second
+	chrometest.Options.UserAgent = "saavu-test/1"
 	code := m.Run()
 	chrometest.Close()
 	os.Exit(code)
