@@ -119,10 +119,11 @@ func doc(id string) string {
 
 func understanding(sc string) string {
 	c := mustSC(sc)
-	slug := strings.ToLower(c.Title)
-	slug = regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(slug, "-")
+	slug := nonSlug.ReplaceAllString(strings.ToLower(c.Title), "-")
 	return "https://www.w3.org/WAI/WCAG21/Understanding/" + strings.Trim(slug, "-") + ".html"
 }
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
