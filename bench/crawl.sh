@@ -4,8 +4,16 @@
 #   (a) the floor: Chromium merely loading every page with the same number of
 #       tabs, no checks (bench/floor);
 #   (b) saavu crawl auditing every page.
-# Prints pages/s of each, their ratio, and the peak resident memory of saavu
-# plus its Chromium processes.
+# Prints pages/s of each, their ratio, the peak resident memory of saavu
+# plus its Chromium processes, and the machine's load average before and
+# after (the figures mean little on a busy machine).
+#
+# What each waits for: the floor moves on at each page's load event. saavu
+# then waits until no request has been in flight for 150 ms (scripts that
+# fetch content after load; at most 2 s), captures the DOM and the
+# accessibility tree, walks the page with Tab, and photographs the
+# elements the rules reported. On the generated site the wait after load
+# is its minimum, 150 ms (saavu check --debug logs "loaded ... quiet=").
 #
 #   bench/crawl.sh [PAGES] [TABS]      (defaults: 200 pages, 2 tabs)
 #
@@ -46,6 +54,7 @@ peak_rss() {
 	echo $((peak / 1024))
 }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 start=$(date +%s.%N)
 "$work/floor" -urls "$work/site/urls.txt" -tabs "$tabs" > "$work/floor.out" &
 floorpid=$!
@@ -54,20 +63,22 @@ wait $floorpid || true
 floor_s=$(python3 -c "import time; print(time.time() - $start)")
 
 start=$(date +%s.%N)
-"$work/saavu" crawl -q --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/report.json" "$base/" &
+"$work/saavu" crawl -q --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/report.json" "$base/" >/dev/null &
 saavupid=$!
 saavupeak=$(peak_rss $saavupid)
 wait $saavupid || true
 saavu_s=$(python3 -c "import time; print(time.time() - $start)")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 audited=$(python3 -c "import json; r=json.load(open('$work/report.json')); print(r['summary']['audited'])")
 
-python3 - "$pages" "$floor_s" "$audited" "$saavu_s" "$floorpeak" "$saavupeak" "$tabs" <<'PY'
+python3 - "$pages" "$floor_s" "$audited" "$saavu_s" "$floorpeak" "$saavupeak" "$tabs" "$load_before" "$load_after" <<'PY'
 import sys
-pages, floor_s, audited, saavu_s, fpeak, speak, tabs = sys.argv[1:]
+pages, floor_s, audited, saavu_s, fpeak, speak, tabs, lb, la = sys.argv[1:]
 fps = int(pages) / float(floor_s)
 sps = int(audited) / float(saavu_s)
 print(f"site: {pages} pages, {tabs} tabs")
 print(f"floor (load only): {float(floor_s):6.1f}s  {fps:5.2f} pages/s  peak RSS {fpeak} MiB")
 print(f"saavu crawl:       {float(saavu_s):6.1f}s  {sps:5.2f} pages/s  peak RSS {speak} MiB  ({audited} pages audited)")
 print(f"saavu / floor: {sps / fps * 100:.0f}% of the floor's pages/s")
+print(f"load average (1, 5, 15 min): {lb} before, {la} after")
 PY

@@ -9,7 +9,9 @@ import (
 
 // AudioAutoplay checks that audio or video that starts playing by itself
 // stops within 3 seconds or can be paused or muted (ACT 80f0bf, the
-// composite of 4c31df and aaa1bf). It reads the state the media probe saw
+// composite of 4c31df and aaa1bf; and 4c31df itself, whose examples it
+// judges the same way: media that plays sound for more than 3 seconds
+// passes only with a control mechanism). It reads the state the media probe saw
 // in the live page (Page.Media).
 var AudioAutoplay = &Rule{
 	ID:      "audio-autoplay",
@@ -17,7 +19,7 @@ var AudioAutoplay = &Rule{
 	Doc:     doc("audio-autoplay"),
 	HelpURL: understanding("1.4.2"),
 	WCAG:    []string{"1.4.2"},
-	ACT:     []string{"80f0bf"},
+	ACT:     []string{"4c31df", "80f0bf"},
 	Impact:  Serious,
 	Run:     runAudioAutoplay,
 }

@@ -22,74 +22,14 @@ var Bypass = &Rule{
 
 func runBypass(pass *Pass) error {
 	p := pass.Page
-	root := htmlRoot(p)
-	if root == nil {
+	rd := readContent(p)
+	if rd == nil {
 		return nil
 	}
-	body := root
-	for _, c := range root.ChildNodes() {
-		if c.Is("body") {
-			body = c
-		}
-	}
+	root, first, order, textOrder := rd.root, rd.first, rd.order, rd.texts
+	inPage, scripted := rd.inPage, rd.scripted
 
-	// Read the page in order: what comes before the first text that is
-	// not a link, control or part of a navigation-like region?
-	var (
-		first     *Node   // first text of the content
-		repeated  int     // links, controls and navigation text before it
-		inPage    []*Node // links to somewhere on the same page, before it
-		scripted  []*Node // controls that may skip or hide blocks by script, before it
-		order     = map[*Node]int{}
-		textOrder []*Node
-	)
-	var walk func(n *Node, rep bool)
-	walk = func(n *Node, rep bool) {
-		order[n] = len(order)
-		switch n.Type {
-		case TextNode:
-			if !visibleText(n) {
-				return
-			}
-			textOrder = append(textOrder, n)
-			if first == nil {
-				if rep {
-					repeated++
-				} else {
-					first = n
-				}
-			}
-			return
-		case ElementNode:
-		default:
-			for _, c := range n.ChildNodes() {
-				walk(c, rep)
-			}
-			return
-		}
-		if n.Layout == nil || n.Namespace != "" {
-			return
-		}
-		if first == nil {
-			// Skip links are often kept off-screen until they get focus.
-			switch {
-			case inPageLink(n) != "":
-				inPage = append(inPage, n)
-			case scriptedControl(n) && onPage(n.Layout.Box):
-				scripted = append(scripted, n)
-			}
-			if n.Is("a", "button", "input", "select") && onPage(n.Layout.Box) {
-				repeated++
-			}
-		}
-		rep = rep || repeatedContext(n)
-		for _, c := range n.ChildNodes() {
-			walk(c, rep)
-		}
-	}
-	walk(body, false)
-
-	if first == nil || repeated == 0 {
+	if first == nil || rd.repeated == 0 {
 		pass.Passed(root) // nothing comes before the content: nothing to skip
 		return nil
 	}
@@ -158,6 +98,99 @@ func runBypass(pass *Pass) error {
 		pass.Failed(root, "%s", msg)
 	}
 	return nil
+}
+
+// reading is what comes before the content of a page, read in order.
+type reading struct {
+	root     *Node   // the html element
+	first    *Node   // first visible text of the content, not a link, control or navigation; nil when none
+	repeated int     // links, controls and navigation texts before it
+	controls int     // links and form controls before it
+	landmark bool    // some of what comes before it is in a nav, header, aside or footer (or their roles)
+	inPage   []*Node // links to somewhere on the same page, before it
+	scripted []*Node // controls that may skip or hide blocks by script, before it
+	order    map[*Node]int
+	texts    []*Node // visible texts in order
+}
+
+// readContent reads the page in order to find where its content starts:
+// the first text that is not a link, control or part of a
+// navigation-like region. It returns nil for a page without an html root.
+func readContent(p *Page) *reading {
+	root := htmlRoot(p)
+	if root == nil {
+		return nil
+	}
+	body := root
+	for _, c := range root.ChildNodes() {
+		if c.Is("body") {
+			body = c
+		}
+	}
+	rd := &reading{root: root, order: map[*Node]int{}}
+	var walk func(n *Node, rep, region bool)
+	walk = func(n *Node, rep, region bool) {
+		rd.order[n] = len(rd.order)
+		switch n.Type {
+		case TextNode:
+			if !visibleText(n) {
+				return
+			}
+			rd.texts = append(rd.texts, n)
+			if rd.first == nil {
+				if rep {
+					rd.repeated++
+					rd.landmark = rd.landmark || region
+				} else {
+					rd.first = n
+				}
+			}
+			return
+		case ElementNode:
+		default:
+			for _, c := range n.ChildNodes() {
+				walk(c, rep, region)
+			}
+			return
+		}
+		if n.Layout == nil || n.Namespace != "" {
+			return
+		}
+		if rd.first == nil {
+			// Skip links are often kept off-screen until they get focus.
+			switch {
+			case inPageLink(n) != "":
+				rd.inPage = append(rd.inPage, n)
+			case scriptedControl(n) && onPage(n.Layout.Box):
+				rd.scripted = append(rd.scripted, n)
+			}
+			if n.Is("a", "button", "input", "select") && onPage(n.Layout.Box) {
+				rd.repeated++
+				rd.controls++
+				rd.landmark = rd.landmark || region
+			}
+		}
+		rep = rep || repeatedContext(n)
+		region = region || repeatedRegion(n)
+		for _, c := range n.ChildNodes() {
+			walk(c, rep, region)
+		}
+	}
+	walk(body, false, false)
+	return rd
+}
+
+// repeatedRegion reports whether n is a region that holds what is repeated
+// on every page: navigation, a page header or footer, or a sidebar.
+func repeatedRegion(n *Node) bool {
+	if n.Is("nav", "aside", "header", "footer") {
+		return true
+	}
+	switch n.Role() {
+	case "navigation", "complementary", "banner", "contentinfo", "search":
+		return true
+	}
+	return false
 }
 
 // visibleText reports whether a text node shows some non-blank text on

@@ -27,6 +27,15 @@ const (
 	minContrastLarge = 3.0
 )
 
+// contrastLevel is the contrast text needs: normal for body text, large
+// for large text.
+type contrastLevel struct{ normal, large float64 }
+
+var (
+	contrastMinimum  = contrastLevel{minContrast, minContrastLarge} // WCAG 1.4.3, AA
+	contrastEnhanced = contrastLevel{7, 4.5}                        // WCAG 1.4.6, AAA
+)
+
 // contrastResult is the verdict on one text node.
 type contrastResult struct {
 	outcome Outcome
@@ -34,7 +43,10 @@ type contrastResult struct {
 	msg     string
 }
 
-func runColorContrast(pass *Pass) error {
+func runColorContrast(pass *Pass) error { return runContrast(pass, contrastMinimum) }
+
+// runContrast checks every text of the page against the contrast level.
+func runContrast(pass *Pass, level contrastLevel) error {
 	p := pass.Page
 	if htmlRoot(p) == nil {
 		return nil
@@ -53,7 +65,7 @@ func runColorContrast(pass *Pass) error {
 		if parent == nil || parent.Namespace != "" {
 			continue
 		}
-		res, ok := checkTextContrast(t, parent, painters, disabledLabels)
+		res, ok := checkTextContrast(t, parent, painters, disabledLabels, level)
 		if !ok {
 			continue
 		}
@@ -87,7 +99,7 @@ func runColorContrast(pass *Pass) error {
 		}
 		t := &Node{Type: TextNode, Name: "#text", Text: label, AX: n.AX, Index: n.Index,
 			Layout: &Layout{Box: n.Layout.Box, TextBoxes: []Rect{paddingBox(n)}, Style: n.Layout.Style, Paint: n.Layout.Paint}}
-		if res, ok := checkTextContrast(t, n, painters, disabledLabels); ok {
+		if res, ok := checkTextContrast(t, n, painters, disabledLabels, level); ok {
 			order = append(order, n)
 			verdicts[n] = res
 		}
@@ -107,7 +119,7 @@ func runColorContrast(pass *Pass) error {
 
 // checkTextContrast judges one text node; ok is false when the rule does
 // not apply to it (invisible, disabled, not text in a human language).
-func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*Node]bool) (contrastResult, bool) {
+func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*Node]bool, level contrastLevel) (contrastResult, bool) {
 	text := strings.TrimSpace(t.Text)
 	if text == "" || t.Layout == nil || len(t.Layout.TextBoxes) == 0 {
 		return contrastResult{}, false
@@ -139,13 +151,13 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	}
 	fg, ok := parseColor(t.Style("color"))
 	if !ok {
-		return contrastResult{CantTell, 0, fmt.Sprintf("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(contrastNeeded(t)))}, true
+		return contrastResult{CantTell, 0, fmt.Sprintf("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(level.needed(t)))}, true
 	}
 	if fg.A == 0 {
 		return contrastResult{}, false // transparent text is not visible
 	}
 
-	need := contrastNeeded(t)
+	need := level.needed(t)
 	size := sizeText(t)
 	sc := &scene{t: t, chain: chain, boxes: boxes, fg: fg}
 	sc.build(painters)
@@ -198,13 +210,14 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	}
 }
 
-// contrastNeeded returns the contrast text needs: 3:1 for large text (at least
-// 18pt = 24px, or 14pt ≈ 18.67px and bold), 4.5:1 otherwise.
-func contrastNeeded(t *Node) float64 {
+// needed returns the contrast text needs: the large-text ratio for large
+// text (at least 18pt = 24px, or 14pt ≈ 18.67px and bold), the normal
+// ratio otherwise.
+func (l contrastLevel) needed(t *Node) float64 {
 	if largeText(t) {
-		return minContrastLarge
+		return l.large
 	}
-	return minContrast
+	return l.normal
 }
 
 func largeText(t *Node) bool {

@@ -30,7 +30,7 @@ func TestSnapshots(t *testing.T) {
 			if sum != s.SHA256 {
 				t.Fatalf("snapshot %s is stale: its fixture %s changed; run: go test ./crawl -run TestFixtures -update", path, s.Fixture)
 			}
-			probs, err := fixture.Problems(name, s.Page, checks.All())
+			probs, err := fixture.Problems(name, s.Page, checks.Every())
 			if err != nil {
 				t.Fatal(err)
 			}

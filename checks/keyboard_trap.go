@@ -3,7 +3,8 @@ package checks
 import "strings"
 
 // KeyboardTrap checks that keyboard focus can leave every element that
-// Tab reaches (ACT 80af7b). It reads what the focus probe saw in the live
+// Tab reaches (ACT 80af7b, and a1b64e, its variant for standard keyboard
+// navigation alone). It reads what the focus probe saw in the live
 // page (Page.Focus).
 var KeyboardTrap = &Rule{
 	ID:      "keyboard-trap",
@@ -11,7 +12,7 @@ var KeyboardTrap = &Rule{
 	Doc:     doc("keyboard-trap"),
 	HelpURL: understanding("2.1.2"),
 	WCAG:    []string{"2.1.2"},
-	ACT:     []string{"80af7b"},
+	ACT:     []string{"80af7b", "a1b64e"},
 	Impact:  Critical,
 	Run:     runKeyboardTrap,
 }

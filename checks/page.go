@@ -34,10 +34,14 @@ type Page struct {
 	Media     []MediaState `json:"media,omitempty"`     // every audio and video element the media probe saw
 	Focus     *FocusWalk   `json:"focus,omitempty"`     // keyboard focus moved with Tab
 	Rotations []Rotation   `json:"rotations,omitempty"` // html, body and the page's main boxes, portrait and landscape
+	// Results of the layout probes (see probes_layout.go).
+	Zoom      *ZoomView  `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
+	Scrollers []Scroller `json:"scrollers,omitempty"` // every element with overflow auto or scroll, measured; an element missing was not measured
 
-	// Screenshot is a PNG of the page from its top left corner, one image
-	// pixel per CSS pixel; nil when screenshots are off.
-	Screenshot []byte `json:"-"`
+	// Shots are screenshots of the regions of the page around the
+	// elements the rules reported, taken after the rules ran; nil when
+	// screenshots are off or the page passed.
+	Shots []Shot `json:"-"`
 
 	doc   *goquery.Document
 	byDOM map[*html.Node]*Node
@@ -224,4 +228,10 @@ func (p *Page) HTML() string {
 	var b strings.Builder
 	_ = html.Render(&b, p.Nodes[0].dom)
 	return b.String()
+}
+
+// Shot is a PNG of one region of a page, one image pixel per CSS pixel.
+type Shot struct {
+	Area Rect   // in CSS px from the top left corner of the page
+	PNG  []byte // Area.W × Area.H pixels
 }

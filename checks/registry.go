@@ -1,5 +1,10 @@
 package checks
 
+import (
+	"slices"
+	"strings"
+)
+
 // All returns every rule, sorted by id.
 //
 // Keep this list sorted: TestRegistry enforces the order, unique ids and a
@@ -27,11 +32,14 @@ func All() []*Rule {
 		FrameFocusableContent,
 		FrameTitle,
 		HTMLHasLang,
+		HTMLLangMatchesContent,
 		HTMLLangValid,
+		IdenticalLinksSamePurpose,
 		ImageAlt,
 		ImageButtonName,
 		KeyboardTrap,
 		LabelInName,
+		LangMatchesContent,
 		LetterSpacingImportant,
 		LineHeightImportant,
 		LinkName,
@@ -40,11 +48,36 @@ func All() []*Rule {
 		MetaViewport,
 		ObjectAlt,
 		PresentationalChildrenFocusable,
+		ScrollableRegionFocusable,
 		SummaryName,
 		SVGImgAlt,
 		TDHeadersAttr,
 		THHasDataCells,
 		ValidLang,
 		WordSpacingImportant,
+		ZoomTextClipped,
 	}
+}
+
+// Extra returns the rules EN 301 549 does not require (WCAG AAA criteria
+// and best practices), sorted by id. They run only when asked for: by id
+// with --rules, or all of them with --extra. Keep this list sorted too.
+func Extra() []*Rule {
+	return []*Rule{
+		AudioAutoplayDuration,
+		ColorContrastEnhanced,
+		ContentHeading,
+		ContentLandmark,
+		DecorativeNotExposed,
+		HeadingName,
+		MetaRefreshNoException,
+		SkipLink,
+	}
+}
+
+// Every returns the rules of All and Extra together, sorted by id.
+func Every() []*Rule {
+	rules := append(All(), Extra()...)
+	slices.SortFunc(rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rules
 }

@@ -8,7 +8,22 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	all := checks.All()
+	for _, list := range [][]*checks.Rule{checks.All(), checks.Extra()} {
+		if err := checks.Validate(list); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range checks.All() {
+		if r.Extra {
+			t.Errorf("rule %s is marked Extra but listed in All(): move it to Extra()", r.ID)
+		}
+	}
+	for _, r := range checks.Extra() {
+		if !r.Extra {
+			t.Errorf("rule %s is listed in Extra() but not marked Extra", r.ID)
+		}
+	}
+	all := checks.Every()
 	if err := checks.Validate(all); err != nil {
 		t.Fatal(err)
 	}
@@ -49,6 +64,8 @@ func TestValidateCatchesMistakes(t *testing.T) {
 		{"AAA criterion", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.4.6"}, Impact: checks.Serious, Run: ok}}},
 		{"WCAG 2.2 only", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.5.8"}, Impact: checks.Serious, Run: ok}}},
 		{"bad impact", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.1.1"}, Impact: "huge", Run: ok}}},
+		{"extra citing A", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.4.1"}, Impact: checks.Serious, Run: ok, Extra: true}}},
+		{"no criterion", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", Impact: checks.Serious, Run: ok}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,5 +73,37 @@ func TestValidateCatchesMistakes(t *testing.T) {
 				t.Error("Validate accepted it")
 			}
 		})
+	}
+}
+
+func TestValidateAcceptsExtraRules(t *testing.T) {
+	ok := func(*checks.Pass) error { return nil }
+	rules := []*checks.Rule{
+		{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.4.6"}, Impact: checks.Serious, Run: ok, Extra: true},
+		{ID: "b", Title: "t", Doc: "d", Impact: checks.Minor, Run: ok, Extra: true},
+	}
+	if err := checks.Validate(rules); err != nil {
+		t.Fatal(err)
+	}
+	if got := rules[0].Level(); got != "AAA" {
+		t.Errorf("Level of an AAA rule = %q, want AAA", got)
+	}
+	if got := rules[1].Level(); got != "" {
+		t.Errorf("Level of a best practice = %q, want empty", got)
+	}
+	if got := rules[1].Kind(); got != "best practice" {
+		t.Errorf("Kind of a best practice = %q", got)
+	}
+}
+
+func TestLookupFindsExtraRules(t *testing.T) {
+	for _, r := range checks.Extra() {
+		got, err := checks.Lookup([]string{r.ID})
+		if err != nil || len(got) != 1 || got[0] != r {
+			t.Errorf("Lookup(%s) = %v, %v", r.ID, got, err)
+		}
+	}
+	if len(checks.Every()) != len(checks.All())+len(checks.Extra()) {
+		t.Error("Every is not All plus Extra")
 	}
 }

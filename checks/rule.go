@@ -67,6 +67,13 @@ type Rule struct {
 	ACT     []string // W3C ACT rule ids this rule implements
 	Impact  Impact
 	Run     func(*Pass) error
+
+	// Extra marks a rule that EN 301 549 does not require: one for a WCAG
+	// AAA criterion, or a best practice that cites no criterion (WCAG is
+	// empty). Extra rules are not run by default (see Extra and Every),
+	// and never cite a WCAG 2.1 A/AA criterion, so they cannot change the
+	// EN 301 549 verdict of a criterion.
+	Extra bool
 }
 
 // EN301549 returns the EN 301 549 V3.2.1 clauses of the rule's criteria.
@@ -81,15 +88,39 @@ func (r *Rule) EN301549() []string {
 }
 
 // Level returns the WCAG conformance level of the rule: "A" when any of its
-// criteria is level A, otherwise "AA".
+// criteria is level A, otherwise "AA", or "AAA" for an extra rule citing
+// only AAA criteria; "" for a best practice that cites no criterion.
 func (r *Rule) Level() string {
+	if len(r.WCAG) == 0 {
+		return ""
+	}
 	level := "AA"
+	if r.Extra {
+		level = "AAA"
+	}
 	for _, sc := range r.WCAG {
-		if c, ok := LookupSC(sc); ok && c.Level == "A" {
+		c, ok := LookupSC(sc)
+		switch {
+		case !ok:
+		case c.Level == "A":
 			level = "A"
+		case c.Level == "AA" && level == "AAA":
+			level = "AA"
 		}
 	}
 	return level
+}
+
+// Kind says in a few words why the rule runs: "EN 301 549" for the rules
+// of the standard, "WCAG AAA" or "best practice" for extra rules.
+func (r *Rule) Kind() string {
+	switch {
+	case !r.Extra:
+		return "EN 301 549"
+	case len(r.WCAG) > 0:
+		return "WCAG AAA"
+	}
+	return "best practice"
 }
 
 // Summary returns the first paragraph of the rule's documentation, without
@@ -105,7 +136,9 @@ func (r *Rule) Summary() string {
 	return ""
 }
 
-//go:embed docs/*.md
+// docsFS holds docs/<id>.md and the translations docs/<lang>/<id>.md.
+//
+//go:embed docs
 var docsFS embed.FS
 
 // doc returns the embedded documentation of the rule id.
@@ -116,6 +149,31 @@ func doc(id string) string {
 	}
 	return string(b)
 }
+
+// actRule returns the W3C page of an ACT rule, the help page of a best
+// practice that cites no success criterion.
+func actRule(id string) string {
+	return "https://www.w3.org/WAI/standards-guidelines/act/rules/" + id + "/"
+}
+
+// DocIn returns the rule's documentation in lang ("fi", "sv") from
+// docs/<lang>/<id>.md, or the English Doc with ok false when there is no
+// translation. For "en" (or "") it returns Doc with ok true.
+func (r *Rule) DocIn(lang string) (doc string, ok bool) {
+	if lang == "" || lang == "en" {
+		return r.Doc, true
+	}
+	if !docLang.MatchString(lang) {
+		return r.Doc, false
+	}
+	b, err := docsFS.ReadFile("docs/" + lang + "/" + r.ID + ".md")
+	if err != nil || strings.TrimSpace(string(b)) == "" {
+		return r.Doc, false
+	}
+	return string(b), true
+}
+
+var docLang = regexp.MustCompile(`^[a-z]{2,3}$`)
 
 func understanding(sc string) string {
 	c := mustSC(sc)
@@ -129,6 +187,7 @@ var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Validate checks the registry: ids kebab-case, unique and sorted, every
 // rule documented, runnable, and citing known WCAG 2.1 A/AA criteria.
+// Extra rules cite only criteria outside WCAG 2.1 A/AA (AAA), or none.
 func Validate(rules []*Rule) error {
 	var errs []error
 	seen := map[string]bool{}
@@ -155,22 +214,28 @@ func Validate(rules []*Rule) error {
 		if r.Impact.Rank() == 0 {
 			errs = append(errs, fmt.Errorf("rule %q: unknown impact %q", r.ID, r.Impact))
 		}
-		if len(r.WCAG) == 0 {
+		if len(r.WCAG) == 0 && !r.Extra {
 			errs = append(errs, fmt.Errorf("rule %q: cites no success criterion", r.ID))
 		}
 		for _, sc := range r.WCAG {
-			if c, ok := LookupSC(sc); !ok || !c.InWCAG21AA {
-				errs = append(errs, fmt.Errorf("rule %q: %q is not a WCAG 2.1 A/AA success criterion", r.ID, sc))
+			c, ok := LookupSC(sc)
+			switch {
+			case !ok:
+				errs = append(errs, fmt.Errorf("rule %q: %q is not a known WCAG success criterion", r.ID, sc))
+			case r.Extra && (c.InWCAG21AA || c.Level != "AAA"):
+				errs = append(errs, fmt.Errorf("rule %q: an extra rule may cite only AAA criteria, not %s (level %s): it would change the EN 301 549 verdict", r.ID, sc, c.Level))
+			case !r.Extra && !c.InWCAG21AA:
+				errs = append(errs, fmt.Errorf("rule %q: %q is not a WCAG 2.1 A/AA success criterion (mark the rule Extra if EN 301 549 does not require it)", r.ID, sc))
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// Lookup returns the rules with the given ids, or an error naming the first
-// unknown id.
+// Lookup returns the rules with the given ids, extra rules included, or an
+// error naming the first unknown id.
 func Lookup(ids []string) ([]*Rule, error) {
-	all := All()
+	all := Every()
 	var out []*Rule
 	for _, id := range ids {
 		i := slices.IndexFunc(all, func(r *Rule) bool { return r.ID == id })

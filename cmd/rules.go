@@ -27,6 +27,9 @@ func NewCmdRules(f *Factory, runF func(context.Context, *RulesOptions) error) *c
 		Short: "List the rules, or explain one",
 		Long: `Without an argument, list every rule: its id, the WCAG 2.1 success criteria
 it tests, their level, the EN 301 549 clauses and the rule's title.
+Extra rules (WCAG AAA criteria and best practices, which EN 301 549 does not
+require) are listed last, marked "extra"; check and crawl run them only with
+--extra or when named in --rules.
 With a rule id, print that rule's documentation.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -50,8 +53,17 @@ func rulesRun(opts *RulesOptions) error {
 		}
 		r := rs[0]
 		fmt.Fprintf(out, "%s: %s\n", r.ID, r.Title)
-		fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
-		fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+		switch {
+		case !r.Extra:
+			fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+			fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+		case len(r.WCAG) > 0:
+			fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+			fmt.Fprintf(out, "EN 301 549:   not required (extra rule: run it with --extra or --rules %s)\n", r.ID)
+		default:
+			fmt.Fprintf(out, "WCAG 2.1:     none (a best practice)\n")
+			fmt.Fprintf(out, "EN 301 549:   not required (extra rule: run it with --extra or --rules %s)\n", r.ID)
+		}
 		if len(r.ACT) > 0 {
 			fmt.Fprintf(out, "W3C ACT rule: %s\n", strings.Join(r.ACT, ", "))
 		}
@@ -74,9 +86,16 @@ func rulesRun(opts *RulesOptions) error {
 	for _, r := range checks.All() {
 		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), strings.Join(r.EN301549(), " "), strings.Join(r.ACT, " "), r.Title})
 	}
+	for _, r := range checks.Extra() {
+		level := r.Level()
+		if level == "" {
+			level = "-"
+		}
+		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), level, "extra", strings.Join(r.ACT, " "), r.Title})
+	}
 	if err := tb.Render(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d rules. 'saavu rules ID' explains one.\n", len(checks.All()))
+	fmt.Fprintf(out, "%d rules, and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n", len(checks.All()), len(checks.Extra()))
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
@@ -63,7 +64,7 @@ type Options struct {
 	LoadTimeout time.Duration // wait for the load event; default 30s
 	Settle      time.Duration // after load, wait until no request has been in flight this long (default 150ms, at most 2s)
 
-	Screenshots bool // capture a screenshot of each page
+	Screenshots bool // photograph the elements the rules reported (Tab.Check)
 
 	Log *slog.Logger
 }
@@ -90,18 +91,44 @@ func (o *Options) defaults() {
 }
 
 // Browser is a running Chrome that pages are captured in, one tab each.
+// When the Chrome process dies (killed for lack of memory, a crash) a
+// crawl restarts it; see revive.
 type Browser struct {
 	opts    Options
-	ctx     context.Context // the browser's chromedp context
-	cancel  context.CancelFunc
+	parent  context.Context // Launch's context: a restarted Chrome lives under it too
 	Version string
 	ua      string // Chrome's user agent with Options.UserAgent appended; empty to keep Chrome's
+
+	mu       sync.Mutex
+	ctx      context.Context // the browser's chromedp context
+	cancel   context.CancelFunc
+	closed   bool
+	restarts int
 }
+
+// maxRestarts is how many times a Browser restarts a Chrome that died.
+const maxRestarts = 10
 
 // Launch starts Chrome (or connects to opts.BrowserURL). The browser lives
 // until Close is called or ctx ends.
 func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	opts.defaults()
+	bctx, cancel, err := start(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	b := &Browser{opts: opts, parent: ctx, ctx: bctx, cancel: cancel}
+	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		b.Version = v.Product
+		if opts.UserAgent != "" {
+			b.ua = v.UserAgent + " " + opts.UserAgent
+		}
+	}
+	return b, nil
+}
+
+// start starts Chrome or connects to it, and returns its chromedp context.
+func start(ctx context.Context, opts Options) (context.Context, context.CancelFunc, error) {
 	var allocCtx context.Context
 	var allocCancel context.CancelFunc
 	if opts.BrowserURL != "" {
@@ -109,7 +136,7 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	} else {
 		path, err := FindChrome(opts.ChromePath)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		flags := append(chromedp.DefaultExecAllocatorOptions[:],
 			chromedp.ExecPath(path),
@@ -142,30 +169,111 @@ func Launch(ctx context.Context, opts Options) (*Browser, error) {
 		if err != nil {
 			cancel()
 			if opts.BrowserURL != "" {
-				return nil, fmt.Errorf("connect to Chrome at %s: %w (is it running with --remote-debugging-port?)", opts.BrowserURL, err)
+				return nil, nil, fmt.Errorf("connect to Chrome at %s: %w (is it running with --remote-debugging-port?)", opts.BrowserURL, err)
 			}
-			return nil, fmt.Errorf("start Chrome: %w (try --chrome PATH, or run with --log-level debug)", err)
+			return nil, nil, fmt.Errorf("start Chrome: %w (try --chrome PATH, or run with --log-level debug)", err)
 		}
 	case <-time.After(60 * time.Second):
 		cancel()
-		return nil, errors.New("start Chrome: no answer within 60s (run with --log-level debug to see why)")
+		return nil, nil, errors.New("start Chrome: no answer within 60s (run with --log-level debug to see why)")
 	case <-ctx.Done():
 		cancel()
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
-	b := &Browser{opts: opts, ctx: bctx, cancel: cancel}
 	// A link to a PDF or a ZIP must not fill the disk: refuse downloads.
 	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny})
-	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
-		b.Version = v.Product
-		if opts.UserAgent != "" {
-			b.ua = v.UserAgent + " " + opts.UserAgent
+	return bctx, cancel, nil
+}
+
+// browserCtx is the chromedp context of the current Chrome, which tabs
+// are opened under.
+func (b *Browser) browserCtx() context.Context {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.ctx
+}
+
+// generation counts the Chromes started: 0 for the first.
+func (b *Browser) generation() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.restarts
+}
+
+// dead reports whether the Chrome process of generation gen went away
+// while nobody asked it to stop (it may have been started again since).
+// It waits up to wait for the loss to be noticed: a call that failed
+// because the process died can return before chromedp cancels the
+// browser's context.
+func (b *Browser) dead(gen int, wait time.Duration) bool {
+	b.mu.Lock()
+	bctx, restarted := b.ctx, b.restarts != gen
+	b.mu.Unlock()
+	if restarted {
+		return true
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-bctx.Done():
+	case <-t.C:
+		return false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return !b.closed && b.parent.Err() == nil
+}
+
+// revive starts Chrome again when it died, at most maxRestarts times. It
+// reports whether it restarted it; several callers seeing the same dead
+// browser restart it once.
+func (b *Browser) revive(ctx context.Context) (bool, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.ctx.Err() == nil {
+		return false, nil
+	}
+	if b.closed || b.parent.Err() != nil {
+		return false, context.Canceled
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if b.restarts >= maxRestarts {
+		return false, fmt.Errorf("Chrome stopped %d times during the run; giving up (is the machine out of memory? lower --concurrency)", b.restarts+1)
+	}
+	b.restarts++
+	b.opts.Log.Warn("Chrome stopped; starting it again", "restart", b.restarts)
+	b.cancel() // clean up what is left of the dead one
+	bctx, cancel, err := start(b.parent, b.opts)
+	if err != nil {
+		return false, fmt.Errorf("Chrome stopped and could not be started again: %w", err)
+	}
+	b.ctx, b.cancel = bctx, cancel
+	return true, nil
+}
+
+// Restarts is how many times Chrome was started again after it died.
+func (b *Browser) Restarts() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.restarts
+}
+
+// pid is the Chrome process's id; 0 for a remote browser.
+func (b *Browser) pid() int {
+	if c := chromedp.FromContext(b.browserCtx()); c != nil && c.Browser != nil {
+		if p := c.Browser.Process(); p != nil {
+			return p.Pid
 		}
 	}
-	return b, nil
+	return 0
 }
 
 // Close stops the browser (or disconnects from a remote one).
 func (b *Browser) Close() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
 	b.cancel()
 }

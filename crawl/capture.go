@@ -201,7 +201,7 @@ type Tab struct {
 
 // NewTab opens a tab.
 func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
-	tabCtx, cancel := chromedp.NewContext(b.ctx)
+	tabCtx, cancel := chromedp.NewContext(b.browserCtx())
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
 	if err := chromedp.Do(tabCtx); err != nil {
@@ -361,7 +361,11 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 	}
 	// Then let late requests (scripts fetching content) finish: proceed
 	// once nothing has been in flight for Settle, waiting 2s at most.
-	return st.quiet(opCtx, b.opts.Settle, 2*time.Second)
+	loadEvent := time.Now()
+	err = st.quiet(opCtx, b.opts.Settle, 2*time.Second)
+	b.opts.Log.Debug("loaded", "url", url, "load event", loadEvent.Sub(loadStart).Round(time.Millisecond),
+		"quiet", time.Since(loadEvent).Round(time.Millisecond))
+	return err
 }
 
 // readyState asks the page for document.readyState. A page whose scripts

@@ -1,9 +1,11 @@
 package crawl_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"net"
 	"net/http"
@@ -12,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"saavu/checks"
 	"saavu/crawl"
 	"saavu/internal/chrometest"
 )
@@ -233,8 +236,8 @@ document.getElementById('late').textContent='Added by script';</script></body></
 	if !shadowBtn || !inner {
 		t.Errorf("shadow button captured: %v, iframe content captured: %v", shadowBtn, inner)
 	}
-	if len(p.Screenshot) == 0 {
-		t.Error("no screenshot")
+	if p.Shots != nil {
+		t.Error("Capture took screenshots: they come after the rules (Tab.Check)")
 	}
 	if !strings.HasPrefix(userAgent, "Mozilla/") || !strings.HasSuffix(userAgent, " saavu-test/1") {
 		t.Errorf("user agent %q: want Chrome's with saavu-test/1 appended", userAgent)
@@ -284,5 +287,66 @@ func TestAuditCancelled(t *testing.T) {
 	}
 	if n == 0 || n > 2 {
 		t.Errorf("%d pages reported after cancelling at the first", n)
+	}
+}
+
+// TestAuditShots: after the rules ran, the regions around the reported
+// elements are photographed, the first viewport as captured and the rest
+// scrolled into view; a page where everything passed gets none.
+func TestAuditShots(t *testing.T) {
+	b := chrometest.Browser(t)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		body := `<p>Tervetuloa</p>`
+		if r.URL.Path == "/bad" { // images without alt, at the top and far down the page, under a fixed banner
+			img := `<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="50" height="40" style="background:rgb(0,0,255)">`
+			body = img + `<div style="height:3000px"></div>` + img + `<div style="height:1000px"></div>` +
+				`<div style="position:fixed;bottom:0;left:0;right:0;height:100px;background:#000">Evästeet</div>`
+		}
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="fi"><head><title>Kunta</title></head><body><main><h1>Otsikko</h1>%s</main></body></html>`, body)
+	})
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	rules := []*checks.Rule{checks.ImageAlt}
+	got := map[string]crawl.Done{}
+	if err := b.Audit(context.Background(), []string{ts.URL + "/ok", ts.URL + "/bad"}, rules, 1, func(d crawl.Done) { got[d.URL] = d }); err != nil {
+		t.Fatal(err)
+	}
+	if d := got[ts.URL+"/ok"]; d.Err != nil || d.Page.Shots != nil {
+		t.Errorf("clean page: err %v, %d shots; want none", d.Err, len(d.Page.Shots))
+	}
+	d := got[ts.URL+"/bad"]
+	if d.Err != nil || len(d.Page.Shots) != 2 {
+		t.Fatalf("page with two failures far apart: err %v, %d shots; want 2", d.Err, len(d.Page.Shots))
+	}
+	for _, n := range d.Page.Find("img") {
+		box := n.Layout.Box
+		var s *checks.Shot
+		for i, sh := range d.Page.Shots {
+			if a := sh.Area; box.X >= a.X && box.Y >= a.Y && box.X+box.W <= a.X+a.W && box.Y+box.H <= a.Y+a.H {
+				s = &d.Page.Shots[i]
+			}
+		}
+		if s == nil {
+			t.Errorf("no shot holds the image at %+v", box)
+			continue
+		}
+		img, err := png.Decode(bytes.NewReader(s.PNG))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sz := img.Bounds().Size(); sz.X != int(s.Area.W) || sz.Y != int(s.Area.H) {
+			t.Errorf("shot of %+v is %v", s.Area, sz)
+		}
+		// The element (blue) is where the page model has it, on the white
+		// page, not under the fixed banner.
+		cx, cy := int(box.X+box.W/2-s.Area.X), int(box.Y+box.H/2-s.Area.Y)
+		if r, g, bl, _ := img.At(cx, cy).RGBA(); r>>8 != 0 || g>>8 != 0 || bl>>8 != 255 {
+			t.Errorf("image at %+v: shot pixel at its centre is %v, want blue", box, img.At(cx, cy))
+		}
+		if r, g, bl, _ := img.At(cx, 1).RGBA(); r>>8 != 255 || g>>8 != 255 || bl>>8 != 255 {
+			t.Errorf("image at %+v: shot pixel above it is %v, want the white page", box, img.At(cx, 1))
+		}
 	}
 }

@@ -62,7 +62,7 @@ func TestFixtures(t *testing.T) {
 				t.Fatalf("capture: %v", err)
 			}
 			p.URL, p.FinalURL = "http://fixtures.test/rules/"+filepath.Base(f), "http://fixtures.test/rules/"+filepath.Base(f)
-			probs, err := fixture.Problems(name, p, checks.All())
+			probs, err := fixture.Problems(name, p, checks.Every())
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,13 +16,15 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/sync/errgroup"
 
 	"saavu/checks"
 )
 
 // Live-page probes: checks that need the page itself (media playing,
-// keyboard focus moving), run after the DOM snapshot and the screenshot so
-// that they cannot change what those captured. Each is bounded by its own
+// keyboard focus moving), run after the DOM snapshot so that they cannot
+// change what it captured (the screenshots, taken after the rules, put
+// focus and scrolling back first). Each is bounded by its own
 // timeout; one that fails leaves its result empty and adds a note, and the
 // rules that read it report cantTell.
 
@@ -37,6 +39,8 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		{"the state of its audio and video", 2 * time.Second, probeMedia},
 		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
+		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll}, // probes_layout.go
+		{"how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},    // probes_layout.go; last: it resizes the page
 	}
 	for _, pr := range probes {
 		start := time.Now()
@@ -263,20 +267,14 @@ var focusProps = []string{
 	"font-weight", "visibility", "display", "position", "clip", "clip-path", "width", "height",
 }
 
-// focusJS waits for the page's focus handlers (some move focus back after
-// a short timeout), then returns the focused element, as an index into
-// window.__saavuFocus.els, and the computed styles of it, its three
-// nearest ancestors and its neighbouring elements.
-func focusJS(wait time.Duration) string {
+// focusStopJS defines window.__saavuFocusStop(), which returns the
+// focused element, as an index into window.__saavuFocus.els, and the
+// computed styles of it, its three nearest ancestors and its neighbouring
+// elements; {el: -1} when nothing on the page has focus.
+func focusStopJS() string {
 	props, _ := json.Marshal(focusProps)
-	return fmt.Sprintf(`(async () => {
+	return fmt.Sprintf(`if (!window.__saavuFocusStop) window.__saavuFocusStop = () => {
   const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
-  // Wait until focus stays put (some pages move it back after a timeout).
-  for (let i = 0, a = deep(); %d > 0 && i < 4; i++) {
-    await new Promise(r => setTimeout(r, %[1]d));
-    if (deep() === a) break;
-    a = deep();
-  }
   const S = window.__saavuFocus || (window.__saavuFocus = {els: [], idx: new Map()});
   const id = e => { if (!S.idx.has(e)) { S.idx.set(e, S.els.length); S.els.push(e); } return S.idx.get(e); };
   let a = deep(), frame = false;
@@ -292,7 +290,23 @@ func focusJS(wait time.Duration) string {
   for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
   const r = a.getBoundingClientRect();
   return {el: id(a), frame, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
-})()`, wait.Milliseconds(), props)
+};`, props)
+}
+
+// focusJS waits for the page's focus handlers (some move focus back after
+// a short timeout), then returns the focused element (see focusStopJS).
+func focusJS(wait time.Duration) string {
+	return fmt.Sprintf(`(async () => {
+  %s
+  const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
+  // Wait until focus stays put (some pages move it back after a timeout).
+  for (let i = 0, a = deep(); %d > 0 && i < 4; i++) {
+    await new Promise(r => setTimeout(r, %[2]d));
+    if (deep() === a) break;
+    a = deep();
+  }
+  return window.__saavuFocusStop();
+})()`, focusStopJS(), wait.Milliseconds())
 }
 
 type focusJSStop struct {
@@ -335,9 +349,15 @@ func pressTab(ctx context.Context, back bool) error {
 // a short timeout) and presses Shift+Tab where focus keeps returning.
 func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	start := time.Now()
-	w, fwd, back, err := walkFocus(ctx, 0, start)
+	w, fwd, ok, err := walkFocusFast(ctx, start)
 	if err != nil {
 		return err
+	}
+	var back []focusJSStop
+	if !ok { // focus went into a frame: walk a step at a time
+		if w, fwd, back, err = walkFocus(ctx, 0, time.Now()); err != nil {
+			return err
+		}
 	}
 	if !w.Repeat {
 		// A page that moves focus back after a timeout shows it only
@@ -403,6 +423,128 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 	return nil
 }
 
+// focusResetJS starts a walk from the top of the document with nothing
+// focused, counting the moves of focus in window.__saavuFocusIns.
+// Blurring leaves Chrome's sequential focus navigation starting point at
+// the element that had focus: focusing an element at the start of the
+// body and removing it moves that point to the top.
+const focusResetJS = `
+  if (!window.__saavuFocusIns) {
+    window.__saavuFocusIns = {n: 0};
+    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
+  }
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  if (document.body) {
+    const t = document.createElement('span');
+    t.tabIndex = -1;
+    document.body.prepend(t);
+    t.focus({preventScroll: true});
+    t.remove();
+  }
+  const sel = window.getSelection && window.getSelection();
+  if (sel && document.body) sel.collapse(document.body, 0);
+  window.__saavuFocusIns.n = 0;
+`
+
+// focusFastJS starts a walk without pauses that the page records itself:
+// each Tab key press, seen first by a capturing keydown listener on the
+// window, records where the previous one put focus (window.__saavuWalk);
+// once the walk has stopped (focus left the page, came back to an element,
+// went into a frame, or focusMaxStops), further Tab presses are swallowed,
+// so the walk can press Tab in batches without reading back each step.
+func focusFastJS() string {
+	return fmt.Sprintf(`(() => {
+  %s
+  %s
+  const W = window.__saavuWalk = {on: true, keys: 0, stops: [], count: new Map(), stopped: false, repeat: false, left: false, limit: false, frame: false};
+  W.record = () => {
+    const s = window.__saavuFocusStop();
+    if (s.el < 0) { W.left = W.stops.length > 0; W.stopped = true; return; }
+    W.stops.push(s);
+    const c = (W.count.get(s.el) || 0) + 1;
+    W.count.set(s.el, c);
+    if (s.frame) { W.frame = true; W.stopped = true; }
+    else if (c >= 2) { W.repeat = true; W.stopped = true; }
+    else if (W.stops.length >= %d) { W.limit = true; W.stopped = true; }
+  };
+  if (!window.__saavuWalkListens) {
+    window.__saavuWalkListens = true;
+    window.addEventListener('keydown', e => {
+      const W = window.__saavuWalk;
+      if (!W || !W.on || e.key !== 'Tab' || e.shiftKey) return;
+      W.keys++;
+      if (!W.stopped && W.keys > 1) W.record();
+      if (W.stopped) { e.preventDefault(); e.stopImmediatePropagation(); }
+    }, true);
+  }
+  return true;
+})()`, focusResetJS, focusStopJS(), focusMaxStops)
+}
+
+// focusFastEndJS records where the last Tab press put focus, ends the
+// walk and returns it.
+const focusFastEndJS = `(() => {
+  const W = window.__saavuWalk;
+  if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
+  W.on = false;
+  return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame};
+})()`
+
+// focusBatches are the numbers of Tab presses walkFocusFast sends before
+// each look at the walk: few on pages with little to focus, in all more
+// than focusMaxStops.
+var focusBatches = []int{2, 6, 12, 24}
+
+// walkFocusFast is walkFocus without pauses, in a few round trips (see
+// focusFastJS). ok is false when some Tab presses did not reach the page's
+// window (focus went into a frame, or a listener of the page swallowed
+// them): walk with walkFocus then.
+func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []focusJSStop, ok bool, err error) {
+	if err := evalJS(ctx, focusFastJS(), new(bool)); err != nil {
+		return w, nil, false, err
+	}
+	pressed := 0
+	for _, n := range focusBatches {
+		// The presses of a batch are sent together: each waits for the
+		// browser's next frame before it is answered, and they are all
+		// alike, so their order does not matter.
+		var g errgroup.Group
+		for range n {
+			g.Go(func() error { return pressTab(ctx, false) })
+		}
+		if err := g.Wait(); err != nil {
+			return w, nil, false, err
+		}
+		pressed += n
+		var st struct {
+			Keys    int  `json:"keys"`
+			Stopped bool `json:"stopped"`
+		}
+		if err := evalJS(ctx, "(() => { const W = window.__saavuWalk; return {keys: W.keys, stopped: W.stopped}; })()", &st); err != nil {
+			return w, nil, false, err
+		}
+		if st.Keys < pressed {
+			break
+		}
+		if st.Stopped || time.Since(start) > focusBudget {
+			break
+		}
+	}
+	var res struct {
+		Keys                       int           `json:"keys"`
+		Stops                      []focusJSStop `json:"stops"`
+		Repeat, Left, Limit, Frame bool
+	}
+	if err := evalJS(ctx, focusFastEndJS, &res); err != nil {
+		return w, nil, false, err
+	}
+	if res.Keys < pressed || res.Frame {
+		return w, nil, false, nil
+	}
+	w.Repeat, w.Left, w.Limit = res.Repeat, res.Left, res.Limit
+	return w, res.Stops, true, nil
+}
+
 type focusWalk struct {
 	checks.FocusWalk
 	Repeat bool // focus came back to an element before leaving the page
@@ -413,18 +555,7 @@ type focusWalk struct {
 // one, it presses Shift+Tab from an element focus returned to 3 times.
 func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusWalk, []focusJSStop, []focusJSStop, error) {
 	var w focusWalk
-	// Start from the top of the document with nothing focused.
-	reset := `(() => {
-  if (!window.__saavuFocusIns) {
-    window.__saavuFocusIns = {n: 0};
-    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
-  }
-  window.__saavuFocusIns.n = 0;
-  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-  const s = window.getSelection && window.getSelection();
-  if (s && document.body) s.collapse(document.body, 0);
-  return true;
-})()`
+	reset := "(() => {" + focusResetJS + "return true; })()"
 	if err := evalJS(ctx, reset, new(bool)); err != nil {
 		return w, nil, nil, err
 	}
@@ -555,10 +686,55 @@ func rotationJS(want string) string {
 })()`, want)
 }
 
+// orientationQueryJS tells whether any style sheet of the page (open
+// shadow roots and imports included) has a media, container or supports
+// condition on orientation. A sheet whose rules cannot be read (from
+// another origin, without CORS) counts as having one.
+const orientationQueryJS = `(() => {
+  const has = t => /orientation/i.test(t || '');
+  const seen = new Set();
+  const rules = list => {
+    for (const r of list) {
+      if ((r.media && has(r.media.mediaText)) || has(r.conditionText)) return true;
+      if (r.styleSheet && sheet(r.styleSheet)) return true;
+      if (r.cssRules && rules(r.cssRules)) return true;
+    }
+    return false;
+  };
+  const sheet = s => {
+    if (seen.has(s)) return false;
+    seen.add(s);
+    if (s.media && has(s.media.mediaText)) return true;
+    let list;
+    try { list = s.cssRules; } catch (_) { return true; }
+    return list ? rules(list) : false;
+  };
+  const sheets = [...document.styleSheets, ...(document.adoptedStyleSheets || [])];
+  const walk = root => {
+    for (const e of root.querySelectorAll('*')) {
+      if (!e.shadowRoot) continue;
+      sheets.push(...e.shadowRoot.styleSheets, ...(e.shadowRoot.adoptedStyleSheets || []));
+      walk(e.shadowRoot);
+    }
+  };
+  walk(document);
+  return sheets.some(sheet);
+})()`
+
 // probeOrientation turns the viewport to portrait and to landscape and
 // reads how html, body and the page's main boxes are rotated in each.
 // The viewport is restored afterwards: the tab goes on to other pages.
+// A page without an orientation query in its style sheets is not turned:
+// nothing in it can depend on the orientation (a script that rotates the
+// page on resize is not seen).
 func probeOrientation(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	var queries bool
+	if err := evalJS(ctx, orientationQueryJS, &queries); err != nil {
+		return err
+	}
+	if !queries {
+		return nil
+	}
 	type rot struct {
 		Angle float64 `json:"angle"`
 		Style string  `json:"style"`

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
@@ -30,11 +31,11 @@ var Styles = []string{
 	"width", "height", "min-height", "max-height", "content", "direction",
 }
 
-// maxScreenshotHeight bounds the screenshot of very long pages (CSS px).
-const maxScreenshotHeight = 8000
-
-// capture takes the DOM snapshot, the accessibility tree and a screenshot.
+// capture takes the DOM snapshot and the accessibility tree, builds the
+// page model and runs the live probes. Screenshots come later, after the
+// rules ran (Tab.Check), and only of what they reported.
 func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
+	t0 := time.Now()
 	snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
 		ComputedStyles:    Styles,
 		IncludePaintOrder: new(true),
@@ -42,6 +43,7 @@ func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	if err != nil {
 		return b.hungOr(ctx, err, "take the DOM snapshot")
 	}
+	tSnap := time.Now()
 	ax, err := b.axTrees(opCtx, &snap)
 	if err != nil {
 		return b.hungOr(ctx, err, "read the accessibility tree")
@@ -56,30 +58,19 @@ func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	if c := metrics.CSSContentSize; c != nil {
 		p.Content = checks.Size{W: c.Width, H: c.Height}
 	}
+	tAX := time.Now()
 	backend, err := buildPage(p, &snap, ax)
 	if err != nil {
 		return err
 	}
-	if b.opts.Screenshots && p.Content.W > 0 && p.Content.H > 0 {
-		h := math.Min(p.Content.H, maxScreenshotHeight)
-		shot, err := chromedp.Call(opCtx, page.CaptureScreenshot, page.CaptureScreenshotParams{
-			Format:                page.CaptureScreenshotFormatPng,
-			Clip:                  &page.Viewport{Width: math.Min(p.Content.W, 4000), Height: h, Scale: 1},
-			CaptureBeyondViewport: new(true),
-			OptimizeForSpeed:      new(true),
-		})
-		if err != nil {
-			// A page without a screenshot can still be audited.
-			p.Notes = append(p.Notes, "No screenshot could be taken of the page.")
-			b.opts.Log.Debug("screenshot failed", "url", p.URL, "err", err)
-		} else {
-			p.Screenshot = shot.Data
-		}
-	}
 	if err := p.Build(); err != nil {
 		return err
 	}
+	tBuild := time.Now()
 	b.probe(opCtx, p, backend)
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	b.opts.Log.Debug("capture steps", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "ax", ms(tAX.Sub(tSnap)),
+		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)))
 	return nil
 }
 

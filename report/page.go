@@ -13,11 +13,14 @@ import (
 )
 
 // MaxScreenshots is how many elements per rule and page get a screenshot.
-const MaxScreenshots = 5
+const MaxScreenshots = checks.MaxScreenshots
+
+// cropLine is the width of the outline drawn around an element.
+const cropLine = 3
 
 // PageResult turns a checked page (or the error that stopped it) into the
-// report's Page. It crops the screenshots of failing elements, so the full
-// page screenshot can be dropped right after.
+// report's Page. It crops the screenshots of failing elements out of the
+// page's shots (see checks.ShotAreas), so the shots can be dropped right after.
 func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 	out := Page{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType, Title: p.Title, Notes: p.Notes}
 	if err != nil {
@@ -29,29 +32,26 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 		out.Results = []Result{}
 		return out
 	}
-	var shot image.Image
-	if len(p.Screenshot) > 0 {
-		if img, err := png.Decode(bytes.NewReader(p.Screenshot)); err == nil {
-			shot = img
-		}
-	}
+	shots := decodeShots(p.Shots)
 	for _, res := range results {
 		r := Result{
 			Rule: res.Rule.ID, Outcome: string(res.Outcome), WCAG: res.Rule.WCAG, EN301549: res.Rule.EN301549(),
 			ACT: res.Rule.ACT, Impact: string(res.Rule.Impact), Passed: res.Count(checks.Passed),
 		}
-		shots := 0
+		cropped := 0
 		for _, t := range res.Targets {
 			if t.Outcome != checks.Failed && t.Outcome != checks.CantTell {
 				continue
 			}
 			n := Node{Outcome: string(t.Outcome), Selector: t.Node.Selector(), Snippet: t.Node.Snippet(), Message: t.Message}
-			if box, ok := elementBox(t.Node); ok {
+			if box, ok := checks.ShotBox(t.Node); ok {
 				n.Box = &box
-				if shot != nil && shots < MaxScreenshots {
-					if uri := crop(shot, box); uri != "" {
-						n.Screenshot = uri
-						shots++
+				if len(shots) > 0 && cropped < MaxScreenshots {
+					if el, area, ok := checks.CropArea(p, box); ok {
+						if uri := crop(shots, el, area); uri != "" {
+							n.Screenshot = uri
+							cropped++
+						}
 					}
 				}
 			}
@@ -62,44 +62,47 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 	return out
 }
 
-// elementBox returns the element's box on the page when it has one worth
-// showing.
-func elementBox(n *checks.Node) (checks.Rect, bool) {
-	if n.Layout == nil || n.Layout.Box.Empty() || n.Frame != 0 {
-		return checks.Rect{}, false
+// shot is a decoded checks.Shot, its bounds in page coordinates.
+type shot struct {
+	area image.Rectangle
+	img  image.Image
+}
+
+func decodeShots(in []checks.Shot) []shot {
+	var out []shot
+	for _, s := range in {
+		img, err := png.Decode(bytes.NewReader(s.PNG))
+		if err != nil {
+			continue
+		}
+		at := image.Pt(int(s.Area.X), int(s.Area.Y))
+		out = append(out, shot{area: img.Bounds().Sub(img.Bounds().Min).Add(at), img: img})
 	}
-	if n.Is("html", "body") {
-		return checks.Rect{}, false
-	}
-	return n.Layout.Box, true
+	return out
 }
 
 // highlight is the outline drawn around an element in a crop.
 var highlight = color.RGBA{R: 0xd4, G: 0x00, B: 0x6a, A: 0xff}
 
-// crop cuts the element's surroundings out of the page screenshot, draws
-// an outline around the element and returns a PNG data: URL.
-func crop(shot image.Image, box checks.Rect) string {
-	const margin, maxW, maxH, line = 24, 640, 320, 3
-	b := shot.Bounds()
-	el := image.Rect(int(box.X), int(box.Y), int(box.X+box.W+0.5), int(box.Y+box.H+0.5))
-	if !el.Overlaps(b) {
-		return ""
+// crop cuts area (page coordinates) out of the shot that holds it, draws
+// an outline around the element el and returns a PNG data: URL; "" when
+// no shot holds the area.
+func crop(shots []shot, el, area image.Rectangle) string {
+	var src *shot
+	for i := range shots {
+		if area.In(shots[i].area) {
+			src = &shots[i]
+			break
+		}
 	}
-	area := image.Rect(el.Min.X-margin, el.Min.Y-margin, el.Max.X+margin, el.Max.Y+margin).Intersect(b)
-	if area.Dx() > maxW {
-		area.Max.X = area.Min.X + maxW
-	}
-	if area.Dy() > maxH {
-		area.Max.Y = area.Min.Y + maxH
-	}
-	if area.Empty() {
+	if src == nil {
 		return ""
 	}
 	img := image.NewRGBA(image.Rect(0, 0, area.Dx(), area.Dy()))
-	draw.Draw(img, img.Bounds(), shot, area.Min, draw.Src)
-	r := el.Sub(area.Min).Inset(-line)
-	for i := 0; i < line; i++ {
+	from := area.Min.Sub(src.area.Min).Add(src.img.Bounds().Min)
+	draw.Draw(img, img.Bounds(), src.img, from, draw.Src)
+	r := el.Sub(area.Min).Inset(-cropLine)
+	for i := 0; i < cropLine; i++ {
 		rr := r.Inset(i)
 		for x := rr.Min.X; x < rr.Max.X; x++ {
 			img.Set(x, rr.Min.Y, highlight)

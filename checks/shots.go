@@ -1,0 +1,122 @@
+package checks
+
+import (
+	"image"
+	"math"
+)
+
+// Screenshots of reported elements: which elements get one and what
+// region of the page each shows. The crawler photographs these regions
+// after the rules ran (ShotAreas); the report crops each element's
+// screenshot out of them (CropArea). Both use this one geometry.
+
+// MaxScreenshots is how many elements per rule and page get a screenshot.
+const MaxScreenshots = 5
+
+// MaxShotsPerPage bounds the regions of one page that are photographed;
+// elements beyond it get no screenshot.
+const MaxShotsPerPage = 16
+
+// Crop geometry, in CSS px: the margin shown around an element and the
+// largest crop.
+const (
+	CropMargin = 24
+	CropMaxW   = 640
+	CropMaxH   = 320
+)
+
+// ShotBox returns the element's box on the page when it has one worth a
+// screenshot: rendered, in the top document, not html or body.
+func ShotBox(n *Node) (Rect, bool) {
+	if n.Layout == nil || n.Layout.Box.Empty() || n.Frame != 0 {
+		return Rect{}, false
+	}
+	if n.Is("html", "body") {
+		return Rect{}, false
+	}
+	return n.Layout.Box, true
+}
+
+// CropArea returns the element's rectangle and the area of the page a
+// crop of it shows (the element with a margin, within the page, at most
+// CropMaxW×CropMaxH from its top left corner), in CSS px; ok is false
+// when the element is outside the page.
+func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
+	page := image.Rect(0, 0, math.MaxInt32, math.MaxInt32)
+	if p.Content.W > 0 && p.Content.H > 0 {
+		page = image.Rect(0, 0, int(math.Ceil(p.Content.W)), int(math.Ceil(p.Content.H)))
+	}
+	el = image.Rect(int(box.X), int(box.Y), int(box.X+box.W+0.5), int(box.Y+box.H+0.5))
+	if !el.Overlaps(page) {
+		return el, area, false
+	}
+	area = image.Rect(el.Min.X-CropMargin, el.Min.Y-CropMargin, el.Max.X+CropMargin, el.Max.Y+CropMargin).Intersect(page)
+	if area.Dx() > CropMaxW {
+		area.Max.X = area.Min.X + CropMaxW
+	}
+	if area.Dy() > CropMaxH {
+		area.Max.Y = area.Min.Y + CropMaxH
+	}
+	return el, area, !area.Empty()
+}
+
+// ShotAreas returns the regions of the page to photograph so that every
+// element that gets a screenshot can be cropped: the crop area of the
+// first MaxScreenshots failed or cantTell targets with a ShotBox of each
+// result, overlapping areas merged, at most MaxShotsPerPage. None when
+// every target passed.
+func ShotAreas(p *Page, results []Result) []Rect {
+	var areas []image.Rectangle
+	for _, res := range results {
+		n := 0
+		for _, t := range res.Targets {
+			if n == MaxScreenshots {
+				break
+			}
+			if t.Outcome != Failed && t.Outcome != CantTell {
+				continue
+			}
+			box, ok := ShotBox(t.Node)
+			if !ok {
+				continue
+			}
+			if _, area, ok := CropArea(p, box); ok {
+				areas = append(areas, area)
+				n++
+			}
+		}
+	}
+	areas = mergeAreas(areas)
+	if len(areas) > MaxShotsPerPage {
+		areas = areas[:MaxShotsPerPage]
+	}
+	out := make([]Rect, len(areas))
+	for i, a := range areas {
+		out[i] = Rect{X: float64(a.Min.X), Y: float64(a.Min.Y), W: float64(a.Dx()), H: float64(a.Dy())}
+	}
+	return out
+}
+
+// mergeAreas replaces overlapping areas by their union when it has no
+// more pixels than the two apart (the browser's cost of a screenshot grows
+// with its pixels), keeping the order of first appearance.
+func mergeAreas(areas []image.Rectangle) []image.Rectangle {
+	var out []image.Rectangle
+	for _, a := range areas {
+		for merged := true; merged; {
+			merged = false
+			for i, o := range out {
+				if u := o.Union(a); a.Overlaps(o) && pixels(u) <= pixels(a)+pixels(o) {
+					a = u
+					out = append(out[:i], out[i+1:]...)
+					merged = true
+					break
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func pixels(r image.Rectangle) int { return r.Dx() * r.Dy() }

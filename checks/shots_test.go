@@ -1,0 +1,100 @@
+package checks_test
+
+import (
+	"testing"
+
+	"saavu/checks"
+)
+
+// shotPage is a 1280×3000 page with n images, the i-th at boxes[i].
+func shotPage(t *testing.T, boxes ...checks.Rect) *checks.Page {
+	t.Helper()
+	p := &checks.Page{URL: "http://x.test/", Content: checks.Size{W: 1280, H: 3000}, Nodes: []*checks.Node{
+		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
+		{Type: checks.ElementNode, Name: "html", Parent: 0, Layout: &checks.Layout{Box: checks.Rect{W: 1280, H: 3000}}},
+		{Type: checks.ElementNode, Name: "body", Parent: 1, Layout: &checks.Layout{Box: checks.Rect{W: 1280, H: 3000}}},
+	}}
+	for _, b := range boxes {
+		p.Nodes = append(p.Nodes, &checks.Node{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: b}})
+	}
+	if err := p.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestShotAreas(t *testing.T) {
+	rule := &checks.Rule{ID: "x"}
+	target := func(p *checks.Page, i int, o checks.Outcome) checks.Target {
+		return checks.Target{Node: p.Nodes[3+i], Outcome: o}
+	}
+	tests := []struct {
+		name    string
+		boxes   []checks.Rect
+		outcome []checks.Outcome
+		want    []checks.Rect
+	}{
+		{"passed: none", []checks.Rect{{X: 100, Y: 100, W: 50, H: 50}}, []checks.Outcome{checks.Passed}, []checks.Rect{}},
+		{"margin, clipped at the page's edge",
+			[]checks.Rect{{X: 10, Y: 100, W: 50, H: 50}}, []checks.Outcome{checks.Failed},
+			[]checks.Rect{{X: 0, Y: 76, W: 84, H: 98}}},
+		{"overlapping areas merged, distant ones not",
+			[]checks.Rect{{X: 100, Y: 100, W: 50, H: 50}, {X: 100, Y: 140, W: 50, H: 50}, {X: 100, Y: 2000, W: 50, H: 50}},
+			[]checks.Outcome{checks.Failed, checks.CantTell, checks.Failed},
+			[]checks.Rect{{X: 76, Y: 76, W: 98, H: 138}, {X: 76, Y: 1976, W: 98, H: 98}}},
+		{"overlap that would add pixels: apart",
+			[]checks.Rect{{X: 100, Y: 100, W: 500, H: 20}, {X: 560, Y: 110, W: 20, H: 250}},
+			[]checks.Outcome{checks.Failed, checks.Failed},
+			[]checks.Rect{{X: 76, Y: 76, W: 548, H: 68}, {X: 536, Y: 86, W: 68, H: 298}}},
+		{"large element: at most 640×320",
+			[]checks.Rect{{X: 100, Y: 100, W: 1000, H: 1000}}, []checks.Outcome{checks.Failed},
+			[]checks.Rect{{X: 76, Y: 76, W: 640, H: 320}}},
+		{"outside the page: none", []checks.Rect{{X: 100, Y: 3100, W: 50, H: 50}}, []checks.Outcome{checks.Failed}, []checks.Rect{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := shotPage(t, tt.boxes...)
+			res := checks.Result{Rule: rule}
+			for i, o := range tt.outcome {
+				res.Targets = append(res.Targets, target(p, i, o))
+			}
+			got := checks.ShotAreas(p, []checks.Result{res})
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("area %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestShotAreasLimits: MaxScreenshots elements per rule, MaxShotsPerPage
+// regions per page.
+func TestShotAreasLimits(t *testing.T) {
+	var boxes []checks.Rect
+	for i := range 40 {
+		boxes = append(boxes, checks.Rect{X: 100, Y: float64(100 + 70*i), W: 10, H: 10})
+	}
+	p := shotPage(t, boxes...)
+	var results []checks.Result
+	for r := range 8 { // 8 rules, each failing 5 elements of its own
+		res := checks.Result{Rule: &checks.Rule{ID: "r"}}
+		for i := range 5 {
+			res.Targets = append(res.Targets, checks.Target{Node: p.Nodes[3+5*r+i], Outcome: checks.Failed})
+		}
+		results = append(results, res)
+	}
+	if got := checks.ShotAreas(p, results); len(got) != checks.MaxShotsPerPage {
+		t.Errorf("%d areas, want the cap %d", len(got), checks.MaxShotsPerPage)
+	}
+	one := checks.Result{Rule: &checks.Rule{ID: "r"}}
+	for i := range 40 {
+		one.Targets = append(one.Targets, checks.Target{Node: p.Nodes[3+i], Outcome: checks.Failed})
+	}
+	if got := checks.ShotAreas(p, []checks.Result{one}); len(got) != checks.MaxScreenshots {
+		t.Errorf("one rule failing 40 elements: %d areas, want %d", len(got), checks.MaxScreenshots)
+	}
+}

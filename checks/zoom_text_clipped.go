@@ -1,0 +1,182 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ZoomTextClipped checks that text is not cut off by a box with overflow
+// hidden when the page is zoomed to 200 % (ACT 59br37). It reads what the
+// zoom probe saw with the viewport at 640 × 512 CSS px (Page.Zoom).
+var ZoomTextClipped = &Rule{
+	ID:      "zoom-text-clipped",
+	Title:   "Text is not cut off when the page is zoomed to 200 %",
+	Doc:     doc("zoom-text-clipped"),
+	HelpURL: understanding("1.4.4"),
+	WCAG:    []string{"1.4.4"},
+	ACT:     []string{"59br37"},
+	Impact:  Serious,
+	Run:     runZoomTextClipped,
+}
+
+// ACT 59br37 applies, at 640 × 512 CSS px, to visible text nodes whose
+// parent is an HTML element, inside an element with overflow hidden or
+// clip, and not in an aria-hidden subtree. The text must not be cut off
+// by such an element: sideways, unless the element ends the line with an
+// ellipsis (white-space nowrap and text-overflow other than clip); at the
+// top or bottom, unless the element is one line high.
+//
+// saavu is more lenient where text is cut off in a way designers use on
+// purpose, and leaves those to a person: whole lines hidden below the
+// last visible one, text cut off sideways in a box that hides other text
+// entirely (a carousel, a ticker), and boxes with a button or link next
+// to them that may reveal the rest.
+func runZoomTextClipped(pass *Pass) error {
+	p := pass.Page
+	z := p.Zoom
+	if z == nil {
+		return nil // the probe did not run; the page's notes say so
+	}
+	type verdict struct {
+		outcome Outcome
+		msg     string
+	}
+	var order []*Node
+	worst := map[*Node]verdict{}
+	judge := func(el *Node, v verdict) {
+		old, seen := worst[el]
+		if !seen {
+			order = append(order, el)
+		}
+		if !seen || v.outcome.rank() > old.outcome.rank() {
+			worst[el] = v
+		}
+	}
+	for _, zt := range z.Texts {
+		if zt.Node <= 0 || zt.Node >= len(p.Nodes) {
+			continue
+		}
+		n := p.Nodes[zt.Node]
+		el := n.ParentElement()
+		if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" || ariaHidden(el) {
+			continue
+		}
+		v := verdict{outcome: Passed}
+		for _, c := range zt.Clips {
+			b := z.ZoomBoxOf(c.Box)
+			if b == nil || c.Box <= 0 || c.Box >= len(p.Nodes) {
+				continue
+			}
+			box := p.Nodes[c.Box]
+			var w verdict
+			switch {
+			case c.Axis == "x" && b.WhiteSpace == "nowrap" && b.TextOverflow != "" && b.TextOverflow != "clip":
+				continue // ends with an ellipsis: meant to be shortened
+			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
+				continue // a box one line high shows whole lines only: meant to be shortened
+			case c.Axis == "x" && b.HiddenX > 0:
+				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check at 200 %% zoom that all of the text can be read, for example by moving to the next slide.", boxName(box))}
+			case c.Axis == "y" && c.Partial == 0:
+				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
+			case revealNearby(box):
+				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read at 200 %% zoom.", boxName(box))}
+			default:
+				w = verdict{Failed, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who enlarge text to read it lose that part. Let the box grow with its text (min-height instead of height, no fixed width in px), or use overflow: auto so that it can be scrolled.", boxName(box), cutDesc(c))}
+			}
+			if w.outcome.rank() > v.outcome.rank() {
+				v = w
+			}
+		}
+		judge(el, v)
+	}
+	for _, el := range order {
+		switch v := worst[el]; v.outcome {
+		case Failed:
+			pass.Failed(el, "%s", v.msg)
+		case CantTell:
+			pass.CantTell(el, "%s", v.msg)
+		default:
+			pass.Passed(el)
+		}
+	}
+	return nil
+}
+
+// boxName names a clipping element for a message.
+func boxName(n *Node) string {
+	return "the element " + n.Snippet()
+}
+
+func lines(k int) string {
+	if k == 1 {
+		return "1 line"
+	}
+	return fmt.Sprintf("%d lines", k)
+}
+
+// cutDesc says how much of the text a clip cuts off.
+func cutDesc(c TextClip) string {
+	var parts []string
+	if c.Partial > 0 {
+		parts = append(parts, lines(c.Partial)+" cut through")
+	}
+	if c.Hidden > 0 {
+		parts = append(parts, lines(c.Hidden)+" hidden")
+	}
+	side := "at the top or bottom"
+	if c.Axis == "x" {
+		side = "at the side"
+	}
+	return fmt.Sprintf("%s %s (up to %.0f px of a line)", strings.Join(parts, " and "), side, c.Cut)
+}
+
+// revealNearby reports whether the clipping box holds, or sits next to,
+// a control that could reveal the rest of its text: a link, a button, a
+// summary, or an element with aria-expanded or aria-controls.
+func revealNearby(box *Node) bool {
+	control := func(e *Node) bool {
+		if e.Type != ElementNode {
+			return false
+		}
+		if e.Is("button", "summary") || (e.Is("a") && e.HasAttr("href")) || e.HasAttr("aria-expanded") || e.HasAttr("aria-controls") {
+			return true
+		}
+		switch strings.TrimSpace(e.AttrOr("role", "")) {
+		case "button", "link":
+			return true
+		}
+		return false
+	}
+	near := []*Node{box}
+	if par := box.ParentElement(); par != nil {
+		kids := par.ChildNodes()
+		for i, k := range kids {
+			if k != box {
+				continue
+			}
+			seen := 0
+			for j := i - 1; j >= 0 && seen < 2; j-- {
+				if kids[j].Type == ElementNode {
+					near, seen = append(near, kids[j]), seen+1
+				}
+			}
+			seen = 0
+			for j := i + 1; j < len(kids) && seen < 2; j++ {
+				if kids[j].Type == ElementNode {
+					near, seen = append(near, kids[j]), seen+1
+				}
+			}
+		}
+	}
+	for _, e := range near {
+		if control(e) {
+			return true
+		}
+		for _, d := range e.Descendants() {
+			if control(d) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/base64"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"strings"
+	"testing"
+
+	"saavu/checks"
+	"saavu/report"
+)
+
+// solidPNG is a w×h PNG of one colour.
+func solidPNG(t *testing.T, w, h int, c color.Color) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), image.NewUniform(c), image.Point{}, draw.Src)
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestPageResultCrops: each reported element's screenshot is cropped out
+// of the shot that holds its area, outlined; an element no shot holds has
+// its box but no screenshot.
+func TestPageResultCrops(t *testing.T) {
+	blue := color.RGBA{B: 0xff, A: 0xff}
+	p := &checks.Page{URL: "http://x.test/", Content: checks.Size{W: 1280, H: 3000}, Nodes: []*checks.Node{
+		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
+		{Type: checks.ElementNode, Name: "html", Parent: 0},
+		{Type: checks.ElementNode, Name: "body", Parent: 1},
+		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 100, Y: 100, W: 50, H: 50}}},
+		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 100, Y: 2000, W: 50, H: 50}}},
+	}}
+	if err := p.Build(); err != nil {
+		t.Fatal(err)
+	}
+	res := checks.Result{Rule: &checks.Rule{ID: "image-alt"}, Outcome: checks.Failed, Targets: []checks.Target{
+		{Node: p.Nodes[3], Outcome: checks.Failed, Message: "no alt"},
+		{Node: p.Nodes[4], Outcome: checks.Failed, Message: "no alt"},
+	}}
+	areas := checks.ShotAreas(p, []checks.Result{res})
+	if len(areas) != 2 {
+		t.Fatalf("areas %v, want 2", areas)
+	}
+	// Only the first area was photographed: a larger shot around it, as
+	// when areas were merged.
+	p.Shots = []checks.Shot{{Area: checks.Rect{X: 50, Y: 50, W: 300, H: 300}, PNG: solidPNG(t, 300, 300, blue)}}
+	got := report.PageResult(p, []checks.Result{res}, nil)
+	nodes := got.Results[0].Nodes
+	if len(nodes) != 2 || nodes[0].Box == nil || nodes[1].Box == nil {
+		t.Fatalf("nodes %+v: want 2 with their boxes", nodes)
+	}
+	if nodes[1].Screenshot != "" {
+		t.Error("the element no shot holds has a screenshot")
+	}
+	uri, ok := strings.CutPrefix(nodes[0].Screenshot, "data:image/png;base64,")
+	if !ok {
+		t.Fatalf("screenshot %.40q is not a PNG data: URL", nodes[0].Screenshot)
+	}
+	raw, err := base64.StdEncoding.DecodeString(uri)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The crop is the element (100,100 50×50) with a 24 px margin: 98×98,
+	// from the shot's blue, outlined 3 px outside the element.
+	if sz := img.Bounds().Size(); sz != image.Pt(98, 98) {
+		t.Errorf("crop is %v, want 98×98", sz)
+	}
+	same := func(a, b color.Color) bool {
+		r1, g1, b1, a1 := a.RGBA()
+		r2, g2, b2, a2 := b.RGBA()
+		return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+	}
+	for _, pt := range []image.Point{{0, 0}, {49, 49}, {97, 97}} {
+		if !same(img.At(pt.X, pt.Y), blue) {
+			t.Errorf("crop pixel %v is %v, want the shot's blue", pt, img.At(pt.X, pt.Y))
+		}
+	}
+	if c := img.At(21, 49); same(c, blue) {
+		t.Errorf("crop pixel (21,49) is %v, want the outline", c)
+	}
+}
