@@ -43,6 +43,9 @@ func TestGolden(t *testing.T) {
 		{"report.html", HTMLWriter{Lang: "en"}},
 		{"report.fi.html", HTMLWriter{Lang: "fi"}},
 		{"report.sv.html", HTMLWriter{Lang: "sv"}},
+		{"report.sarif", SARIFWriter{}},
+		{"report.junit.xml", JUnitWriter{}},
+		{"report.csv", CSVWriter{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -2,12 +2,14 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
 	"image/png"
 	"io"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -16,7 +18,7 @@ import (
 	"saavu/checks"
 )
 
-//go:embed templates/report.html.tmpl templates/report.css.tmpl
+//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl
 var templatesFS embed.FS
 
 // htmlTmpl is parsed once; the translation functions are bound per Write
@@ -26,11 +28,18 @@ var htmlTmpl = template.Must(template.New("report.html.tmpl").
 	ParseFS(templatesFS, "templates/*.tmpl"))
 
 // HTMLWriter writes the report as one self-contained HTML page for people:
-// an overview, the verdict on each WCAG 2.1 A/AA success criterion, and the
-// failures of each page with the elements, their HTML and a screenshot.
+// an overview with the few fixes that remove the most failures, the
+// verdict on each WCAG 2.1 A/AA success criterion, the findings grouped
+// across pages (see Groups) with the rule's explanation, the element's
+// HTML and a screenshot, the pages that were not audited, the documents
+// and broken links of a crawl, and the findings of each page. A small
+// inline script filters and sorts the findings; without it everything is
+// shown.
 //
 // Lang is the language of the report's own text: "en" (the default), "fi"
-// or "sv". Rule titles, explanations and messages are in English.
+// or "sv". Rule titles and explanations are in that language when
+// translated (checks.Rule.DocIn), otherwise in English, marked as such;
+// the messages about elements are in English.
 type HTMLWriter struct {
 	Lang string
 }
@@ -69,13 +78,36 @@ type htmlView struct {
 	TimeISO    string
 	Audited    []pageView
 	NotAudited []pageView
+	Reasons    []reasonCount // why pages were not audited, most common first
+	Skipped    []skippedView
+	Documents  []docView
+	Broken     []brokenView
 	Criteria   []criterionView
 	Legend     []outcomeCount // criteria per outcome, with the outcome words explained
 	Outcomes   []outcomeCount // failed/cantTell/passed result counts
+	Groups     []*groupView
+	NFailedG   int // groups that failed, not counting the accepted ones
+	NReviewG   int // groups that need review
+	NAcceptedG int // groups whose every element is accepted in the baseline
+	Disabled   []disabledView
+	Sample     *sampleView
+	Fixes      []fixView
+	FixTotal   int // page × rule failures
+	FixRemoved int // … that the fixes remove
+	FixPercent int
+	FilterSC   []scView // the criteria the groups cite, in WCAG order
+	Impacts    []string // the impacts of the groups, worst first
 }
 
 type outcomeCount struct {
 	Outcome string
+	N       int
+}
+
+type reasonCount struct {
+	Kind    string // an error kind, translated by the template; or
+	Text    string // a crawl's reason for skipping a page (English)
+	Skipped bool
 	N       int
 }
 
@@ -91,30 +123,117 @@ type pageView struct {
 	Error     string
 	ErrorKind string
 	Notes     []string
-	Failed    []resultView
-	Review    []resultView
-	Other     []resultView // passed and inapplicable
-	NFailed   int
+	Failed    []groupRef
+	Review    []groupRef
+	NFailed   int // failed results (page × rule)
 	NReview   int
+	HFailed   int // tests listed under the page's "failed" heading
+	HReview   int // … and under its "needs review" heading
 	NPassed   int
 	NInapp    int
 }
 
-type resultView struct {
-	ID      string // anchor
-	Rule    string
-	Title   string
-	Summary string
-	HelpURL string
-	MainSC  string // the criterion HelpURL explains
-	Outcome string
-	Impact  string
-	WCAG    []scView
-	ACT     []string
-	Passed  int
-	Nodes   []nodeView // shown
-	More    []nodeView // behind a <details>
-	NNodes  int
+// groupRef is a group as listed under a page: how many of its elements
+// are on the page.
+type groupRef struct {
+	*groupView
+	Here int // elements on the page
+	// HereBaselined counts those of them accepted in the baseline.
+	HereBaselined int
+	Where         string // the selector of the first of them
+}
+
+// groupView is a group of elements with the same fault, as shown.
+type groupView struct {
+	ID        string // anchor, "g1"
+	N         int
+	Rule      string
+	Title     string
+	TitleLang string // "en" when the explanation is not translated
+	Doc       ruleDoc
+	DocLang   string
+	HelpURL   string
+	MainSC    string // the criterion HelpURL explains
+	Extra     bool   // the rule is not required by EN 301 549 (AAA or good practice)
+	Outcome   string
+	Impact    string
+	WCAG      []scView
+	SCs       string // the criteria, for the filter: " 1.1.1 4.1.2 "
+	SCOrder   string // the first criterion, sortable: "01.01.01"
+	ACT       []string
+	Node      nodeView
+	Example   pageLink // the page Node is from
+	Pages     []pageLink
+	Elements  int
+	Varies    bool
+	Baselined int  // elements accepted in the baseline
+	Accepted  bool // … all of them
+}
+
+type pageLink struct {
+	URL    string
+	Anchor string // the page's section in the report
+}
+
+// disabledView is a rule turned off on purpose (--disable).
+type disabledView struct {
+	ID        string
+	Title     string // the rule's title, or its id when this build does not know it
+	TitleLang string
+	Reason    string
+}
+
+// sampleView is how the pages were chosen (Report.Sample).
+type sampleView struct {
+	*Sample
+	Pages   []samplePageView
+	Missing []sampleMissView
+}
+
+type samplePageView struct {
+	N          int
+	URL        string
+	Anchor     string // the page's section in the report, when it was audited
+	Clause     string
+	Reason     string
+	ReasonLang string // "en" when the reason is not one the report can translate
+	Template   int
+}
+
+type sampleMissView struct {
+	Clause   string
+	What     string
+	WhatLang string
+}
+
+type fixView struct {
+	*groupView
+	Removes int
+}
+
+type skippedView struct {
+	URL        string
+	Link       bool
+	Reason     string
+	LinkedFrom []string
+}
+
+type docView struct {
+	URL        string
+	Link       bool
+	Type       string
+	Size       string
+	Status     int
+	Error      string
+	LinkedFrom []string
+}
+
+type brokenView struct {
+	URL        string
+	Link       bool
+	Status     int
+	Error      string
+	LinkedFrom []string
 }
 
 type scView struct {
@@ -122,7 +241,6 @@ type scView struct {
 }
 
 type nodeView struct {
-	N        int
 	Outcome  string
 	Selector string
 	Snippet  string
@@ -130,6 +248,8 @@ type nodeView struct {
 	Shot     template.URL // a checked data:image/png URL, or empty
 	ShotW    int
 	ShotH    int
+	// Baselined is set when the example is a failure accepted in the baseline.
+	Baselined bool
 }
 
 type criterionView struct {
@@ -139,21 +259,99 @@ type criterionView struct {
 	Rules       []string
 }
 
-// maxNodesShown is how many elements of a rule are listed before the rest
-// go into a collapsed list.
-const maxNodesShown = 10
+// maxFixes is how many fixes the overview suggests.
+const maxFixes = 5
 
 func newHTMLView(r *Report, tr translator) htmlView {
 	v := htmlView{Lang: tr.lang, Report: r, Target: target(r.Pages, tr)}
 	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
+
+	groups, occs := group(r)
+	anchors := map[string]string{} // page URL → its section
 	for i, p := range r.Pages {
-		pv := newPageView(r, p, fmt.Sprintf("page-%d", i+1), tr.lang)
-		if p.Audited() {
-			v.Audited = append(v.Audited, pv)
-		} else {
-			v.NotAudited = append(v.NotAudited, pv)
+		if _, ok := anchors[p.URL]; !ok {
+			anchors[p.URL] = fmt.Sprintf("page-%d", i+1)
 		}
 	}
+	for i, g := range groups {
+		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
+		switch {
+		case g.Accepted():
+			v.NAcceptedG++
+		case g.Outcome == string(checks.Failed):
+			v.NFailedG++
+		default:
+			v.NReviewG++
+		}
+	}
+	v.FilterSC, v.Impacts = filterOptions(groups, tr.lang)
+	fixes, total := TopFixes(r, maxFixes)
+	v.FixTotal = total
+	for _, f := range fixes {
+		v.Fixes = append(v.Fixes, fixView{v.Groups[f.Group], f.Removes})
+		v.FixRemoved += f.Removes
+	}
+	if total > 0 {
+		v.FixPercent = v.FixRemoved * 100 / total
+	}
+
+	// The groups on each page, in group order.
+	here := map[int]map[int]*groupRef{} // page → group → its elements there
+	for _, o := range occs {
+		if here[o.page] == nil {
+			here[o.page] = map[int]*groupRef{}
+		}
+		ref := here[o.page][o.group]
+		if ref == nil {
+			ref = &groupRef{groupView: v.Groups[o.group], Where: o.node.Selector}
+			here[o.page][o.group] = ref
+		}
+		ref.Here++
+		if o.node.Baselined {
+			ref.HereBaselined++
+		}
+	}
+	kinds := map[string]int{}
+	for i, p := range r.Pages {
+		pv := newPageView(p, fmt.Sprintf("page-%d", i+1))
+		if !p.Audited() {
+			v.NotAudited = append(v.NotAudited, pv)
+			kinds[cmp.Or(p.ErrorKind, "other")]++
+			continue
+		}
+		for _, g := range slices.Sorted(maps.Keys(here[i])) {
+			ref := *here[i][g]
+			if ref.Outcome == string(checks.Failed) {
+				pv.Failed = append(pv.Failed, ref)
+			} else {
+				pv.Review = append(pv.Review, ref)
+			}
+		}
+		// The headings count the tests listed under them: a test that
+		// failed can also have elements to review.
+		pv.HFailed, pv.HReview = distinctRules(pv.Failed), distinctRules(pv.Review)
+		v.Audited = append(v.Audited, pv)
+	}
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		v.Reasons = append(v.Reasons, reasonCount{Kind: k, N: kinds[k]})
+	}
+	skipped := map[string]int{}
+	for _, s := range r.Skipped {
+		skipped[s.Reason]++
+		v.Skipped = append(v.Skipped, skippedView{URL: s.URL, Link: isWebURL(s.URL), Reason: s.Reason, LinkedFrom: s.LinkedFrom})
+	}
+	for _, reason := range slices.Sorted(maps.Keys(skipped)) {
+		v.Reasons = append(v.Reasons, reasonCount{Text: reason, Skipped: true, N: skipped[reason]})
+	}
+	slices.SortStableFunc(v.Reasons, func(a, b reasonCount) int { return b.N - a.N })
+	for _, d := range r.Documents {
+		v.Documents = append(v.Documents, docView{URL: d.URL, Link: isWebURL(d.URL), Type: d.ContentType, Size: formatSize(d.Size, tr.lang),
+			Status: d.Status, Error: d.Error, LinkedFrom: d.LinkedFrom})
+	}
+	for _, b := range r.BrokenLinks {
+		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Error: b.Error, LinkedFrom: b.LinkedFrom})
+	}
+
 	counts := map[string]int{}
 	for _, c := range r.Summary.Criteria {
 		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules}
@@ -166,6 +364,8 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	for _, o := range criterionOutcomes {
 		v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
 	}
+	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
+	v.Sample = newSampleView(r.Sample, anchors, tr)
 	s := r.Summary
 	v.Outcomes = []outcomeCount{{"failed", s.Failed}, {"cantTell", s.CantTell}, {"passed", s.Passed}}
 	return v
@@ -174,7 +374,16 @@ func newHTMLView(r *Report, tr translator) htmlView {
 // criterionOutcomes orders the criterion outcomes, worst first.
 var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", Untested}
 
-func newPageView(r *Report, p Page, id, lang string) pageView {
+// distinctRules counts the tests among refs.
+func distinctRules(refs []groupRef) int {
+	seen := map[string]bool{}
+	for _, r := range refs {
+		seen[r.Rule] = true
+	}
+	return len(seen)
+}
+
+func newPageView(p Page, id string) pageView {
 	pv := pageView{
 		ID: id, URL: p.URL, Link: isWebURL(p.URL), Title: strings.TrimSpace(p.Title), Status: p.Status, Type: p.ContentType,
 		Error: p.Error, ErrorKind: p.ErrorKind, Notes: p.Notes,
@@ -182,49 +391,188 @@ func newPageView(r *Report, p Page, id, lang string) pageView {
 	if p.FinalURL != "" && p.FinalURL != p.URL {
 		pv.FinalURL, pv.FinalLink = p.FinalURL, isWebURL(p.FinalURL)
 	}
-	for i, res := range p.Results {
-		rv := newResultView(r, res, fmt.Sprintf("%s-r%d", id, i+1), lang)
+	for _, res := range p.Results {
 		switch checks.Outcome(res.Outcome) {
 		case checks.Failed:
-			pv.Failed = append(pv.Failed, rv)
 			pv.NFailed++
 		case checks.CantTell:
-			pv.Review = append(pv.Review, rv)
 			pv.NReview++
 		case checks.Passed:
-			pv.Other = append(pv.Other, rv)
 			pv.NPassed++
 		default:
-			pv.Other = append(pv.Other, rv)
 			pv.NInapp++
 		}
 	}
-	// Passed before inapplicable, each in rule order.
-	slices.SortStableFunc(pv.Other, func(a, b resultView) int { return outcomeRank(b.Outcome) - outcomeRank(a.Outcome) })
 	return pv
 }
 
-func newResultView(r *Report, res Result, id, lang string) resultView {
-	rv := resultView{ID: id, Rule: res.Rule, Title: res.Rule, Outcome: res.Outcome, Impact: res.Impact, ACT: res.ACT, Passed: res.Passed, NNodes: len(res.Nodes)}
-	if info, ok := r.Rule(res.Rule); ok {
-		rv.Title, rv.Summary, rv.HelpURL = info.Title, info.Summary, info.HelpURL
+func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang string) *groupView {
+	gv := &groupView{
+		ID: g.ID, N: n, Rule: g.Rule, Title: g.Rule, Outcome: g.Outcome, Impact: g.Impact,
+		Elements: g.Elements, Varies: g.Varies, Example: pageLink{g.Page, anchors[g.Page]},
+		SCs: " " + strings.Join(g.WCAG, " ") + " ", SCOrder: "99",
+		Baselined: g.Baselined, Accepted: g.Accepted(),
 	}
-	if len(res.WCAG) > 0 {
-		rv.MainSC = res.WCAG[0]
+	info, known := r.Rule(g.Rule)
+	if known {
+		gv.Title, gv.HelpURL, gv.ACT, gv.Extra = info.Title, info.HelpURL, info.ACT, info.Extra
+		gv.Doc = renderDoc(info.Summary)
 	}
-	for _, sc := range res.WCAG {
-		rv.WCAG = append(rv.WCAG, newSCView(sc, lang))
+	translated := lang == "en"
+	if rules, err := checks.Lookup([]string{g.Rule}); err == nil {
+		doc, ok := rules[0].DocIn(lang)
+		d := renderDoc(doc)
+		if ok && lang != "en" && d.Title != "" { // in English, the report's own title
+			gv.Title = d.Title
+		}
+		gv.Doc, translated = d, ok
 	}
-	for i, n := range res.Nodes {
-		nv := nodeView{N: i + 1, Outcome: n.Outcome, Selector: n.Selector, Snippet: n.Snippet, Message: n.Message}
-		nv.Shot, nv.ShotW, nv.ShotH = screenshotURL(n.Screenshot)
-		if i < maxNodesShown {
-			rv.Nodes = append(rv.Nodes, nv)
-		} else {
-			rv.More = append(rv.More, nv)
+	if !translated {
+		gv.TitleLang, gv.DocLang = "en", "en"
+	}
+	if len(g.WCAG) > 0 {
+		gv.MainSC = g.WCAG[0]
+		gv.SCOrder = scOrder(g.WCAG[0])
+	}
+	for _, sc := range g.WCAG {
+		gv.WCAG = append(gv.WCAG, newSCView(sc, lang))
+	}
+	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Message: g.Node.Message, Baselined: g.Node.Baselined}
+	nv.Shot, nv.ShotW, nv.ShotH = screenshotURL(g.Node.Screenshot)
+	gv.Node = nv
+	for _, u := range g.Pages {
+		gv.Pages = append(gv.Pages, pageLink{u, anchors[u]})
+	}
+	return gv
+}
+
+// disabledViews names the rules turned off on purpose, in the language
+// when their title is translated.
+func disabledViews(rules []DisabledRule, lang string) []disabledView {
+	var out []disabledView
+	for _, d := range rules {
+		dv := disabledView{ID: d.ID, Title: d.ID, Reason: d.Reason}
+		if found, err := checks.Lookup([]string{d.ID}); err == nil {
+			dv.Title = found[0].Title
+			doc, ok := found[0].DocIn(lang)
+			switch {
+			case lang == "en":
+			case !ok:
+				dv.TitleLang = "en"
+			default:
+				if t := renderDoc(doc).Title; t != "" {
+					dv.Title = t
+				}
+			}
+		}
+		out = append(out, dv)
+	}
+	return out
+}
+
+// newSampleView arranges the sample for reading; nil without one.
+func newSampleView(s *Sample, anchors map[string]string, tr translator) *sampleView {
+	if s == nil {
+		return nil
+	}
+	sv := &sampleView{Sample: s}
+	for i, p := range s.Pages {
+		reason, lang := sampleReason(p.Reason, tr)
+		sv.Pages = append(sv.Pages, samplePageView{N: i + 1, URL: p.URL, Anchor: anchors[p.URL], Clause: p.Clause,
+			Reason: reason, ReasonLang: lang, Template: p.Template})
+	}
+	for _, m := range s.Missing {
+		clause, what, ok := strings.Cut(m, ": ")
+		if !ok {
+			clause, what = "", m
+		}
+		text, lang := sampleReason(what, tr)
+		sv.Missing = append(sv.Missing, sampleMissView{Clause: clause, What: text, WhatLang: lang})
+	}
+	return sv
+}
+
+// sampleReason translates why a page was chosen (crawl/sample.go: a kind
+// of page such as "contact page", "page template 3", "site section
+// /asuminen" or "random page"); a reason it does not know stays in
+// English, and its language is returned as "en".
+func sampleReason(reason string, tr translator) (text, lang string) {
+	if s, ok := tr.msgs["sample.reason."+reason]; ok {
+		return s, ""
+	}
+	for _, pat := range []string{"page template ", "site section "} {
+		if rest, ok := strings.CutPrefix(reason, pat); ok {
+			if s, ok := tr.msgs["sample.reason."+strings.TrimSpace(pat)]; ok {
+				return fmt.Sprintf(s, rest), ""
+			}
 		}
 	}
-	return rv
+	if tr.lang == "en" {
+		return reason, ""
+	}
+	return reason, "en"
+}
+
+// scOrder makes a success criterion sortable as text: "1.4.3" → "01.04.03".
+func scOrder(sc string) string {
+	parts := strings.Split(sc, ".")
+	for i, p := range parts {
+		if len(p) < 2 {
+			parts[i] = strings.Repeat("0", 2-len(p)) + p
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// filterOptions returns the criteria the groups cite, in WCAG order, and
+// their impacts, worst first.
+func filterOptions(groups []Group, lang string) ([]scView, []string) {
+	var scs []string
+	impacts := map[string]bool{}
+	for _, g := range groups {
+		for _, sc := range g.WCAG {
+			if !slices.Contains(scs, sc) {
+				scs = append(scs, sc)
+			}
+		}
+		impacts[g.Impact] = true
+	}
+	slices.SortFunc(scs, checks.CompareSC)
+	var out []scView
+	for _, sc := range scs {
+		out = append(out, newSCView(sc, lang))
+	}
+	var imp []string
+	for _, i := range checks.Impacts {
+		if impacts[string(i)] {
+			imp = append(imp, string(i))
+		}
+	}
+	return out, imp
+}
+
+// formatSize formats a size in bytes for people: "1.2 MB", "1,2 Mt".
+func formatSize(n int64, lang string) string {
+	if n < 0 {
+		return ""
+	}
+	units := map[string][]string{"en": {"B", "kB", "MB", "GB"}, "fi": {"t", "kt", "Mt", "Gt"}, "sv": {"B", "kB", "MB", "GB"}}[lang]
+	if units == nil {
+		units = []string{"B", "kB", "MB", "GB"}
+	}
+	f, u := float64(n), 0
+	for f >= 1000 && u < len(units)-1 {
+		f /= 1000
+		u++
+	}
+	s := fmt.Sprintf("%.0f", f)
+	if u > 0 && f < 10 {
+		s = fmt.Sprintf("%.1f", f)
+	}
+	if lang != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + "\u00a0" + units[u]
 }
 
 func newSCView(sc, lang string) scView {

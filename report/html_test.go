@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/base64"
+	"html/template"
 	"image"
 	"image/png"
 	"maps"
@@ -12,6 +13,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"saavu/checks"
 )
 
 // TestMessagesComplete checks that every language has every text, and that
@@ -72,13 +75,24 @@ func TestHTMLLanguages(t *testing.T) {
 				}
 			}
 			// Success criterion titles come from the translations.
-			title := map[string]string{"en": "Non-text Content", "fi": "Ei-tekstuaalinen sisältö", "sv": "Innehåll som inte är text"}[lang]
-			if !strings.Contains(out, title) {
-				t.Errorf("no %q in the %s report", title, lang)
+			sc := map[string]string{"en": "Non-text Content", "fi": "Ei-tekstuaalinen sisältö", "sv": "Innehåll som inte är text"}[lang]
+			if !strings.Contains(out, sc) {
+				t.Errorf("no %q in the %s report", sc, lang)
 			}
-			// Rule texts are English and marked so in other languages.
-			if lang != "en" && !strings.Contains(out, `<span lang="en">Text has enough contrast</span>`) {
-				t.Errorf("rule title is not marked lang=en")
+			// Rule titles are in the report's language when the rule's
+			// explanation is translated, and marked English otherwise.
+			rules, err := checks.Lookup([]string{"color-contrast"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			title := `<span>Text has enough contrast</span>`
+			if doc, ok := rules[0].DocIn(lang); lang != "en" && ok {
+				title = "<span>" + template.HTMLEscapeString(renderDoc(doc).Title) + "</span>"
+			} else if lang != "en" {
+				title = `<span lang="en">Text has enough contrast</span>`
+			}
+			if !strings.Contains(out, title) {
+				t.Errorf("no rule title %s", title)
 			}
 		})
 	}
@@ -124,8 +138,10 @@ func TestHTMLEscapesPageData(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := buf.String()
-		// Parse the report as a browser would, and look at what became markup.
+		// Parse the report as a browser would, and look at what became
+		// markup. The one script is the report's own, word for word.
 		z := html.NewTokenizer(strings.NewReader(out))
+		scripts := 0
 		for {
 			tt := z.Next()
 			if tt == html.ErrorToken {
@@ -136,7 +152,16 @@ func TestHTMLEscapesPageData(t *testing.T) {
 			}
 			tok := z.Token()
 			switch tok.Data {
-			case "script", "img", "iframe", "object", "embed":
+			case "script":
+				scripts++
+				z.Next()
+				if got := strings.TrimSpace(string(z.Text())); len(tok.Attr) > 0 || got != strings.TrimSpace(ownScript) {
+					t.Errorf("%s: the report has a <script> that is not its own: %s %.200q", lang, tok, got)
+				}
+			case "img", "iframe", "object", "embed", "link", "base", "meta", "form":
+				if tok.Data == "meta" || tok.Data == "form" && tok.String() == `<form id="filters" class="filters" hidden="">` {
+					break
+				}
 				t.Errorf("%s: the report has a <%s> element: %s", lang, tok.Data, tok)
 			}
 			for _, a := range tok.Attr {
@@ -149,6 +174,9 @@ func TestHTMLEscapesPageData(t *testing.T) {
 				}
 			}
 		}
+		if scripts != 1 {
+			t.Errorf("%s: %d scripts, want 1 (the report's own)", lang, scripts)
+		}
 		// The text is still there, escaped, for the reader to see.
 		for _, want := range []string{
 			"&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;img src=x onerror=alert(2)&gt;&#39; onmouseover=&#39;alert(3)",
@@ -160,6 +188,15 @@ func TestHTMLEscapesPageData(t *testing.T) {
 		}
 	}
 }
+
+// ownScript is the report's script, as embedded.
+var ownScript = func() string {
+	b, err := templatesFS.ReadFile("templates/report.js.tmpl")
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}()
 
 // TestHTMLEmpty renders reports with nothing in them: no pages, and one
 // page that no rule applied to.
@@ -225,5 +262,38 @@ func TestFormatTime(t *testing.T) {
 	}
 	if got, _ := formatTime("", "en"); got != "" {
 		t.Errorf("empty time: got %q", got)
+	}
+}
+
+// TestHTMLExtraRule: a finding of a rule that EN 301 549 does not require
+// says so, so that nobody reads it as a failed requirement.
+func TestHTMLExtraRule(t *testing.T) {
+	r, _ := readGoldenInput(t)
+	var failedRule string
+	for _, p := range r.Pages {
+		for _, res := range p.Results {
+			if res.Outcome == "failed" && failedRule == "" {
+				failedRule = res.Rule
+			}
+		}
+	}
+	render := func() string {
+		var buf bytes.Buffer
+		if err := (HTMLWriter{Lang: "en"}).Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	const note = "No – an extra test"
+	if strings.Contains(render(), note) {
+		t.Fatalf("the golden report has no extra rule, but says %q", note)
+	}
+	for i := range r.Rules {
+		if r.Rules[i].ID == failedRule {
+			r.Rules[i].Extra = true
+		}
+	}
+	if out := render(); strings.Count(out, note) < 1 {
+		t.Errorf("rule %s is extra, but its findings do not say so", failedRule)
 	}
 }

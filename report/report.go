@@ -30,6 +30,12 @@ type Report struct {
 	Documents   []Document    `json:"documents,omitempty"`   // linked documents, sorted by URL
 	BrokenLinks []BrokenLink  `json:"brokenLinks,omitempty"` // linked pages that answered 4xx/5xx, sorted by URL
 	Skipped     []SkippedPage `json:"skipped,omitempty"`     // pages found but not audited, sorted by URL
+	Sample      *Sample       `json:"sample,omitempty"`      // how the pages were chosen (crawl --sample); see sample.go
+
+	// Rules turned off with a reason (--disable), sorted by id; see disabled.go.
+	DisabledRules []DisabledRule `json:"disabledRules,omitempty"`
+	// Set when failures were compared with a baseline (--baseline); see baseline.go.
+	Baseline *BaselineSummary `json:"baseline,omitempty"`
 }
 
 // Tool names the program that wrote the report.
@@ -60,6 +66,7 @@ type RuleInfo struct {
 	ACT      []string `json:"act,omitempty"`
 	Level    string   `json:"level"`
 	Impact   string   `json:"impact"`
+	Extra    bool     `json:"extra,omitempty"` // not required by EN 301 549 (WCAG AAA or best practice)
 }
 
 // Page is the result of one page.
@@ -98,6 +105,7 @@ type Node struct {
 	Message    string       `json:"message"`
 	Box        *checks.Rect `json:"box,omitempty"`        // position on the page, CSS px
 	Screenshot string       `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
+	Baselined  bool         `json:"baselined,omitempty"`  // a failure accepted in the baseline (--baseline)
 }
 
 // Summary counts the results and gives a verdict per success criterion.
@@ -137,6 +145,16 @@ type Meta struct {
 // pages by URL, lists the rules and computes the summary. It is the one
 // place where ordering happens, so that writers only format.
 func New(meta Meta, rules []*checks.Rule, pages []Page) *Report {
+	infos := make([]RuleInfo, 0, len(rules))
+	for _, rule := range rules {
+		infos = append(infos, ruleInfo(rule))
+	}
+	return Rebuild(meta, infos, pages)
+}
+
+// Rebuild is New for rules known by their metadata only, as in reports
+// read back from JSON (see Merge).
+func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "saavu", Version: meta.Version},
@@ -144,12 +162,9 @@ func New(meta Meta, rules []*checks.Rule, pages []Page) *Report {
 		GeneratedAt:   meta.GeneratedAt,
 		Browser:       meta.Browser,
 		Pages:         slices.Clone(pages),
+		Rules:         slices.Clone(rules),
 	}
-	rules = slices.Clone(rules)
-	slices.SortFunc(rules, func(a, b *checks.Rule) int { return strings.Compare(a.ID, b.ID) })
-	for _, rule := range rules {
-		r.Rules = append(r.Rules, ruleInfo(rule))
-	}
+	slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(r.Pages, func(a, b Page) int {
 		return cmp.Or(strings.Compare(sortKey(a.URL), sortKey(b.URL)), strings.Compare(a.URL, b.URL))
 	})
@@ -179,6 +194,7 @@ func ruleInfo(r *checks.Rule) RuleInfo {
 	return RuleInfo{
 		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
 		WCAG: r.WCAG, EN301549: r.EN301549(), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
+		Extra: r.Extra,
 	}
 }
 
@@ -254,12 +270,13 @@ func outcomeRank(o string) int {
 }
 
 // Failures counts the failed results whose rule impact is at least min
-// (all failures when min is empty).
+// (all failures when min is empty). A result whose failed elements are
+// all in the baseline does not count: only new failures do.
 func (r *Report) Failures(min checks.Impact) int {
 	n := 0
 	for _, p := range r.Pages {
 		for _, res := range p.Results {
-			if res.Outcome == string(checks.Failed) && checks.Impact(res.Impact).Rank() >= min.Rank() {
+			if res.Outcome == string(checks.Failed) && checks.Impact(res.Impact).Rank() >= min.Rank() && !res.allBaselined() {
 				n++
 			}
 		}

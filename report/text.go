@@ -102,16 +102,23 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 				if res.Outcome != string(checks.Failed) {
 					continue
 				}
-				n, first := 0, ""
+				n, old, first := 0, 0, ""
 				for _, node := range res.Nodes {
 					if node.Outcome == string(checks.Failed) {
 						if n == 0 {
 							first = node.Selector
 						}
 						n++
+						if node.Baselined {
+							old++
+						}
 					}
 				}
-				_ = fails.Append([]string{p.URL, res.Rule, strings.Join(res.WCAG, " "), res.Impact, strconv.Itoa(n), first})
+				count := strconv.Itoa(n)
+				if old > 0 {
+					count += fmt.Sprintf(" (%d baselined)", old)
+				}
+				_ = fails.Append([]string{p.URL, res.Rule, strings.Join(res.WCAG, " "), res.Impact, count, first})
 			}
 		}
 		if err := fails.Render(); err != nil {
@@ -127,7 +134,16 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 			}
 		}
 	}
+	if len(r.DisabledRules) > 0 {
+		fmt.Fprintln(w, "\nDisabled rules (not checked):")
+		for _, d := range r.DisabledRules {
+			fmt.Fprintf(w, "  %s: %s\n", d.ID, d.Reason)
+		}
+	}
 	fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (rule × page results)\n", s.Failed, s.CantTell, s.Passed)
+	if b := r.Baseline; b != nil {
+		fmt.Fprintf(w, "Baseline: %d new, %d baselined (failed elements)\n", b.New, b.Baselined)
+	}
 	return nil
 }
 

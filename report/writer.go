@@ -21,7 +21,7 @@ type Options struct {
 }
 
 // Formats lists the output formats, for flag help and errors.
-var Formats = []string{"html", "json", "text"}
+var Formats = []string{"csv", "html", "json", "junit", "sarif", "text"}
 
 // NewWriter returns the writer of a format.
 func NewWriter(format string, o Options) (Writer, error) {
@@ -32,6 +32,12 @@ func NewWriter(format string, o Options) (Writer, error) {
 		return HTMLWriter{Lang: o.Lang}, nil
 	case "text", "table":
 		return TextWriter{Color: o.Color, Width: o.Width}, nil
+	case "sarif":
+		return SARIFWriter{Docs: ruleDocs}, nil
+	case "junit":
+		return JUnitWriter{}, nil
+	case "csv":
+		return CSVWriter{}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (choose one of %s)", format, strings.Join(Formats, ", "))
 }

@@ -1,0 +1,214 @@
+package report
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+
+	"saavu/checks"
+)
+
+// BaselineVersion is the version of the baseline file format.
+const BaselineVersion = "1"
+
+// Baseline is a list of accepted failures: the failed elements of an
+// audit that a site has decided to fix later. Audits compared with it
+// (--baseline) mark the failures it lists as baselined, and only the
+// others (new failures) decide the exit status.
+//
+// A failure is matched by rule and page path and query (scheme and host
+// are ignored, so a baseline made on a staging site holds on production),
+// then, within a page and rule:
+//  1. by selector and snippet,
+//  2. by snippet alone (the selector moved, e.g. nth-of-type after a new
+//     element above it),
+//  3. by selector alone (the element's content changed).
+//
+// Each listed failure matches at most one element, so a page that gains a
+// second copy of a baselined element has one new failure.
+type Baseline struct {
+	BaselineVersion string    `json:"baselineVersion"`
+	Tool            Tool      `json:"tool"`
+	GeneratedAt     string    `json:"generatedAt,omitempty"` // when the audit was made, RFC 3339
+	Findings        []Finding `json:"findings"`              // sorted by page path, rule, selector, snippet
+}
+
+// Finding is one accepted failure in a baseline.
+type Finding struct {
+	Rule     string `json:"rule"`
+	URL      string `json:"url"` // the page as audited; only its path and query are compared
+	Selector string `json:"selector"`
+	Snippet  string `json:"snippet"`
+}
+
+// BaselineSummary counts the failed elements of a report compared with a
+// baseline.
+type BaselineSummary struct {
+	New       int `json:"new"`       // failed elements not in the baseline
+	Baselined int `json:"baselined"` // failed elements in it
+}
+
+// NewBaseline lists every failed element of r.
+func NewBaseline(r *Report) *Baseline {
+	b := &Baseline{BaselineVersion: BaselineVersion, Tool: r.Tool, GeneratedAt: r.GeneratedAt, Findings: []Finding{}}
+	for _, p := range r.Pages {
+		for _, res := range p.Results {
+			for _, n := range res.Nodes {
+				if n.Outcome == string(checks.Failed) {
+					b.Findings = append(b.Findings, Finding{Rule: res.Rule, URL: p.URL, Selector: n.Selector, Snippet: n.Snippet})
+				}
+			}
+		}
+	}
+	slices.SortFunc(b.Findings, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(pageKey(a.URL), pageKey(b.URL)), strings.Compare(a.URL, b.URL),
+			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Selector, b.Selector), strings.Compare(a.Snippet, b.Snippet))
+	})
+	return b
+}
+
+// Write encodes the baseline as indented JSON with a trailing newline.
+func (b *Baseline) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(b)
+}
+
+// ReadBaseline decodes a baseline file; name is used in errors.
+func ReadBaseline(r io.Reader, name string) (*Baseline, error) {
+	var b Baseline
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("%s: not a saavu baseline: %w", name, err)
+	}
+	switch b.BaselineVersion {
+	case BaselineVersion:
+	case "":
+		return nil, fmt.Errorf("%s: not a saavu baseline (no baselineVersion); make one with 'saavu baseline RESULTS.json -o %s'", name, name)
+	default:
+		return nil, fmt.Errorf("%s: baseline version %q is not supported by this saavu (it reads version %q); make a new one with 'saavu baseline'", name, b.BaselineVersion, BaselineVersion)
+	}
+	return &b, nil
+}
+
+// Apply marks the failed elements of r that the baseline lists as
+// baselined (and clears the mark on the others), and sets r.Baseline.
+// Reports keep baselined failures; Failures no longer counts them.
+func (b *Baseline) Apply(r *Report) {
+	type group struct{ rule, page string }
+	pending := map[group][]Finding{}
+	for _, f := range b.Findings {
+		g := group{f.Rule, pageKey(f.URL)}
+		pending[g] = append(pending[g], f)
+	}
+	for i := range r.Pages {
+		p := &r.Pages[i]
+		for j := range p.Results {
+			res := &p.Results[j]
+			var failed []*Node
+			for k := range res.Nodes {
+				n := &res.Nodes[k]
+				n.Baselined = false
+				if n.Outcome == string(checks.Failed) {
+					failed = append(failed, n)
+				}
+			}
+			g := group{res.Rule, pageKey(p.URL)}
+			if len(failed) == 0 || len(pending[g]) == 0 {
+				continue
+			}
+			pending[g] = match(failed, pending[g])
+		}
+	}
+	r.Baseline = baselineSummary(r.Pages)
+}
+
+// match marks the nodes that the findings (of one rule on one page) list,
+// in the three passes described on Baseline, and returns the findings
+// left over.
+func match(nodes []*Node, findings []Finding) []Finding {
+	passes := []func(n *Node, f Finding) bool{
+		func(n *Node, f Finding) bool { return n.Selector == f.Selector && sameSnippet(n.Snippet, f.Snippet) },
+		func(n *Node, f Finding) bool { return sameSnippet(n.Snippet, f.Snippet) },
+		func(n *Node, f Finding) bool { return n.Selector == f.Selector },
+	}
+	for _, same := range passes {
+		for _, n := range nodes {
+			if n.Baselined {
+				continue
+			}
+			if i := slices.IndexFunc(findings, func(f Finding) bool { return same(n, f) }); i >= 0 {
+				n.Baselined = true
+				findings = slices.Delete(findings, i, i+1)
+			}
+		}
+	}
+	return findings
+}
+
+// baselineSummary counts the failed elements with and without the
+// baseline mark.
+func baselineSummary(pages []Page) *BaselineSummary {
+	s := &BaselineSummary{}
+	for _, p := range pages {
+		for _, res := range p.Results {
+			for _, n := range res.Nodes {
+				switch {
+				case n.Outcome != string(checks.Failed):
+				case n.Baselined:
+					s.Baselined++
+				default:
+					s.New++
+				}
+			}
+		}
+	}
+	return s
+}
+
+// allBaselined reports whether a failed result's failed elements are all
+// in the baseline (false when it lists none).
+func (res *Result) allBaselined() bool {
+	some := false
+	for _, n := range res.Nodes {
+		if n.Outcome != string(checks.Failed) {
+			continue
+		}
+		if !n.Baselined {
+			return false
+		}
+		some = true
+	}
+	return some
+}
+
+// pageKey is what a baseline compares of a page address: the cleaned path
+// and the query with its parameters sorted; no scheme, host or fragment.
+// A local file ("site/index.html") keys as its path ("/site/index.html").
+func pageKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	key := path.Clean("/" + u.Path)
+	if u.RawQuery != "" {
+		q, err := url.ParseQuery(u.RawQuery)
+		if err != nil {
+			key += "?" + u.RawQuery
+		} else {
+			key += "?" + q.Encode()
+		}
+	}
+	return key
+}
+
+// sameSnippet compares snippets with runs of white space made one space.
+func sameSnippet(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
+}

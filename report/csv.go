@@ -1,0 +1,60 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strings"
+
+	"saavu/checks"
+)
+
+// CSVWriter writes one row per finding, for spreadsheets and scripts:
+// every failed element, every element to check by hand (cantTell) and
+// every page that could not be audited (outcome "error"). RFC 4180,
+// UTF-8 without a byte order mark, with a header row.
+type CSVWriter struct{}
+
+// csvHeader names the columns. Adding a column at the end is compatible;
+// renaming or reordering one is not.
+var csvHeader = []string{
+	"page_url", "rule", "outcome", "impact", "wcag", "en301549",
+	"selector", "snippet", "message", "help_url", "baselined",
+}
+
+// Write encodes the rows with encoding/csv.
+func (CSVWriter) Write(w io.Writer, r *Report) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, p := range r.Pages {
+		if !p.Audited() {
+			if err := cw.Write([]string{p.URL, "", "error", "", "", "", "", "", oneLine(p.Error), "", ""}); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, res := range p.Results {
+			ri, _ := r.Rule(res.Rule)
+			for _, n := range res.Nodes {
+				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
+					continue
+				}
+				baselined := ""
+				if n.Baselined {
+					baselined = "yes"
+				}
+				row := []string{
+					p.URL, res.Rule, n.Outcome, res.Impact,
+					strings.Join(res.WCAG, " "), strings.Join(res.EN301549, " "),
+					n.Selector, oneLine(n.Snippet), oneLine(n.Message), ri.HelpURL, baselined,
+				}
+				if err := cw.Write(row); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,442 @@
+package report
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"saavu/checks"
+)
+
+// A Group is one fault found on one or more pages: the same rule with the
+// same outcome on what is taken to be the same element of a shared
+// template (a header, a footer, a search form). A crawl of 800 pages that
+// share a footer with an unnamed link has one group "fails on 800 pages",
+// not 800 findings.
+//
+// Two elements that a rule failed (or could not decide) on are in the same
+// group when the rule and the element's outcome are the same and
+//
+//  1. their normalised selectors are the same and their HTML has the same
+//     shape: the same tag with the same attribute names. Text and attribute
+//     values may differ: that is a template filling in content (the page
+//     heading, a breadcrumb link, the lead image); or
+//  2. their normalised HTML is the same and specific enough to identify an
+//     element (see specificSnippet), whatever the selectors: the same logo
+//     image one level deeper on pages with an extra banner; or
+//  3. they are on the same page, their HTML has the same shape, and their
+//     selectors differ only in the positions (:nth-of-type): a row of
+//     social media icon links is one fault with one fix.
+//
+// Grouping is transitive. Selectors and snippets are normalised so that
+// ids a framework generates per page (ember123, :r5:, uuid-like ones) do
+// not split a group; meaningful ids (#main, #search) are kept.
+type Group struct {
+	ID       string   `json:"id"` // "g1", "g2"… in the order of Groups
+	Rule     string   `json:"rule"`
+	Outcome  string   `json:"outcome"` // failed or cantTell
+	Impact   string   `json:"impact"`
+	WCAG     []string `json:"wcag"`
+	Node     Node     `json:"node"`     // an example element: the first one, in page order, that has a screenshot, else the first one; a new one rather than one accepted in the baseline
+	Page     string   `json:"page"`     // the page Node is from
+	Pages    []string `json:"pages"`    // the pages it is on, in report order (sorted by URL)
+	Elements int      `json:"elements"` // how many elements it covers, on all pages
+	Varies   bool     `json:"varies"`   // the elements' HTML is not the same everywhere
+	// Baselined counts the elements that are failures accepted in a
+	// baseline (--baseline); when it equals Elements the group is Accepted.
+	Baselined int `json:"baselined,omitempty"`
+}
+
+// Accepted reports whether every element of the group is a failure
+// accepted in the baseline: nothing new to fix.
+func (g *Group) Accepted() bool { return g.Baselined > 0 && g.Baselined == g.Elements }
+
+// Groups groups the failed and cantTell elements of every audited page.
+// Groups are sorted failed first, then cantTell, then the groups whose
+// every element is accepted in the baseline (see Group.Accepted); within
+// those, by impact (worst first), number of pages (most first), rule id
+// and selector. Baselined and new elements of the same fault share a
+// group.
+func Groups(r *Report) []Group {
+	groups, _ := group(r)
+	return groups
+}
+
+// occurrence is one failed or cantTell element on one page.
+type occurrence struct {
+	page  int // index into Report.Pages
+	rule  string
+	node  Node
+	group int // index into the sorted groups
+}
+
+// group groups the elements and returns the groups and every element with
+// its group, in page and result order.
+func group(r *Report) ([]Group, []occurrence) {
+	var occs []occurrence
+	var keys [][3]string // per occurrence: location, siblings and snippet keys (the last "" when not specific)
+	for i := range r.Pages {
+		p := &r.Pages[i]
+		if !p.Audited() {
+			continue
+		}
+		for _, res := range p.Results {
+			for _, n := range res.Nodes {
+				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
+					continue
+				}
+				snip := normSnippet(n.Snippet)
+				head := res.Rule + "\x00" + n.Outcome + "\x00"
+				sel, shape := normSelector(n.Selector), snippetShape(snip)
+				k := [3]string{
+					"l" + head + sel + "\x00" + shape,
+					"p" + strconv.Itoa(i) + "\x00" + head + nthStep.ReplaceAllString(sel, "") + "\x00" + shape,
+				}
+				if specificSnippet(snip) {
+					k[2] = "s" + head + snip
+				}
+				occs = append(occs, occurrence{page: i, rule: res.Rule, node: n})
+				keys = append(keys, k)
+			}
+		}
+	}
+
+	// Union-find over the occurrences: the partition does not depend on
+	// the order of the unions, so the groups are deterministic.
+	parent := make([]int, len(occs))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	first := map[string]int{}
+	for i, k := range keys {
+		for _, key := range k {
+			if key == "" {
+				continue
+			}
+			j, ok := first[key]
+			if !ok {
+				first[key] = i
+				continue
+			}
+			if ri, rj := find(i), find(j); ri != rj {
+				parent[max(ri, rj)] = min(ri, rj)
+			}
+		}
+	}
+
+	// Build the groups in order of their first element.
+	at := map[int]int{} // root → index into groups
+	var groups []Group
+	var firstSnip []string // per group: the normalised snippet of its first element
+	for i, o := range occs {
+		root := find(i)
+		gi, ok := at[root]
+		if !ok {
+			gi = len(groups)
+			at[root] = gi
+			res := resultOf(&r.Pages[o.page], o.rule)
+			groups = append(groups, Group{Rule: o.rule, Outcome: o.node.Outcome, Impact: res.Impact, WCAG: res.WCAG, Node: o.node, Page: r.Pages[o.page].URL})
+			firstSnip = append(firstSnip, normSnippet(o.node.Snippet))
+		}
+		g := &groups[gi]
+		g.Elements++
+		if o.node.Baselined {
+			g.Baselined++
+		}
+		if url := r.Pages[o.page].URL; len(g.Pages) == 0 || g.Pages[len(g.Pages)-1] != url {
+			g.Pages = append(g.Pages, url)
+		}
+		if normSnippet(o.node.Snippet) != firstSnip[gi] {
+			g.Varies = true
+		}
+		if better := g.Node.Baselined && !o.node.Baselined ||
+			g.Node.Baselined == o.node.Baselined && g.Node.Screenshot == "" && o.node.Screenshot != ""; better {
+			g.Node, g.Page = o.node, r.Pages[o.page].URL
+		}
+		occs[i].group = gi
+	}
+	order := make([]int, len(groups))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareGroups(groups[a], groups[b]) })
+	rank := make([]int, len(groups))
+	sorted := make([]Group, len(groups))
+	for i, gi := range order {
+		rank[gi] = i
+		sorted[i] = groups[gi]
+		sorted[i].ID = "g" + strconv.Itoa(i+1)
+	}
+	for i := range occs {
+		occs[i].group = rank[occs[i].group]
+	}
+	return sorted, occs
+}
+
+func compareGroups(a, b Group) int {
+	return cmp.Or(
+		compareBool(a.Accepted(), b.Accepted()),
+		cmp.Compare(outcomeRank(b.Outcome), outcomeRank(a.Outcome)),
+		cmp.Compare(checks.Impact(b.Impact).Rank(), checks.Impact(a.Impact).Rank()),
+		cmp.Compare(len(b.Pages), len(a.Pages)),
+		strings.Compare(a.Rule, b.Rule),
+		strings.Compare(a.Node.Selector, b.Node.Selector),
+		strings.Compare(a.Node.Snippet, b.Node.Snippet),
+	)
+}
+
+// compareBool orders false before true.
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// resultOf returns the page's result of the rule.
+func resultOf(p *Page, rule string) *Result {
+	for i := range p.Results {
+		if p.Results[i].Rule == rule {
+			return &p.Results[i]
+		}
+	}
+	return &Result{Rule: rule}
+}
+
+// Fix is a group in the list of fixes that remove the most failures.
+type Fix struct {
+	Group   int // index into Groups(r)
+	Removes int // page × rule failures that go away once this fix and the ones before it are done
+}
+
+// TopFixes picks up to n failed groups that, fixed in the order given,
+// remove the most page × rule failures (the "failed" count of the
+// summary), and returns them with the number of those failures, total.
+// A failure goes away when every failed element of the rule on that page
+// is fixed, so two groups that fail the same rule on the same pages remove
+// those failures together, and the second one gets the credit. The choice
+// is greedy: at each step, the group with the largest share of the
+// remaining failures (a failure that still needs k fixes counts 1/k for
+// each of them); ties go to the group that comes first.
+//
+// Failures accepted in the baseline are left out, as Report.Failures
+// leaves them out: a failed result counts only when it has a new failed
+// element, and it goes away once its new elements are fixed.
+func TopFixes(r *Report, n int) (fixes []Fix, total int) {
+	groups, occs := group(r)
+	type pageRule struct {
+		page int
+		rule string
+	}
+	need := map[pageRule][]int{} // the groups of the failed elements of each page × rule
+	for _, o := range occs {
+		if o.node.Outcome != string(checks.Failed) || o.node.Baselined {
+			continue
+		}
+		k := pageRule{o.page, o.rule}
+		if !slices.Contains(need[k], o.group) {
+			need[k] = append(need[k], o.group)
+		}
+	}
+	var failures [][]int
+	for i, p := range r.Pages {
+		if !p.Audited() {
+			continue
+		}
+		for _, res := range p.Results {
+			if res.Outcome != string(checks.Failed) || res.allBaselined() {
+				continue
+			}
+			total++
+			if gs := need[pageRule{i, res.Rule}]; len(gs) > 0 {
+				failures = append(failures, gs)
+			}
+		}
+	}
+	done := make([]bool, len(groups))
+	left := func(gs []int) int {
+		k := 0
+		for _, g := range gs {
+			if !done[g] {
+				k++
+			}
+		}
+		return k
+	}
+	for len(fixes) < n {
+		score := make([]float64, len(groups))
+		for _, gs := range failures {
+			k := float64(left(gs))
+			for _, g := range gs {
+				if !done[g] {
+					score[g] += 1 / k
+				}
+			}
+		}
+		best := -1
+		for g := range groups {
+			if score[g] > 0 && (best < 0 || score[g] > score[best]+1e-9) {
+				best = g
+			}
+		}
+		if best < 0 {
+			break
+		}
+		done[best] = true
+		removes := 0
+		kept := failures[:0]
+		for _, gs := range failures {
+			if left(gs) == 0 {
+				removes++
+			} else {
+				kept = append(kept, gs)
+			}
+		}
+		failures = kept
+		fixes = append(fixes, Fix{Group: best, Removes: removes})
+	}
+	return fixes, total
+}
+
+// generatedID matches ids that a framework makes up per page or per render:
+// React's :r1:, and ids with three or more digits or a long hex run
+// (ember1234, yui_3_18_1_1_17, 3f2a9c1e…).
+var (
+	digitRun = regexp.MustCompile(`[0-9]+`)
+	hexRun   = regexp.MustCompile(`[0-9a-fA-F]{8,}`)
+)
+
+// normID returns id with its generated parts replaced: digit runs by 0 and
+// long hex runs by x, when the id looks generated; otherwise id itself.
+func normID(id string) string {
+	digits := 0
+	for _, c := range id {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	generated := strings.Contains(id, ":") || digits >= 3 || (digits > 0 && hexRun.MatchString(id))
+	if !generated {
+		return id
+	}
+	id = hexRun.ReplaceAllStringFunc(id, func(s string) string {
+		if strings.IndexFunc(s, func(c rune) bool { return c >= '0' && c <= '9' }) < 0 {
+			return s // a plain word
+		}
+		return "x"
+	})
+	return digitRun.ReplaceAllString(id, "0")
+}
+
+// idStep matches an id in a selector: # then a CSS identifier, with
+// backslash escapes.
+var idStep = regexp.MustCompile(`#((?:\\[0-9a-fA-F]{1,6} ?|\\.|[^\s>+~.#:\[\\])+)`)
+
+// normSelector normalises the generated ids in a selector and its spacing.
+func normSelector(sel string) string {
+	sel = strings.Join(strings.Fields(sel), " ")
+	return idStep.ReplaceAllStringFunc(sel, func(step string) string {
+		id := cssUnescape(step[1:])
+		if n := normID(id); n != id {
+			return "#" + n
+		}
+		return step
+	})
+}
+
+// cssUnescape undoes the escapes of a CSS identifier (\: and \33 ).
+func cssUnescape(s string) string {
+	return cssEscape.ReplaceAllStringFunc(s, func(e string) string {
+		e = strings.TrimSpace(e[1:])
+		if n, err := strconv.ParseUint(e, 16, 32); err == nil && len(e) > 0 && strings.Trim(e, "0123456789abcdefABCDEF") == "" {
+			return string(rune(n))
+		}
+		return e
+	})
+}
+
+var cssEscape = regexp.MustCompile(`\\(?:[0-9a-fA-F]{1,6} ?|.)`)
+
+// nthStep matches the position in a selector step.
+var nthStep = regexp.MustCompile(`:nth-(?:of-type|child)\(\d+\)`)
+
+// idAttr matches the attributes of a snippet that hold ids.
+var idAttr = regexp.MustCompile(`(\s(?:id|for|headers|aria-[a-z]+)=")([^"]*)"`)
+
+// normSnippet normalises the spacing of a snippet and the generated ids in
+// its id-valued attributes.
+func normSnippet(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return idAttr.ReplaceAllStringFunc(s, func(a string) string {
+		m := idAttr.FindStringSubmatch(a)
+		ids := strings.Fields(m[2])
+		for i, id := range ids {
+			ids[i] = normID(id)
+		}
+		return m[1] + strings.Join(ids, " ") + `"`
+	})
+}
+
+// attrName matches an attribute name in a start tag.
+var attrName = regexp.MustCompile(`\s([^\s="'>/]+)(?:="[^"]*")?`)
+
+// snippetShape returns the start tag's name and sorted attribute names:
+// "img alt class src".
+func snippetShape(s string) string {
+	if !strings.HasPrefix(s, "<") {
+		return "#text"
+	}
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		end = len(s)
+	}
+	tag := s[1:end]
+	name, attrs, _ := strings.Cut(tag, " ")
+	var names []string
+	for _, m := range attrName.FindAllStringSubmatch(" "+attrs, -1) {
+		names = append(names, m[1])
+	}
+	slices.Sort(names)
+	return strings.Join(append([]string{name}, names...), " ")
+}
+
+// minSpecific is how long (in characters) a snippet must be to identify an
+// element on its own.
+const minSpecific = 30
+
+// specificSnippet reports whether a normalised snippet is specific enough
+// to say that two elements with it are the same, wherever they are: it
+// must be at least minSpecific characters and carry an attribute value or
+// text. "<div>…</div>" or "<a href="#">…</a>" is not; an image with its
+// source, or a link with its address and text, is.
+func specificSnippet(s string) bool {
+	if utf8.RuneCountInString(s) < minSpecific || !strings.HasPrefix(s, "<") {
+		return false
+	}
+	if strings.Contains(s, `="`) {
+		return true
+	}
+	// No attribute values: only text makes it specific.
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		return false
+	}
+	text := s[end+1:]
+	if i := strings.LastIndex(text, "</"); i >= 0 {
+		text = text[:i]
+	}
+	return strings.Trim(text, "… ") != ""
+}

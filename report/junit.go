@@ -1,0 +1,256 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"saavu/checks"
+)
+
+// JUnitWriter writes the report as JUnit XML for CI test views (GitLab,
+// Jenkins, Azure DevOps): one <testsuite> per page, one <testcase> per
+// rule on it. A failed rule is a <failure>; everything else passes, so
+// the test view fails exactly when there are failures:
+//
+//   - cantTell (a person must check) passes, with the elements to check
+//     in <system-out>;
+//   - inapplicable (nothing on the page the rule applies to) is <skipped>;
+//   - a failure whose failed elements are all accepted in a baseline
+//     (--baseline) passes, with a note in <system-out>, as it does not
+//     count for the exit code either;
+//   - a page that could not be audited is one test case with an <error>.
+//
+// Every other failed rule is a <failure>, whatever --fail-on says: gate
+// on saavu's exit code, or on the JUnit report, not both with different
+// thresholds.
+type JUnitWriter struct{}
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string          `xml:"name,attr"`
+	Tests      int             `xml:"tests,attr"`
+	Failures   int             `xml:"failures,attr"`
+	Errors     int             `xml:"errors,attr"`
+	Skipped    int             `xml:"skipped,attr"`
+	Properties *junitPropertys `xml:"properties,omitempty"`
+	Cases      []junitCase     `xml:"testcase"`
+}
+
+type junitPropertys struct {
+	Property []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Classname string        `xml:"classname,attr"`
+	Name      string        `xml:"name,attr"`
+	Skipped   *junitMessage `xml:"skipped,omitempty"`
+	Failure   *junitMessage `xml:"failure,omitempty"`
+	Error     *junitMessage `xml:"error,omitempty"`
+	SystemOut *junitText    `xml:"system-out,omitempty"`
+}
+
+// junitText is element text kept readable in the file: CDATA, so line
+// breaks and quotes stay as they are.
+type junitText struct {
+	Text string `xml:",cdata"`
+}
+
+type junitMessage struct {
+	Message string `xml:"message,attr,omitempty"`
+	Type    string `xml:"type,attr,omitempty"`
+	Body    string `xml:",cdata"`
+}
+
+// Write encodes the JUnit XML with two-space indentation.
+func (JUnitWriter) Write(w io.Writer, r *Report) error {
+	out := junitSuites{Name: "saavu: " + standardName(r.Standard)}
+	for _, p := range r.Pages {
+		s := junitSuite{Name: p.URL}
+		var props []junitProperty
+		if p.FinalURL != "" && p.FinalURL != p.URL {
+			props = append(props, junitProperty{Name: "finalUrl", Value: p.FinalURL})
+		}
+		if p.Title != "" {
+			props = append(props, junitProperty{Name: "title", Value: p.Title})
+		}
+		if len(props) > 0 {
+			s.Properties = &junitPropertys{Property: props}
+		}
+		if !p.Audited() {
+			kind := p.ErrorKind
+			if kind == "" {
+				kind = "error"
+			}
+			s.Cases = append(s.Cases, junitCase{
+				Classname: "page",
+				Name:      "audit " + p.URL,
+				Error:     &junitMessage{Message: p.Error, Type: kind, Body: xmlSafe("The page could not be audited: " + p.Error)},
+			})
+			s.Errors++
+		}
+		for _, res := range p.Results {
+			s.Cases = append(s.Cases, junitTestCase(r, p, res))
+			switch c := s.Cases[len(s.Cases)-1]; {
+			case c.Failure != nil:
+				s.Failures++
+			case c.Skipped != nil:
+				s.Skipped++
+			}
+		}
+		s.Tests = len(s.Cases)
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
+		out.Skipped += s.Skipped
+		out.Suites = append(out.Suites, s)
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// junitTestCase is the test case of one rule on one page. The class is
+// the rule id, so CI views group a rule's results across pages; the name
+// carries the page so that every test case is unique.
+func junitTestCase(r *Report, p Page, res Result) junitCase {
+	ri, _ := r.Rule(res.Rule)
+	title := ri.Title
+	if title == "" {
+		title = res.Rule
+	}
+	c := junitCase{Classname: res.Rule, Name: title + " (" + p.URL + ")"}
+	var failed, review []Node
+	baselined := 0
+	for _, n := range res.Nodes {
+		switch {
+		case n.Outcome == string(checks.Failed) && n.Baselined:
+			baselined++
+		case n.Outcome == string(checks.Failed):
+			failed = append(failed, n)
+		case n.Outcome == string(checks.CantTell):
+			review = append(review, n)
+		}
+	}
+	var notes strings.Builder
+	switch res.Outcome {
+	case string(checks.Failed):
+		if len(failed) > 0 || baselined == 0 {
+			c.Failure = &junitMessage{Message: failureMessage(failed), Type: res.Rule, Body: nodeList(failed) + ruleFooter(ri, res)}
+		}
+	case string(checks.Inapplicable):
+		c.Skipped = &junitMessage{Message: "inapplicable: nothing on the page that this rule applies to"}
+	}
+	if baselined > 0 {
+		fmt.Fprintf(&notes, "%d failed %s accepted in the baseline.\n", baselined, plural(baselined, "element", "elements"))
+	}
+	if len(review) > 0 {
+		if notes.Len() > 0 {
+			notes.WriteString("\n")
+		}
+		fmt.Fprintf(&notes, "Check by hand (%d):\n\n%s", len(review), nodeList(review))
+	}
+	if notes.Len() > 0 {
+		c.SystemOut = &junitText{Text: xmlSafe(notes.String())}
+	}
+	if c.Failure != nil {
+		c.Failure.Body = xmlSafe(c.Failure.Body)
+	}
+	return c
+}
+
+func failureMessage(failed []Node) string {
+	switch len(failed) {
+	case 0:
+		return "failed"
+	case 1:
+		return failed[0].Message
+	}
+	return fmt.Sprintf("%d elements fail; first: %s", len(failed), failed[0].Message)
+}
+
+// nodeList lists elements for a failure or a note: selector, snippet and
+// message of each.
+func nodeList(nodes []Node) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		fmt.Fprintf(&b, "%s\n", cmpOr(n.Selector, "(page)"))
+		if n.Snippet != "" {
+			fmt.Fprintf(&b, "  %s\n", oneLine(n.Snippet))
+		}
+		fmt.Fprintf(&b, "  %s\n\n", n.Message)
+	}
+	return b.String()
+}
+
+func ruleFooter(ri RuleInfo, res Result) string {
+	var parts []string
+	if res.Impact != "" {
+		parts = append(parts, "Impact: "+res.Impact)
+	}
+	if len(res.WCAG) > 0 {
+		parts = append(parts, "WCAG 2.1: "+strings.Join(res.WCAG, ", "))
+	}
+	if len(res.EN301549) > 0 {
+		parts = append(parts, "EN 301 549: "+strings.Join(res.EN301549, ", "))
+	}
+	s := strings.Join(parts, ". ")
+	if ri.HelpURL != "" {
+		s += "\nMore: " + ri.HelpURL
+	}
+	return s + "\n"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// xmlSafe replaces the characters XML 1.0 cannot hold (most control
+// characters) with U+FFFD; CDATA sections are not escaped, so a stray
+// control character in a page's text would make the file unreadable.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// oneLine collapses whitespace, line breaks included, into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

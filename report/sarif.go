@@ -1,0 +1,408 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"saavu/checks"
+)
+
+// SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers.
+// docs/outputs.md describes the mapping for CI users.
+
+const (
+	sarifVersion = "2.1.0"
+	// sarifSchema is the OASIS publication of SARIF 2.1.0 (errata 01), the
+	// schema in testdata/schemas that the tests validate against.
+	sarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	// sarifFingerprint names the partial fingerprint. A change of recipe
+	// gets a new name, so code scanning does not match old and new hashes.
+	sarifFingerprint = "saavuFinding/v1"
+)
+
+// SARIFWriter writes the report as a SARIF 2.1.0 log with one run: one
+// rule descriptor per rule that ran, one result per failed element
+// (kind "fail") and per element to check by hand (kind "review"), and
+// the pages that could not be audited as tool execution notifications.
+type SARIFWriter struct {
+	// Docs returns the Markdown explanation of a rule (its Doc), used
+	// as the rule's help. Nil, or an empty answer, falls back to the
+	// rule's summary.
+	Docs func(id string) string
+}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	Properties  map[string]string `json:"properties,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string            `json:"name"`
+	Version        string            `json:"version,omitempty"`
+	InformationURI string            `json:"informationUri,omitempty"`
+	Rules          []sarifDescriptor `json:"rules"`
+}
+
+type sarifDescriptor struct {
+	ID                   string              `json:"id"`
+	Name                 string              `json:"name,omitempty"`
+	ShortDescription     *sarifMultiformat   `json:"shortDescription,omitempty"`
+	FullDescription      *sarifMultiformat   `json:"fullDescription,omitempty"`
+	Help                 *sarifMultiformat   `json:"help,omitempty"`
+	HelpURI              string              `json:"helpUri,omitempty"`
+	DefaultConfiguration *sarifConfiguration `json:"defaultConfiguration,omitempty"`
+	Properties           *sarifRuleProps     `json:"properties,omitempty"`
+}
+
+type sarifMultiformat struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags   []string `json:"tags"`
+	Impact string   `json:"impact,omitempty"`
+	Level  string   `json:"wcagLevel,omitempty"` // WCAG conformance level: A or AA
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	EndTimeUTC                 string              `json:"endTimeUtc,omitempty"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level      string            `json:"level"`
+	Message    sarifMessage      `json:"message"`
+	Locations  []sarifLocation   `json:"locations,omitempty"`
+	Properties map[string]string `json:"properties,omitempty"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Kind                string            `json:"kind"`
+	Level               string            `json:"level"`
+	Message             sarifMessage      `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	BaselineState       string            `json:"baselineState,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int           `json:"startLine"`
+	Snippet   *sarifContent `json:"snippet,omitempty"`
+}
+
+type sarifContent struct {
+	Text string `json:"text"`
+}
+
+type sarifLogical struct {
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+// Write encodes the SARIF log with two-space indentation. The output
+// depends on the report only: no clock, no map order.
+func (w SARIFWriter) Write(out io.Writer, r *Report) error {
+	run := sarifRun{
+		Tool:       sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, Rules: []sarifDescriptor{}}},
+		Results:    []sarifResult{},
+		Properties: map[string]string{"standard": standardName(r.Standard)},
+	}
+	if run.Tool.Driver.Name == "" {
+		run.Tool.Driver.Name = "saavu"
+	}
+	if r.Browser != "" {
+		run.Properties["browser"] = r.Browser
+	}
+	index := map[string]int{}
+	for _, ri := range r.Rules {
+		index[ri.ID] = len(run.Tool.Driver.Rules)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
+	}
+	inv := sarifInvocation{ExecutionSuccessful: true, EndTimeUTC: r.GeneratedAt}
+	for _, p := range r.Pages {
+		if !p.Audited() {
+			n := sarifNotification{
+				Level:     "error",
+				Message:   sarifMessage{Text: p.URL + " was not audited: " + p.Error},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(p.URL)}}}},
+			}
+			if p.ErrorKind != "" {
+				n.Properties = map[string]string{"errorKind": p.ErrorKind}
+			}
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+			continue
+		}
+		for _, res := range p.Results {
+			i, ok := index[res.Rule]
+			if !ok {
+				// A result of a rule the report does not list: describe it
+				// from the result so that ruleIndex stays valid.
+				i = len(run.Tool.Driver.Rules)
+				index[res.Rule] = i
+				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(RuleInfo{
+					ID: res.Rule, WCAG: res.WCAG, EN301549: res.EN301549, ACT: res.ACT, Impact: res.Impact,
+				}))
+			}
+			for _, n := range res.Nodes {
+				run.Results = append(run.Results, sarifFinding(r, p, res, n, i))
+			}
+		}
+	}
+	run.Invocations = []sarifInvocation{inv}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+// sarifFinding is the result for one element a rule failed or could not
+// decide.
+func sarifFinding(r *Report, p Page, res Result, n Node, ruleIndex int) sarifResult {
+	uri := p.FinalURL
+	if uri == "" {
+		uri = p.URL
+	}
+	uri = sarifURI(uri)
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{
+		ArtifactLocation: sarifArtifact{URI: uri},
+		// A page has no lines. Code scanning needs a start line, so every
+		// result is on line 1; the selector below names the element.
+		Region: &sarifRegion{StartLine: 1},
+	}}
+	if n.Snippet != "" {
+		loc.PhysicalLocation.Region.Snippet = &sarifContent{Text: n.Snippet}
+	}
+	if n.Selector != "" {
+		loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: n.Selector, Kind: "element"}}
+	}
+	out := sarifResult{
+		RuleID:              res.Rule,
+		RuleIndex:           ruleIndex,
+		Kind:                "fail",
+		Level:               sarifLevel(res.Impact),
+		Message:             sarifMessage{Text: n.Message},
+		Locations:           []sarifLocation{loc},
+		PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(res.Rule, p.URL, n.Selector)},
+	}
+	if n.Outcome != string(checks.Failed) {
+		// SARIF §3.27.10: a result whose kind is not "fail" has level "none".
+		out.Kind, out.Level = "review", "none"
+	}
+	if r.Baseline != nil && n.Outcome == string(checks.Failed) {
+		out.BaselineState = "new"
+		if n.Baselined {
+			out.BaselineState = "unchanged"
+		}
+	}
+	if out.Message.Text == "" {
+		out.Message.Text = res.Rule
+	}
+	return out
+}
+
+// sarifURI makes a page address a URI reference, as SARIF requires: a
+// URL stays as it is; a local file audited by path ("docs/page one.html")
+// becomes a path reference with its special characters escaped.
+func sarifURI(s string) string {
+	s = strings.ReplaceAll(s, "\\", "/")
+	u, err := url.Parse(s)
+	switch {
+	case err == nil && u.Scheme != "" && !strings.Contains(s, " "):
+		return s
+	case err == nil && u.Scheme != "":
+		return u.String() // escapes the spaces
+	}
+	return (&url.URL{Path: s}).String()
+}
+
+// fingerprint identifies a finding across runs: the same rule on the
+// same element of the same page. Messages are left out on purpose: they
+// carry measurements (a contrast ratio) that may change while the
+// problem stays.
+func fingerprint(rule, page, selector string) string {
+	h := sha256.Sum256([]byte(rule + "\x00" + page + "\x00" + selector))
+	return hex.EncodeToString(h[:])
+}
+
+// sarifLevel maps a rule's impact to a SARIF level: what blocks or badly
+// hinders users is an error, what makes things harder a warning, a
+// nuisance a note.
+func sarifLevel(impact string) string {
+	switch checks.Impact(impact) {
+	case checks.Critical, checks.Serious:
+		return "error"
+	case checks.Minor:
+		return "note"
+	}
+	return "warning"
+}
+
+func (w SARIFWriter) descriptor(ri RuleInfo) sarifDescriptor {
+	d := sarifDescriptor{
+		ID:                   ri.ID,
+		Name:                 pascal(ri.ID),
+		HelpURI:              ri.HelpURL,
+		DefaultConfiguration: &sarifConfiguration{Level: sarifLevel(ri.Impact)},
+		Properties:           &sarifRuleProps{Tags: ruleTags(ri), Impact: ri.Impact, Level: ri.Level},
+	}
+	if ri.Title != "" {
+		d.ShortDescription = &sarifMultiformat{Text: ri.Title}
+	}
+	if ri.Summary != "" {
+		d.FullDescription = &sarifMultiformat{Text: plainText(ri.Summary)}
+	}
+	doc := ""
+	if w.Docs != nil {
+		doc = w.Docs(ri.ID)
+	}
+	if doc == "" {
+		doc = ri.Summary
+	}
+	if doc != "" {
+		md := strings.TrimSpace(dropHeading(doc)) + "\n\n" + references(ri)
+		d.Help = &sarifMultiformat{Text: plainText(md), Markdown: md}
+	}
+	return d
+}
+
+// ruleTags are the rule's tags for filtering in code scanning: the
+// WCAG criteria, EN 301 549 clauses and ACT rules it maps to.
+func ruleTags(ri RuleInfo) []string {
+	tags := []string{"accessibility", "wcag2.1"}
+	seen := map[string]bool{}
+	add := func(t string) {
+		if !seen[t] {
+			seen[t] = true
+			tags = append(tags, t)
+		}
+	}
+	for _, sc := range ri.WCAG {
+		add("wcag:" + sc)
+	}
+	for _, c := range ri.EN301549 {
+		add("en301549:" + c)
+	}
+	for _, a := range ri.ACT {
+		add("act:" + a)
+	}
+	return tags
+}
+
+// references lists what the rule maps to, as a Markdown paragraph.
+func references(ri RuleInfo) string {
+	var parts []string
+	if len(ri.WCAG) > 0 {
+		parts = append(parts, "WCAG 2.1: "+strings.Join(ri.WCAG, ", "))
+	}
+	if len(ri.EN301549) > 0 {
+		parts = append(parts, "EN 301 549: "+strings.Join(ri.EN301549, ", "))
+	}
+	if len(ri.ACT) > 0 {
+		parts = append(parts, "W3C ACT: "+strings.Join(ri.ACT, ", "))
+	}
+	s := strings.Join(parts, ". ")
+	if s != "" {
+		s += "."
+	}
+	if ri.HelpURL != "" {
+		s += "\n\nMore: " + ri.HelpURL
+	}
+	return strings.TrimSpace(s)
+}
+
+// dropHeading removes a leading "# Title" line: the title is already the
+// short description.
+func dropHeading(md string) string {
+	md = strings.TrimLeft(md, "\n")
+	if strings.HasPrefix(md, "# ") {
+		if i := strings.IndexByte(md, '\n'); i >= 0 {
+			return md[i+1:]
+		}
+		return ""
+	}
+	return md
+}
+
+var (
+	mdLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]+)\)`)
+	mdMark = strings.NewReplacer("**", "", "`", "")
+)
+
+// plainText strips the little Markdown rule docs use: links become
+// "text (url)", bold and code marks go.
+func plainText(md string) string {
+	return mdMark.Replace(mdLink.ReplaceAllString(md, "$1 ($2)"))
+}
+
+// pascal turns a kebab-case id into a PascalCase name: image-alt → ImageAlt.
+func pascal(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+	}
+	return b.String()
+}
+
+func standardName(s Standard) string {
+	name := strings.TrimSpace(s.Name + " " + s.Version)
+	if s.WCAG != "" {
+		name += " (WCAG " + s.WCAG + " " + s.Level + ")"
+	}
+	return name
+}
+
+// ruleDocs returns the explanation of a registered rule, for SARIF help.
+func ruleDocs(id string) string {
+	for _, r := range checks.Every() {
+		if r.ID == id {
+			return r.Doc
+		}
+	}
+	return ""
+}
