@@ -27,6 +27,7 @@ type CheckOptions struct {
 	FailOn      string   // any, critical, serious, moderate, minor, none
 	Rules       []string // only these rule ids
 	SkipRules   []string
+	Extra       bool // also run the rules EN 301 549 does not require
 	Chrome      string
 	BrowserURL  string
 	Concurrency int
@@ -34,6 +35,11 @@ type CheckOptions struct {
 	Screenshots bool
 	Lang        string
 	Quiet       bool
+	Disable     []string // id=reason: rules turned off, and why
+	Baseline    string   // file of accepted failures (saavu baseline)
+
+	disabled []report.DisabledRule
+	baseline *report.Baseline
 
 	Factory *Factory
 }
@@ -83,14 +89,14 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 		Example: `  saavu check https://www.example.fi/
   saavu check -o html=report.html -o json=report.json https://www.example.fi/ https://www.example.fi/yhteystiedot
   saavu check --fail-on serious -o json=- page.html`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf("give at least one URL or file to audit")
-			}
-			return nil
-		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
+			if len(args) == 0 {
+				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
+			}
+			if len(opts.Targets) == 0 {
+				return flagErrorf("give at least one URL or file to audit (or urls: in saavu.yaml)")
+			}
 			if err := opts.complete(outputs); err != nil {
 				return err
 			}
@@ -127,16 +133,30 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
 		return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
 	}
+	if err := opts.completeRuleChoices(); err != nil {
+		return err
+	}
+	if opts.Extra {
+		if len(opts.Rules) > 0 {
+			return flagErrorf("--extra and --rules: --rules picks the rules to run; name the extra rules you want there")
+		}
+		for _, r := range checks.Every() {
+			opts.Rules = append(opts.Rules, r.ID)
+		}
+	}
 	return nil
 }
 
 // addAuditFlags declares the flags shared by check and crawl.
 func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text; PATH - for stdout (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
+	fl.StringArrayVar(&opts.Disable, "disable", nil, "do not run a rule, and say why in the reports: ID=REASON (repeatable)")
+	fl.StringVar(&opts.Baseline, "baseline", "", "accepted failures (from 'saavu baseline'): they are marked, and only new failures decide the exit status")
+	fl.BoolVar(&opts.Extra, "extra", false, "also run the extra rules, for WCAG AAA criteria and best practices, which EN 301 549 does not require")
 	fl.StringVar(&opts.Chrome, "chrome", "", "Chrome or Chromium executable (default: $SAAVU_CHROME, then chromium, google-chrome… on PATH)")
 	fl.StringVar(&opts.BrowserURL, "browser-url", "", "use a running Chrome at this DevTools address (ws://… or http://host:9222) instead of starting one")
 	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
@@ -264,7 +284,7 @@ func looksLikePath(a string) bool {
 func checkRun(ctx context.Context, opts *CheckOptions) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.SkipRules)
+	rules, err := selectRules(opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -302,6 +322,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 	var pages []report.Page
 	n := 0
+	prog := newProgress(f.IO, opts.Quiet, f.Now) // see progress.go
+	if prog != nil {
+		prog.perPage, prog.limit = true, len(urls)
+	}
+	prog.run()
 	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
 		n++
 		rp := report.PageResult(d.Page, d.Results, d.Err)
@@ -314,10 +339,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			}
 		}
 		pages = append(pages, rp)
-		if !opts.Quiet {
-			fmt.Fprintf(f.IO.ErrOut, "[%d/%d] %s: %s\n", n, len(urls), rp.URL, progressWord(rp))
-		}
+		prog.page(rp.URL, progressWord(rp), rp.Audited(), false, len(urls))
 	})
+	prog.end("checked")
 	interrupted := auditErr != nil
 	if interrupted {
 		// Report what was done; mark the rest.
@@ -348,6 +372,7 @@ func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Ru
 	if extra != nil {
 		extra(rep)
 	}
+	opts.applyRuleChoices(rep)
 	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
 	}

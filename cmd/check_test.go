@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"saavu/checks"
 )
 
 func testFactory() (*Factory, *bytes.Buffer, *bytes.Buffer) {
@@ -113,6 +115,31 @@ func TestSelectRules(t *testing.T) {
 	}
 	if _, err := selectRules([]string{"document-title"}, []string{"document-title"}); err == nil {
 		t.Error("no rules left, no error")
+	}
+}
+
+func TestExtraRules(t *testing.T) {
+	rules, err := selectRules(nil, nil)
+	if err != nil || slices.ContainsFunc(rules, func(r *checks.Rule) bool { return r.Extra }) {
+		t.Errorf("the default set has extra rules: %v", err)
+	}
+	opts := &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true}
+	if err := opts.complete(nil); err != nil {
+		t.Fatal(err)
+	}
+	rules, err = selectRules(opts.Rules, opts.SkipRules)
+	if err != nil || len(rules) != len(checks.Every()) {
+		t.Errorf("--extra runs %d rules (%v), want %d", len(rules), err, len(checks.Every()))
+	}
+	opts = &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true, Rules: []string{"image-alt"}}
+	if err := opts.complete(nil); err == nil {
+		t.Error("--extra with --rules accepted")
+	}
+	if extra := checks.Extra(); len(extra) > 0 {
+		rules, err = selectRules([]string{extra[0].ID}, nil)
+		if err != nil || len(rules) != 1 {
+			t.Errorf("--rules %s: %v, %v", extra[0].ID, rules, err)
+		}
 	}
 }
 

@@ -2,7 +2,14 @@ package cmd
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +28,13 @@ type CrawlOptions struct {
 	Exclude      []string
 	IgnoreRobots bool
 	Rate         float64
+
+	State  string // state folder; default .saavu/HOST
+	Resume bool   // continue the crawl in State
+	Fresh  bool   // start over even when State holds an unfinished crawl
+
+	Sample     int    // audit this many representative pages (see sample.go); 0: every page found
+	SampleSeed uint64 // seed of the sample's random picks; 0: one derived from the start URLs
 }
 
 // NewCmdCrawl builds `saavu crawl`. runF replaces the crawl in tests of
@@ -44,18 +58,27 @@ robots.txt rules for the user agent "saavu" (else "*") are obeyed unless
 listed with the pages that link them, and so are links to pages that answer
 with an HTTP error (broken links).
 
+--sample N audits N pages that represent the site instead of every page: the
+home page, login, sitemap, contact, help, legal pages, the accessibility
+statement and feedback page, the search results page, a page of each page
+template and of each site section, and random pages (Annex I of the EU
+monitoring method, Commission Implementing Decision (EU) 2018/1524). The
+pages are found over plain HTTP first, so links added by scripts are not
+seen; the report lists how each page was chosen.
+
 Outputs and exit status are those of 'saavu check'.`,
 		Example: `  saavu crawl https://www.example.fi/
   saavu crawl --max-pages 500 -o html=report.html -o json=report.json https://www.example.fi/
-  saavu crawl --include '^/fi/' --exclude '^/fi/uutiset/' https://www.example.fi/fi/`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf("give at least one URL to start the crawl from")
-			}
-			return nil
-		},
+  saavu crawl --include '^/fi/' --exclude '^/fi/uutiset/' https://www.example.fi/fi/
+  saavu crawl --sample 40 -o html=otos.html https://www.example.fi/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
+			if len(args) == 0 {
+				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
+			}
+			if len(opts.Targets) == 0 {
+				return flagErrorf("give at least one URL to start the crawl from (or urls: in saavu.yaml)")
+			}
 			if err := opts.complete(outputs); err != nil {
 				return err
 			}
@@ -65,10 +88,26 @@ Outputs and exit status are those of 'saavu check'.`,
 			if opts.MaxDepth < 0 {
 				return flagErrorf("--max-depth must be 0 (only the start pages) or more")
 			}
+			if opts.Resume && opts.Fresh {
+				return flagErrorf("--resume and --fresh cannot be used together")
+			}
+			if opts.Sample < 0 {
+				return flagErrorf("--sample must be 1 or more (or 0 to audit every page found)")
+			}
+			if opts.Sample > 0 {
+				if opts.Resume {
+					return flagErrorf("--sample cannot be resumed: run it again (the same seed picks the same pages)")
+				}
+				if !cmd.Flags().Changed("max-pages") {
+					opts.MaxPages = sampleDiscoverPages
+				}
+			} else if cmd.Flags().Changed("sample-seed") {
+				return flagErrorf("--sample-seed needs --sample")
+			}
 			if opts.Rate < 0 {
 				return flagErrorf("--rate must be 0 (no limit) or more")
 			}
-			for _, a := range args {
+			for _, a := range opts.Targets {
 				if _, err := normalizeURL(a); err != nil {
 					return err
 				}
@@ -90,13 +129,18 @@ Outputs and exit status are those of 'saavu check'.`,
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "do not crawl URLs whose path?query matches this regular expression (repeatable)")
 	fl.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt (only on sites you are responsible for)")
 	fl.Float64Var(&opts.Rate, "rate", 4, "pages loaded per second per host at most (0: no limit)")
+	fl.StringVar(&opts.State, "state", "", "folder where the crawl saves its pages and queue as it goes (default .saavu/HOST)")
+	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
+	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
+	fl.IntVar(&opts.Sample, "sample", 0, "audit a representative sample of this many pages, chosen as the EU monitoring method asks, from the pages found over HTTP (--max-pages of them, default 5000)")
+	fl.Uint64Var(&opts.SampleSeed, "sample-seed", 0, "seed of the sample's random pages (default: derived from the start URLs, so a site gets the same sample)")
 	return cmd
 }
 
 func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.SkipRules)
+	rules, err := selectRules(opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -106,13 +150,63 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		if err != nil {
 			return err
 		}
-		starts = append(starts, u)
+		n, err := crawl.Normalize(u)
+		if err != nil {
+			return flagErrorf("%s: %v", a, err)
+		}
+		starts = append(starts, n)
+	}
+	if opts.Sample > 0 {
+		return sampleRun(ctx, opts, starts)
+	}
+	if opts.State == "" {
+		opts.State = defaultStateDir(starts[0])
 	}
 	sinks, err := openOutputs(opts.Outputs)
 	if err != nil {
 		return err
 	}
 	defer sinks.close()
+
+	var ruleIDs []string
+	for _, r := range rules {
+		ruleIDs = append(ruleIDs, r.ID)
+	}
+	slices.Sort(ruleIDs)
+	meta := crawl.StateMeta{
+		Start: starts, Include: opts.Include, Exclude: opts.Exclude, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
+		Rules: ruleIDs, MaxPages: opts.MaxPages, Version: f.Version,
+	}
+	if f.Now != nil {
+		meta.Started = f.Now().UTC().Format(time.RFC3339)
+	}
+	mode := crawl.StateNew
+	switch {
+	case opts.Resume:
+		mode = crawl.StateResume
+	case opts.Fresh:
+		mode = crawl.StateFresh
+	}
+	state, err := crawl.OpenState(opts.State, meta, mode)
+	switch {
+	case errors.Is(err, crawl.ErrStateUnfinished):
+		return fmt.Errorf("%w: continue it with --resume, or start over with --fresh", err)
+	case errors.Is(err, crawl.ErrStateMismatch):
+		return fmt.Errorf("--resume: %w; resume it with the same start URLs, --include, --exclude, --max-depth, --ignore-robots, --rules and --skip-rules, or start over with --fresh or another --state folder", err)
+	case err != nil:
+		return err
+	}
+	defer state.Close()
+	prog := newProgress(f.IO, opts.Quiet, f.Now)
+	if prog != nil {
+		prog.limit = opts.MaxPages
+		if state.Resumed {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: resuming the crawl in %s: %d page(s) done before\n", opts.State, state.Kept())
+			prog.resumed(state.Kept())
+		} else {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: crawl state in %s (continue an interrupted crawl with --resume)\n", opts.State)
+		}
+	}
 
 	userAgent := "saavu/" + f.Version
 	b, err := crawl.Launch(ctx, crawl.Options{
@@ -124,43 +218,100 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	defer b.Close()
 
-	var pages []report.Page
-	var broken []crawl.CrawlPage
-	n := 0
+	// Each page's result goes to the state folder as soon as it is done,
+	// and is read back from there for the reports: the crawl holds no
+	// results in memory.
+	isStart := map[string]bool{}
+	for _, s := range starts {
+		isStart[s] = true
+	}
+	brokenLink := func(p *report.Page) bool { return p.ErrorKind == crawl.KindHTTP && !isStart[p.URL] }
+	prog.run()
 	res, crawlErr := b.Crawl(ctx, crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
 		MaxPages: opts.MaxPages, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
 		Rate: opts.Rate, Concurrency: opts.Concurrency, UserAgent: userAgent + " (accessibility audit)",
-	}, rules, func(d crawl.CrawlPage) {
-		n++
+		State: state,
+	}, rules, func(d crawl.CrawlPage) error {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
-		if !d.Start && crawl.IsKind(d.Err, crawl.KindHTTP) {
-			broken = append(broken, d) // a broken link, listed apart
-		} else {
-			pages = append(pages, rp)
+		if err := state.AddPage(rp); err != nil {
+			return err
 		}
-		if !opts.Quiet {
-			fmt.Fprintf(f.IO.ErrOut, "[%d/%d] %s: %s\n", n, d.Queued, rp.URL, progressWord(rp))
-		}
+		prog.page(rp.URL, progressWord(rp), rp.Audited(), brokenLink(&rp), d.Queued)
+		return nil
 	})
+	if ctx.Err() != nil || crawlErr != nil {
+		prog.end("stopped after")
+	} else {
+		prog.end("crawled")
+	}
 	if res == nil {
 		return crawlErr
+	}
+	var pages []report.Page
+	var links []report.BrokenLink
+	err = state.Pages(func(line []byte) error {
+		var p report.Page
+		if err := json.Unmarshal(line, &p); err != nil {
+			return fmt.Errorf("read crawl state: %w", err)
+		}
+		if brokenLink(&p) {
+			links = append(links, report.BrokenLink{URL: p.URL, Status: p.Status, Error: p.Error, LinkedFrom: res.Referrers(p.URL)})
+		} else {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if crawlErr == nil {
+		if err := state.Finish(); err != nil {
+			return err
+		}
 	}
 	extra := func(rep *report.Report) {
 		var docs []report.Document
 		for _, d := range res.Documents {
 			docs = append(docs, report.Document{URL: d.URL, ContentType: d.ContentType, Size: d.Size, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
 		}
-		var links []report.BrokenLink
-		for _, d := range broken {
-			links = append(links, report.BrokenLink{URL: d.URL, Status: d.Page.Status, Error: d.Err.Error(), LinkedFrom: res.Referrers(d.URL)})
-		}
 		var skipped []report.SkippedPage
 		for _, s := range res.Skipped {
 			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
 		}
+		for _, u := range res.Pending {
+			skipped = append(skipped, report.SkippedPage{URL: u, Reason: pendingReason, LinkedFrom: res.Referrers(u)})
+		}
 		rep.SetCrawl(docs, links, skipped)
 	}
-	return finish(&opts.CheckOptions, sinks, b.Version, rules, pages, extra, crawlErr != nil, n)
+	err = finish(&opts.CheckOptions, sinks, b.Version, rules, pages, extra, crawlErr != nil, len(pages)+len(links))
+	if crawlErr != nil && ctx.Err() == nil {
+		// Not an interruption: say what stopped the crawl.
+		return fmt.Errorf("the crawl stopped: %w; the reports cover the pages done, and --resume continues it", crawlErr)
+	}
+	if crawlErr != nil {
+		return fmt.Errorf("%w; continue the crawl with the same command and --resume", err)
+	}
+	return err
+}
+
+// pendingReason is the skipped reason of the pages an interrupted crawl
+// did not get to.
+const pendingReason = "not audited yet: the crawl was interrupted (--resume continues it)"
+
+// defaultStateDir is .saavu/HOST (the start URL's host and port) in the
+// working directory.
+func defaultStateDir(start string) string {
+	host := "site"
+	if u, err := url.Parse(start); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	host = strings.Map(func(r rune) rune {
+		if r == ':' || r == '/' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, strings.ToLower(host))
+	return filepath.Join(".saavu", host)
 }

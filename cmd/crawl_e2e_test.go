@@ -1,15 +1,20 @@
 package cmd_test
 
 import (
+	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"saavu/report"
 )
@@ -115,8 +120,10 @@ func TestCrawlSite(t *testing.T) {
 	if !strings.Contains(reasons["/ohjaus-ulos"], "out of scope") {
 		t.Errorf("redirect out of scope not recorded: %q", reasons)
 	}
-	if !strings.Contains(r.stderr, "[9/") {
-		t.Errorf("no progress lines:\n%s", r.stderr)
+	// Not on a terminal: the state folder, then the last line.
+	if !strings.Contains(r.stderr, "saavu: crawl state in .saavu/127.0.0.1_") || !strings.Contains(r.stderr, "saavu: crawled 10 pages in ") ||
+		!strings.Contains(r.stderr, "1 broken link") {
+		t.Errorf("progress lines:\n%s", r.stderr)
 	}
 }
 
@@ -145,5 +152,141 @@ func TestCrawlLimits(t *testing.T) {
 				t.Errorf("pages:\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// allPages is what TestCrawlSite audits.
+var allPages = []string{"/", "/a.html", "/b.html", "/deep/1.html", "/deep/2.html", "/deep/3.html", "/ohjaus-sisaan", "/skriptilla.html", "/vain-sivukartassa.html"}
+
+// TestCrawlResume stops a crawl at its page limit, then resumes it with a
+// higher one: the second run audits only the rest, and its reports cover
+// both runs.
+func TestCrawlResume(t *testing.T) {
+	needChrome(t)
+	ts := newCrawlSite(t)
+	dir := t.TempDir()
+	args := []string{"crawl", "--rules", "document-title", "--rate", "0", "-o", "json=r.json", "--state", "tila"}
+	r := saavu(t, dir, append(args, "--max-pages", "3", ts.URL+"/")...)
+	if r.code != 0 {
+		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
+	}
+	first := pageURLs(readReport(t, filepath.Join(dir, "r.json")))
+	if len(first) != 3 {
+		t.Fatalf("first run audited %q, want 3 pages", first)
+	}
+
+	// Other scope: refused, and nothing is audited.
+	r = saavu(t, dir, append(args, "--resume", "--exclude", "^/deep/", ts.URL+"/")...)
+	if r.code != 2 || !strings.Contains(r.stderr, "--resume") || !strings.Contains(r.stderr, "--exclude") {
+		t.Fatalf("resume with another scope: exit %d, want 2 and a message naming --exclude\n%s", r.code, r.stderr)
+	}
+
+	r = saavu(t, dir, append(args, "--resume", "--max-pages", "100", ts.URL+"/")...)
+	if r.code != 0 {
+		t.Fatalf("resumed run: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "resuming the crawl in tila: 3 page(s) done before") {
+		t.Errorf("no resume message:\n%s", r.stderr)
+	}
+	rep := readReport(t, filepath.Join(dir, "r.json"))
+	if got := pageURLs(rep); !slices.Equal(got, allPages) {
+		t.Errorf("pages after resume:\n got %q\nwant %q", got, allPages)
+	}
+	if len(rep.BrokenLinks) != 1 || len(rep.Documents) != 1 {
+		t.Errorf("broken links %+v, documents %+v", rep.BrokenLinks, rep.Documents)
+	}
+	for path, n := range ts.loads {
+		if n > 1 && path != "/favicon.ico" { // Chrome asks for it once per start
+			t.Errorf("%s loaded %d times", path, n)
+		}
+	}
+	for _, p := range first {
+		if ts.loads[p] != 1 {
+			t.Errorf("%s loaded %d times, want once", p, ts.loads[p])
+		}
+	}
+}
+
+// TestCrawlInterrupt stops a crawl with SIGINT once pages are done: it
+// writes its reports for the pages done, lists the rest, exits 2, and
+// --resume finishes it without auditing a page done twice.
+func TestCrawlInterrupt(t *testing.T) {
+	needChrome(t)
+	ts := newCrawlSite(t)
+	dir := t.TempDir()
+	args := []string{"crawl", "--rules", "document-title", "-o", "json=r.json", "--state", "tila"}
+	cmd := exec.Command(binary, append(args, "--rate", "1", ts.URL+"/")...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Interrupt once two pages are in the state folder.
+	pages := filepath.Join(dir, "tila", "pages.jsonl")
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		b, _ := os.ReadFile(pages)
+		if bytes.Count(b, []byte("\n")) >= 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no two pages done in time:\n%s", stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("interrupted crawl: %v, want exit 2\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), "--resume") {
+		t.Errorf("the message does not say how to go on:\n%s", stderr.String())
+	}
+	rep := readReport(t, filepath.Join(dir, "r.json"))
+	done := pageURLs(rep)
+	if len(done) < 2 || len(done) >= len(allPages) {
+		t.Fatalf("interrupted report has pages %q", done)
+	}
+	pending := 0
+	for _, s := range rep.Skipped {
+		if strings.Contains(s.Reason, "interrupted") {
+			pending++
+		}
+	}
+	if pending == 0 {
+		t.Errorf("the pages not done are not listed: %+v", rep.Skipped)
+	}
+
+	// Without --resume, the unfinished crawl is not replaced.
+	r := saavu(t, dir, append(args, "--rate", "0", ts.URL+"/")...)
+	if r.code != 2 || !strings.Contains(r.stderr, "unfinished crawl") || !strings.Contains(r.stderr, "--resume") {
+		t.Fatalf("new crawl over an unfinished one: exit %d\n%s", r.code, r.stderr)
+	}
+
+	r = saavu(t, dir, append(args, "--resume", "--rate", "0", ts.URL+"/")...)
+	if r.code != 0 {
+		t.Fatalf("resumed run: exit %d\n%s", r.code, r.stderr)
+	}
+	rep = readReport(t, filepath.Join(dir, "r.json"))
+	if got := pageURLs(rep); !slices.Equal(got, allPages) {
+		t.Errorf("pages after resume:\n got %q\nwant %q", got, allPages)
+	}
+	for _, s := range rep.Skipped {
+		if strings.Contains(s.Reason, "interrupted") {
+			t.Errorf("still listed as not done after resume: %+v", s)
+		}
+	}
+	// The pages done before the interruption were not loaded again (a
+	// page loading when the signal came may have been).
+	for _, p := range done {
+		if ts.loads[p] != 1 {
+			t.Errorf("%s loaded %d times, want once", p, ts.loads[p])
+		}
 	}
 }

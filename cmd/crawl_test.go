@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -29,6 +30,12 @@ func TestCrawlFlags(t *testing.T) {
 				t.Errorf("%+v", o)
 			}
 		}},
+		{name: "state", args: []string{"--state", "tila", "--resume", "a.example"}, check: func(t *testing.T, o *CrawlOptions) {
+			if o.State != "tila" || !o.Resume || o.Fresh {
+				t.Errorf("%+v", o)
+			}
+		}},
+		{name: "resume and fresh", args: []string{"--resume", "--fresh", "a.example"}, wantErr: "--resume and --fresh"},
 		{name: "no start", wantErr: "at least one URL"},
 		{name: "bad max-pages", args: []string{"--max-pages", "0", "x.example"}, wantErr: "--max-pages"},
 		{name: "bad max-depth", args: []string{"--max-depth", "-1", "x.example"}, wantErr: "--max-depth"},
@@ -57,5 +64,16 @@ func TestCrawlFlags(t *testing.T) {
 			}
 			tt.check(t, got)
 		})
+	}
+}
+
+func TestDefaultStateDir(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.example.fi/fi/": filepath.Join(".saavu", "www.example.fi"),
+		"http://127.0.0.1:8080/":     filepath.Join(".saavu", "127.0.0.1_8080"),
+	} {
+		if got := defaultStateDir(in); got != want {
+			t.Errorf("defaultStateDir(%s) = %s, want %s", in, got, want)
+		}
 	}
 }

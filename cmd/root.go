@@ -60,6 +60,8 @@ type Factory struct {
 	Version string
 	Now     func() time.Time
 	Log     *slog.Logger // set by the root command from --log-level
+
+	ConfigURLs []string // urls: of the configuration file, audited when no argument names pages
 }
 
 // FlagError is a misuse of flags or arguments: the usage is printed with it.
@@ -125,7 +127,7 @@ func isCobraUsageError(err error) bool {
 
 // NewCmdRoot builds the command tree.
 func NewCmdRoot(f *Factory) *cobra.Command {
-	var logLevel string
+	var logLevel, configPath string
 	var debug bool
 	root := &cobra.Command{
 		Use:   "saavu",
@@ -140,6 +142,9 @@ table in the terminal.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if err := applyConfig(cmd, f, configPath); err != nil {
+				return err
+			}
 			if debug {
 				logLevel = "debug"
 			}
@@ -153,11 +158,14 @@ table in the terminal.`,
 	}
 	root.PersistentFlags().StringVar(&logLevel, "log-level", "warn", "log detail on stderr: debug, info, warn or error")
 	root.PersistentFlags().BoolVar(&debug, "debug", false, "shorthand for --log-level debug")
+	root.PersistentFlags().StringVar(&configPath, "config", "", "read settings from this YAML file (default: "+configFile+" in the working directory, when there is one)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &FlagError{Err: err} })
 
 	root.AddCommand(NewCmdCheck(f, nil))
 	root.AddCommand(NewCmdCrawl(f, nil))
 	root.AddCommand(NewCmdRules(f, nil))
+	root.AddCommand(NewCmdReport(f, nil))
+	root.AddCommand(NewCmdBaseline(f, nil))
 	root.AddCommand(NewCmdVersion(f))
 	return root
 }

@@ -7,7 +7,9 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -32,8 +34,10 @@ type CrawlOptions struct {
 	IgnoreRobots     bool
 	Rate             float64 // page loads per second per host; 0: no limit
 	Concurrency      int
-	UserAgent        string       // User-Agent of the requests made from Go (robots.txt, sitemaps, documents)
-	Client           *http.Client // for those requests; a 15 s timeout client when nil
+	UserAgent        string        // User-Agent of the requests made from Go (robots.txt, sitemaps, documents)
+	Client           *http.Client  // for those requests; a 15 s timeout client when nil
+	State            *State        // where pages done are logged, and resumed from; nil: none
+	RetryPause       time.Duration // before trying a page again; default 2s
 }
 
 // CrawlPage is one audited (or failed) page of a crawl.
@@ -58,6 +62,7 @@ type Document struct {
 type CrawlResult struct {
 	Documents []Document // sorted by URL
 	Skipped   []Skipped  // sorted by URL: robots.txt, redirects out of scope
+	Pending   []string   // sorted: pages queued but not done when the crawl stopped early
 	referrers func(string) []string
 }
 
@@ -71,11 +76,25 @@ func (r *CrawlResult) Referrers(u string) []string {
 
 // Crawl audits the start URLs and the pages they lead to, by links in
 // the rendered DOM and by sitemaps, each page once. done is called from
-// one goroutine as pages finish. Crawl returns ctx's error when it was
-// cancelled, with what was found until then.
-func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.Rule, done func(CrawlPage)) (*CrawlResult, error) {
+// one goroutine as pages finish; an error from it stops the crawl.
+//
+// With opts.State, each page done is logged there after done returns, and
+// a resumed state's log is replayed first: the pages it lists are not
+// audited again, and done is not called for them.
+//
+// A page that fails for a passing reason (a reset connection, a refused
+// one, HTTP 502, 503 or 504) is tried once more after opts.RetryPause. When
+// the Chrome process dies, it is started again and the pages it was
+// showing are tried again.
+//
+// Crawl returns ctx's error when it was cancelled, with what was found
+// until then (CrawlResult.Pending lists the pages not done).
+func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.Rule, done func(CrawlPage) error) (*CrawlResult, error) {
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 1
+	}
+	if opts.RetryPause == 0 {
+		opts.RetryPause = 2 * time.Second
 	}
 	client := opts.Client
 	if client == nil {
@@ -125,35 +144,82 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 			log.Warn("start URL not crawled", "url", s, "err", err)
 		}
 	}
+	state := opts.State
+	audited := map[string]string{} // normalised final URL -> URL audited
+
+	// consume applies a page done to the frontier, as the crawl does and
+	// as a replay of the state's log does.
+	consume := func(r stateRecord) {
+		front.MarkSeen(r.Final)
+		if r.Skip != "" {
+			front.Skip(r.URL, r.Skip)
+			return
+		}
+		if r.OK {
+			audited[r.Final] = r.URL
+		}
+		for _, l := range r.Links {
+			_ = front.Add(l, r.Depth+1, r.URL, false)
+		}
+	}
 
 	// Sitemaps: the robots.txt Sitemap: lines of each start origin, else
-	// /sitemap.xml. Their pages are queued at depth 1.
-	var maps []string
-	origins := map[string]bool{}
-	for _, s := range starts {
-		u, _ := url.Parse(s)
-		if origins[origin(u)] {
-			continue
+	// /sitemap.xml. Their pages are queued at depth 1. A resumed crawl
+	// takes them from its log.
+	var sitemap []string
+	replayed := false
+	if state != nil && state.Resumed {
+		err := state.replay(func(r stateRecord) error {
+			if r.Sitemap != nil || r.URL == "" {
+				sitemap, replayed = r.Sitemap, true
+				for _, p := range r.Sitemap {
+					_ = front.Add(p, 1, "", false)
+				}
+				return nil
+			}
+			consume(r)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		origins[origin(u)] = true
-		var listed []string
-		if rb := robotsFor(u); rb != nil {
-			listed = rb.Sitemaps
-		}
-		if len(listed) == 0 {
-			listed = []string{origin(u) + "/sitemap.xml"}
-		}
-		maps = append(maps, listed...)
+		front.Drop(func(it Item) bool { return state.Done(it.URL) })
 	}
-	limit := MaxSitemapURLs
-	if opts.MaxPages > 0 {
-		limit = 10 * opts.MaxPages
-	}
-	keep := func(sm string) bool { return scope.SameSite(sm) && (allowed == nil || allowed(sm)) }
-	warn := func(err error) { log.Info("sitemap not read", "err", err) }
-	for _, p := range FetchSitemaps(ctx, client, opts.UserAgent, maps, limit, keep, warn) {
-		if n, err := Normalize(p); err == nil && opts.MaxDepth != 0 {
-			_ = front.Add(n, 1, "", false)
+	if !replayed {
+		var maps []string
+		origins := map[string]bool{}
+		for _, s := range starts {
+			u, _ := url.Parse(s)
+			if origins[origin(u)] {
+				continue
+			}
+			origins[origin(u)] = true
+			var listed []string
+			if rb := robotsFor(u); rb != nil {
+				listed = rb.Sitemaps
+			}
+			if len(listed) == 0 {
+				listed = []string{origin(u) + "/sitemap.xml"}
+			}
+			maps = append(maps, listed...)
+		}
+		limit := MaxSitemapURLs
+		if opts.MaxPages > 0 {
+			limit = 10 * opts.MaxPages
+		}
+		keep := func(sm string) bool { return scope.SameSite(sm) && (allowed == nil || allowed(sm)) }
+		warn := func(err error) { log.Info("sitemap not read", "err", err) }
+		sitemap = []string{}
+		for _, p := range FetchSitemaps(ctx, client, opts.UserAgent, maps, limit, keep, warn) {
+			if n, err := Normalize(p); err == nil && opts.MaxDepth != 0 {
+				_ = front.Add(n, 1, "", false)
+				sitemap = append(sitemap, n)
+			}
+		}
+		if state != nil && ctx.Err() == nil {
+			if err := state.logRecord(stateRecord{Sitemap: sitemap}); err != nil {
+				return nil, err
+			}
 		}
 	}
 
@@ -164,33 +230,20 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 	}
 	jobs := make(chan Item)
 	results := make(chan result)
-	workers, wctx := errgroup.WithContext(ctx)
+	stopCtx, stopWorkers := context.WithCancel(ctx)
+	defer stopWorkers()
+	workers, wctx := errgroup.WithContext(stopCtx)
 	for range opts.Concurrency {
 		workers.Go(func() error {
-			var tab *Tab
-			defer func() {
-				if tab != nil {
-					tab.Close()
-				}
-			}()
+			w := &worker{b: b, scope: scope, limiter: limiter, rules: rules, pause: opts.RetryPause}
+			defer w.close()
 			for it := range jobs {
-				if tab != nil && tab.Broken() {
-					tab.Close()
-					tab = nil
-				}
-				r := result{CrawlPage: CrawlPage{Depth: it.Depth, Start: it.Start}}
-				if tab == nil {
-					var err error
-					if tab, err = b.NewTab(wctx); err != nil {
-						tab = nil
-						r.Done = Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}
-					}
-				}
-				if tab != nil {
-					r.Done, r.links = crawlOne(wctx, tab, it, scope, limiter, rules)
+				d, links, err := w.page(wctx, it)
+				if err != nil {
+					return err // the browser cannot be started again
 				}
 				select {
-				case results <- r:
+				case results <- result{CrawlPage: CrawlPage{Done: d, Depth: it.Depth, Start: it.Start}, links: links}:
 				case <-wctx.Done():
 					return nil
 				}
@@ -199,53 +252,89 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 		})
 	}
 
-	audited := map[string]string{} // normalised final URL -> URL audited
-	inflight := 0
+	inflight := map[string]Item{}
+	var stopErr error
 loop:
 	for {
 		var send chan Item
 		next, ok := front.Peek()
 		if ok {
 			send = jobs
-		} else if inflight == 0 {
+		} else if len(inflight) == 0 {
 			break
 		}
 		select {
 		case send <- next:
 			front.Pop()
-			inflight++
+			inflight[next.URL] = next
 		case r := <-results:
-			inflight--
+			if errors.Is(r.Err, context.Canceled) || errors.Is(r.Err, context.DeadlineExceeded) {
+				continue // stopped, not done: it stays pending
+			}
+			delete(inflight, r.URL)
 			final, err := Normalize(r.Page.FinalURL)
 			if err != nil {
 				final = r.URL
 			}
-			front.MarkSeen(final)
-			if IsKind(r.Err, KindOutOfScope) {
-				front.Skip(r.URL, r.Err.Error())
-				continue
+			rec := stateRecord{URL: r.URL, Final: final, Depth: r.Depth, Start: r.Start, OK: r.Err == nil}
+			switch {
+			case IsKind(r.Err, KindOutOfScope):
+				rec.Skip = r.Err.Error()
+			case r.Err == nil && audited[final] != "":
+				rec.Skip = fmt.Sprintf("redirects to %s, audited as %s", r.Page.FinalURL, audited[final])
+			default:
+				rec.Links = r.links
 			}
-			if prev, dup := audited[final]; dup && r.Err == nil {
-				front.Skip(r.URL, fmt.Sprintf("redirects to %s, audited as %s", r.Page.FinalURL, prev))
-				continue
+			consume(rec)
+			if rec.Skip == "" {
+				r.Queued = front.Admitted()
+				if err := done(r.CrawlPage); err != nil {
+					stopErr = err
+					break loop
+				}
+				rec.Page = true
 			}
-			if r.Err == nil {
-				audited[final] = r.URL
+			if state != nil {
+				if err := state.logRecord(rec); err != nil {
+					stopErr = err
+					break loop
+				}
 			}
-			r.Queued = front.Admitted()
-			for _, l := range r.links {
-				_ = front.Add(l, r.Depth+1, r.URL, false)
-			}
-			r.Queued = front.Admitted()
-			done(r.CrawlPage)
-		case <-ctx.Done():
+		case <-wctx.Done():
 			break loop
 		}
 	}
 	close(jobs)
-	_ = workers.Wait()
+	stopWorkers() // a worker may be waiting to hand over a result
+	werr := workers.Wait()
+	if stopErr == nil && ctx.Err() == nil {
+		stopErr = werr
+	}
 
 	res := &CrawlResult{referrers: front.Referrers}
+	for u := range inflight {
+		res.Pending = append(res.Pending, u)
+	}
+	for {
+		it, ok := front.Peek()
+		if !ok {
+			break
+		}
+		front.Pop()
+		res.Pending = append(res.Pending, it.URL)
+	}
+	slices.Sort(res.Pending)
+	res.Skipped = front.Skipped()
+	if stopErr != nil || ctx.Err() != nil {
+		// Documents are not checked: the crawl did not finish.
+		for _, d := range front.Documents() {
+			res.Documents = append(res.Documents, Document{URL: d, Size: -1, Referrers: front.Referrers(d)})
+		}
+		if stopErr != nil {
+			return res, stopErr
+		}
+		return res, ctx.Err()
+	}
 	docs := front.Documents()
 	if len(docs) > maxDocuments {
 		log.Warn("too many documents: only the first are checked", "found", len(docs), "checked", maxDocuments)
@@ -263,8 +352,112 @@ loop:
 		}
 		res.Documents = append(res.Documents, doc)
 	}
-	res.Skipped = front.Skipped()
 	return res, ctx.Err()
+}
+
+// worker audits pages one after another in its own tab.
+type worker struct {
+	b       *Browser
+	tab     *Tab
+	tabGen  int // the Chrome generation the tab belongs to
+	scope   *Scope
+	limiter *hostLimiter
+	rules   []*checks.Rule
+	pause   time.Duration
+}
+
+func (w *worker) close() {
+	if w.tab != nil {
+		w.tab.Close()
+		w.tab = nil
+	}
+}
+
+// page audits one page, trying it once more when it failed for a passing
+// reason or because Chrome died (Chrome is then started again). The error
+// is not nil only when Chrome cannot be started again.
+func (w *worker) page(ctx context.Context, it Item) (Done, []string, error) {
+	var first error
+	for try := 0; ; try++ {
+		if w.tab != nil && w.tab.Broken() {
+			w.close()
+		}
+		if _, err := w.b.revive(ctx); err != nil {
+			if ctx.Err() != nil {
+				return Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: ctx.Err()}, nil, nil
+			}
+			return Done{}, nil, err
+		}
+		gen := w.b.generation()
+		if w.tab != nil && w.tabGen != gen {
+			w.close() // a tab of a Chrome that died
+		}
+		var d Done
+		var links []string
+		if w.tab == nil {
+			tab, err := w.b.NewTab(ctx)
+			if err != nil {
+				d = Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}
+			} else {
+				w.tab, w.tabGen = tab, gen
+			}
+		}
+		if w.tab != nil {
+			d, links = crawlOne(ctx, w.tab, it, w.scope, w.limiter, w.rules)
+		}
+		if d.Err == nil || ctx.Err() != nil || try > 0 {
+			if d.Err == nil && first != nil {
+				d.Page.Notes = append(d.Page.Notes, fmt.Sprintf("Audited at the second try: the first failed (%v).", first))
+			}
+			return d, links, nil
+		}
+		switch {
+		case (IsKind(d.Err, KindBrowser) || IsKind(d.Err, KindCrash) || IsKind(d.Err, KindTimeout)) && w.b.dead(gen, 2*time.Second):
+			w.b.opts.Log.Warn("Chrome stopped while loading a page: trying the page again", "url", it.URL)
+			w.close()
+		case transient(d):
+			w.b.opts.Log.Info("passing error: trying the page again", "url", it.URL, "err", d.Err, "after", w.pause)
+			t := time.NewTimer(w.pause)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				return d, links, nil
+			}
+		default:
+			return d, links, nil
+		}
+		first = d.Err
+	}
+}
+
+// transientNet are Chrome's network errors worth a second try.
+var transientNet = []string{
+	"ERR_CONNECTION_RESET", "ERR_CONNECTION_CLOSED", "ERR_CONNECTION_REFUSED", "ERR_CONNECTION_ABORTED",
+	"ERR_CONNECTION_FAILED", "ERR_EMPTY_RESPONSE", "ERR_CONNECTION_TIMED_OUT", "ERR_TIMED_OUT",
+	"ERR_NETWORK_CHANGED", "ERR_NAME_RESOLUTION_FAILED",
+}
+
+// transient reports whether a page failed for a reason that may pass: a
+// network error of the kinds above, or HTTP 429, 502, 503 or 504.
+func transient(d Done) bool {
+	if IsKind(d.Err, KindHTTP) {
+		switch d.Page.Status {
+		case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		}
+		return false
+	}
+	if !IsKind(d.Err, KindNetwork) {
+		return false
+	}
+	msg := d.Err.Error()
+	for _, c := range transientNet {
+		if strings.HasSuffix(msg, "(net::"+c+")") {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDocuments is how many linked documents a crawl checks with HEAD.
@@ -287,7 +480,7 @@ func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hos
 	if err != nil {
 		return d, nil
 	}
-	d.Results, d.Err = checks.Check(p, rules)
+	d.Results, d.Err = tab.Check(ctx, p, rules) // rules, then screenshots of what they reported
 	return d, Links(p)
 }
 

@@ -105,6 +105,12 @@ func (f *Frontier) Peek() (Item, bool) {
 // Pop removes the next page.
 func (f *Frontier) Pop() { f.queue = f.queue[1:] }
 
+// Drop removes the queued pages for which done is true (pages a resumed
+// crawl already audited). They stay seen.
+func (f *Frontier) Drop(done func(Item) bool) {
+	f.queue = slices.DeleteFunc(f.queue, done)
+}
+
 // Len is the number of pages waiting.
 func (f *Frontier) Len() int { return len(f.queue) }
 

@@ -1,0 +1,158 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"saavu/report"
+)
+
+// ReportOptions hold what `saavu report` was asked to do.
+type ReportOptions struct {
+	IO *IOStreams
+
+	Files    []string // saved JSON results; - for standard input
+	Outputs  []Output
+	FailOn   string
+	Baseline string
+	Lang     string
+
+	baseline *report.Baseline
+	Factory  *Factory
+}
+
+// NewCmdReport builds `saavu report`. runF replaces the run in tests of
+// flag parsing.
+func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{Factory: f, IO: f.IO}
+	var outputs []string
+	cmd := &cobra.Command{
+		Use:   "report RESULTS.json...",
+		Short: "Write reports from saved JSON results, merging several, without auditing again",
+		Long: `Write any report (-o as in 'saavu check') from JSON results saved with
+-o json=FILE, without auditing again. Several files (a site audited in parts)
+are merged into one report, as if one run had audited all their pages:
+
+  - a page in several files is taken from the newest (generatedAt), or of
+    equally old files from the last one given; saavu says so on stderr;
+  - the rules are those of all files; the summary is computed anew;
+  - documents, broken links and skipped pages are joined by URL.
+
+--fail-on and --baseline work as in 'saavu check', so saved results can
+decide a CI job: exit 0 when nothing (new) failed at or above --fail-on, 1 when
+something did, 2 on an error or when a page in the results was not audited.
+
+A file of another schemaVersion is refused (docs/json-report.md).`,
+		Example: `  saavu report results.json -o html=report.html
+  saavu report part1.json part2.json -o json=site.json -o html=site.html
+  saavu report --baseline saavu-baseline.json --fail-on serious results.json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return flagErrorf("give at least one JSON results file (written with -o json=FILE)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			if err := opts.complete(outputs); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return reportRun(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of "+strings.Join(report.Formats, ", ")+"; PATH - for stdout (repeatable)")
+	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
+	fl.StringVar(&opts.Baseline, "baseline", "", "accepted failures (from 'saavu baseline'): they are marked, and only new failures decide the exit status")
+	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
+	return cmd
+}
+
+func (opts *ReportOptions) complete(outputs []string) error {
+	for _, o := range outputs {
+		out, err := parseOutput(o)
+		if err != nil {
+			return &FlagError{Err: err}
+		}
+		opts.Outputs = append(opts.Outputs, out)
+	}
+	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
+		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
+	}
+	if err := validateFailOn(opts.FailOn); err != nil {
+		return err
+	}
+	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
+		return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
+	}
+	if opts.Baseline != "" {
+		b, err := loadBaseline(opts.Baseline)
+		if err != nil {
+			return err
+		}
+		opts.baseline = b
+	}
+	return nil
+}
+
+func reportRun(_ context.Context, opts *ReportOptions) error {
+	f := opts.Factory
+	// Read before opening the outputs: an output may overwrite an input.
+	rep, err := readResults(opts.IO, opts.Files)
+	if err != nil {
+		return err
+	}
+	if opts.baseline != nil {
+		opts.baseline.Apply(rep)
+	}
+	sinks, err := openOutputs(opts.Outputs)
+	if err != nil {
+		return err
+	}
+	defer sinks.close()
+	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+		return err
+	}
+	if rep.Summary.NotAudited > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) in the results could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
+		return exitCodeError{ExitError}
+	}
+	if failures(rep, opts.FailOn) > 0 {
+		return exitCodeError{ExitFindings}
+	}
+	return nil
+}
+
+// readResults reads saved JSON results ("-" is standard input) and merges
+// them, telling on stderr what did not fit together.
+func readResults(io *IOStreams, files []string) (*report.Report, error) {
+	var parts []report.Part
+	for _, name := range files {
+		var rep *report.Report
+		var err error
+		if name == "-" {
+			rep, err = report.ReadPart(io.In, "standard input")
+		} else {
+			rep, err = report.ReadFile(name)
+		}
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, report.Part{Name: name, Report: rep})
+	}
+	rep, warns, err := report.Merge(parts)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warns {
+		fmt.Fprintf(io.ErrOut, "saavu: %s\n", w)
+	}
+	return rep, nil
+}

@@ -1,0 +1,136 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+
+	"saavu/crawl"
+	"saavu/report"
+)
+
+// sampleDiscoverPages is --max-pages when --sample is given and
+// --max-pages is not: how many pages discovery may find.
+const sampleDiscoverPages = 5000
+
+// sampleRun audits a sample of the site: it finds the site's pages over
+// plain HTTP (no browser, nothing audited), chooses opts.Sample pages the
+// way the EU monitoring method does (crawl.Sample), audits them in the
+// browser and writes the reports with the sample's manifest.
+func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
+	f := opts.Factory
+	log := f.logger()
+	rules, err := selectRules(opts.Rules, opts.skipped())
+	if err != nil {
+		return err
+	}
+	sinks, err := openOutputs(opts.Outputs)
+	if err != nil {
+		return err
+	}
+	defer sinks.close()
+
+	userAgent := "saavu/" + f.Version
+	if !opts.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, "saavu: finding the pages of the site (at most %d) to choose a sample of %d\n", opts.MaxPages, opts.Sample)
+	}
+	found, err := crawl.Discover(ctx, crawl.CrawlOptions{
+		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
+		MaxPages: opts.MaxPages, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
+		Rate: opts.Rate, Concurrency: opts.Concurrency, UserAgent: userAgent + " (accessibility audit)",
+	}, log)
+	if err != nil {
+		return fmt.Errorf("finding the pages of the site: %w", err)
+	}
+	if len(found.Candidates) == 0 {
+		return fmt.Errorf("no page of the site could be read over HTTP from %s, so no sample could be chosen (try 'saavu crawl' without --sample)", starts[0])
+	}
+	seed := opts.SampleSeed
+	if seed == 0 {
+		seed = siteSeed(starts)
+	}
+	sample := crawl.Sample(found.Candidates, opts.Sample, seed)
+	if !opts.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, "saavu: found %d pages in %d templates; auditing a sample of %d\n", len(found.Candidates), sample.Templates, len(sample.Picks))
+		for _, m := range sample.Missing {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: not found on the site: %s\n", m)
+		}
+	}
+
+	b, err := crawl.Launch(ctx, crawl.Options{
+		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
+		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
+	})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+
+	urls := make([]string, 0, len(sample.Picks))
+	for _, p := range sample.Picks {
+		urls = append(urls, p.URL)
+	}
+	var pages []report.Page
+	prog := newProgress(f.IO, opts.Quiet, f.Now)
+	if prog != nil {
+		prog.perPage, prog.limit = true, len(urls)
+	}
+	prog.run()
+	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
+		rp := report.PageResult(d.Page, d.Results, d.Err)
+		rp.URL = d.URL
+		pages = append(pages, rp)
+		prog.page(rp.URL, progressWord(rp), rp.Audited(), false, len(urls))
+	})
+	prog.end("checked")
+	interrupted := auditErr != nil
+	if interrupted {
+		done := map[string]bool{}
+		for _, p := range pages {
+			done[p.URL] = true
+		}
+		for _, u := range urls {
+			if !done[u] {
+				pages = append(pages, report.Page{URL: u, FinalURL: u, Error: "not audited: the run was interrupted", ErrorKind: "interrupted", Results: []report.Result{}})
+			}
+		}
+	}
+
+	extra := func(rep *report.Report) {
+		var docs []report.Document
+		for _, d := range found.Documents {
+			docs = append(docs, report.Document{URL: d.URL, Size: d.Size, Error: "not checked in a sampled audit", LinkedFrom: d.Referrers})
+		}
+		var broken []report.BrokenLink
+		for _, d := range found.Broken {
+			broken = append(broken, report.BrokenLink{URL: d.URL, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
+		}
+		var skipped []report.SkippedPage
+		for _, s := range found.Skipped {
+			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
+		}
+		rep.SetCrawl(docs, broken, skipped)
+		rep.Sample = sampleManifest(found, sample, opts.Sample)
+	}
+	return finish(&opts.CheckOptions, sinks, b.Version, rules, pages, extra, interrupted, len(pages))
+}
+
+// sampleManifest is the report's record of how the sample was chosen.
+func sampleManifest(found *crawl.Discovery, s crawl.SampleResult, size int) *report.Sample {
+	m := &report.Sample{Found: len(found.Candidates), Size: size, Templates: s.Templates, Seed: s.Seed, Missing: s.Missing}
+	for _, p := range s.Picks {
+		m.Pages = append(m.Pages, report.SamplePage{URL: p.URL, Clause: p.Clause, Reason: p.Reason, Template: p.Template})
+	}
+	return m
+}
+
+// siteSeed is the default seed of a sample's random picks: the same site
+// gets the same sample until it changes.
+func siteSeed(starts []string) uint64 {
+	h := fnv.New64a()
+	for _, s := range starts {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
