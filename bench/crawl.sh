@@ -63,7 +63,7 @@ wait $floorpid || true
 floor_s=$(python3 -c "import time; print(time.time() - $start)")
 
 start=$(date +%s.%N)
-"$work/saavu" crawl -q --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/report.json" "$base/" >/dev/null &
+"$work/saavu" crawl -q --state "$work/state" --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/report.json" "$base/" >/dev/null &
 saavupid=$!
 saavupeak=$(peak_rss $saavupid)
 wait $saavupid || true
