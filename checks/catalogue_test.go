@@ -1,0 +1,84 @@
+package checks
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var updateCatalogue = flag.Bool("update", false, "rewrite docs/rules.md from the registry")
+
+// catalogue is docs/rules.md: every rule with its criteria, clauses, ACT
+// rules and explanation, generated from the registry so that it cannot
+// drift from what `saavu rules ID` prints.
+func catalogue() []byte {
+	var b bytes.Buffer
+	b.WriteString("# Rules\n\n")
+	b.WriteString("<!-- Generated from the rule registry by `go test ./checks -run TestCatalogue -update`; do not edit. -->\n\n")
+	fmt.Fprintf(&b, "saavu has %d rules that test the WCAG 2.1 level A and AA success criteria required by EN 301 549 (run by default), and %d extra rules for WCAG AAA criteria and good practice, which EN 301 549 does not require (run with `--extra` or `--rules ID`). `saavu rules` lists them and `saavu rules ID` prints one rule's explanation; the explanations are also in Finnish and Swedish in the HTML report (`--lang fi|sv`).\n\n", len(All()), len(Extra()))
+	b.WriteString("Outcomes follow the W3C ACT Rules Format: each rule reports, per element it applies to, *passed*, *failed* or *cantTell* (a person must check), and *inapplicable* when nothing on the page is in its scope. See [act.md](act.md) for how the rules fare on the W3C ACT test suite.\n\n")
+	table := func(title string, rules []*Rule) {
+		fmt.Fprintf(&b, "## %s\n\n| Rule | WCAG | Level | EN 301 549 | W3C ACT | Impact | Title |\n|---|---|---|---|---|---|---|\n", title)
+		for _, r := range rules {
+			en := strings.Join(r.EN301549(), ", ")
+			if r.Extra {
+				en = "not required"
+			}
+			fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s | %s |\n", r.ID, r.ID, orDash(strings.Join(r.WCAG, ", ")), orDash(r.Level()), orDash(en), orDash(strings.Join(r.ACT, ", ")), r.Impact, r.Title)
+		}
+		b.WriteString("\n")
+	}
+	table("Required by EN 301 549", All())
+	table("Extra rules", Extra())
+	heading := regexp.MustCompile(`(?m)^(#+) `)
+	for _, r := range Every() {
+		fmt.Fprintf(&b, "## %s\n\n", r.ID)
+		fmt.Fprintf(&b, "- **Kind:** %s\n", r.Kind())
+		if len(r.WCAG) > 0 {
+			fmt.Fprintf(&b, "- **WCAG:** %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+		}
+		if !r.Extra {
+			fmt.Fprintf(&b, "- **EN 301 549:** %s\n", strings.Join(r.EN301549(), ", "))
+		}
+		if len(r.ACT) > 0 {
+			var links []string
+			for _, id := range r.ACT {
+				links = append(links, fmt.Sprintf("[%s](https://www.w3.org/WAI/standards-guidelines/act/rules/%s/)", id, id))
+			}
+			fmt.Fprintf(&b, "- **W3C ACT rule:** %s\n", strings.Join(links, ", "))
+		}
+		fmt.Fprintf(&b, "- **Impact:** %s\n- **More:** %s\n\n", r.Impact, r.HelpURL)
+		// The rule's own headings go two levels down, under its section.
+		doc := heading.ReplaceAllString(strings.TrimSpace(r.Doc), "$1## ")
+		b.WriteString(doc + "\n\n")
+	}
+	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func TestCatalogue(t *testing.T) {
+	const path = "../docs/rules.md"
+	want := append(catalogue(), '\n')
+	if *updateCatalogue {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (generate it with go test ./checks -run TestCatalogue -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date with the rule registry: regenerate it with go test ./checks -run TestCatalogue -update", path)
+	}
+}
