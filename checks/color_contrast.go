@@ -41,6 +41,17 @@ type contrastResult struct {
 	outcome Outcome
 	worst   float64 // lowest contrast, for ordering failures
 	msg     string
+	// measurable is set on a cantTell that a measured backdrop could
+	// settle: saavu cannot see the background, and nothing else about the
+	// text (opacity, shadow, filter…) stands in the way.
+	measurable *backdropNeed
+}
+
+// backdropNeed is what judging a text against a measured backdrop takes.
+type backdropNeed struct {
+	fg   rgba
+	need float64
+	area Rect // the text's visible boxes
 }
 
 func runColorContrast(pass *Pass) error { return runContrast(pass, contrastMinimum) }
@@ -51,12 +62,62 @@ func runContrast(pass *Pass, level contrastLevel) error {
 	if htmlRoot(p) == nil {
 		return nil
 	}
+	cv := contrastVerdicts(p, level, p.Backdrops)
+	for _, n := range cv.order {
+		switch v := cv.verdicts[n]; v.outcome {
+		case Failed:
+			pass.Failed(n, "%s", v.msg)
+		case CantTell:
+			pass.CantTell(n, "%s", v.msg)
+		default:
+			pass.Passed(n)
+		}
+	}
+	return nil
+}
+
+// contrastVerdictSet is the verdict on each element with text: the worst
+// of its text nodes.
+type contrastVerdictSet struct {
+	order    []*Node
+	verdicts map[*Node]contrastResult
+	// measure holds the elements with a text that is cantTell only because
+	// saavu cannot see its background, and the area of that text: a
+	// screenshot of the backdrop could tell (see BackdropTargets).
+	measure map[*Node]Rect
+}
+
+// contrastVerdicts judges every text of the page. A text that would be
+// cantTell only for want of its background is judged again against the
+// measured backdrop of its element, when backdrops has one.
+func contrastVerdicts(p *Page, level contrastLevel, backdrops map[int]Backdrop) contrastVerdictSet {
 	painters := paintingElements(p)
 	disabledLabels := disabledLabelSet(p)
-
+	cv := contrastVerdictSet{verdicts: map[*Node]contrastResult{}, measure: map[*Node]Rect{}}
+	add := func(t, parent *Node) {
+		res, ok := checkTextContrast(t, parent, painters, disabledLabels, level)
+		if !ok {
+			return
+		}
+		if res.outcome == CantTell && res.measurable != nil {
+			cv.measure[parent] = unionRect(cv.measure[parent], res.measurable.area)
+			if b, ok := backdrops[parent.Index]; ok {
+				if m, ok := measuredContrast(res.measurable.fg, b, res.measurable.need, sizeText(t)); ok {
+					res = m
+				}
+			}
+		}
+		prev, seen := cv.verdicts[parent]
+		if !seen {
+			cv.order = append(cv.order, parent)
+			cv.verdicts[parent] = res
+			return
+		}
+		if res.outcome.rank() > prev.outcome.rank() || (res.outcome == prev.outcome && res.worst < prev.worst) {
+			cv.verdicts[parent] = res
+		}
+	}
 	// One verdict per parent element: the worst of its text nodes.
-	var order []*Node
-	verdicts := map[*Node]contrastResult{}
 	for _, t := range p.Nodes {
 		if t.Type != TextNode || t.Frame != 0 {
 			continue
@@ -65,19 +126,7 @@ func runContrast(pass *Pass, level contrastLevel) error {
 		if parent == nil || parent.Namespace != "" {
 			continue
 		}
-		res, ok := checkTextContrast(t, parent, painters, disabledLabels, level)
-		if !ok {
-			continue
-		}
-		prev, seen := verdicts[parent]
-		if !seen {
-			order = append(order, parent)
-			verdicts[parent] = res
-			continue
-		}
-		if res.outcome.rank() > prev.outcome.rank() || (res.outcome == prev.outcome && res.worst < prev.worst) {
-			verdicts[parent] = res
-		}
+		add(t, parent)
 	}
 	// The labels of input buttons are not text nodes, but are text all the
 	// same: check them against the button's own colours.
@@ -99,22 +148,9 @@ func runContrast(pass *Pass, level contrastLevel) error {
 		}
 		t := &Node{Type: TextNode, Name: "#text", Text: label, AX: n.AX, Index: n.Index,
 			Layout: &Layout{Box: n.Layout.Box, TextBoxes: []Rect{paddingBox(n)}, Style: n.Layout.Style, Paint: n.Layout.Paint}}
-		if res, ok := checkTextContrast(t, n, painters, disabledLabels, level); ok {
-			order = append(order, n)
-			verdicts[n] = res
-		}
+		add(t, n)
 	}
-	for _, n := range order {
-		switch v := verdicts[n]; v.outcome {
-		case Failed:
-			pass.Failed(n, "%s", v.msg)
-		case CantTell:
-			pass.CantTell(n, "%s", v.msg)
-		default:
-			pass.Passed(n)
-		}
-	}
-	return nil
+	return cv
 }
 
 // checkTextContrast judges one text node; ok is false when the rule does
@@ -151,7 +187,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	}
 	fg, ok := parseColor(t.Style("color"))
 	if !ok {
-		return contrastResult{CantTell, 0, fmt.Sprintf("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(level.needed(t)))}, true
+		return contrastResult{CantTell, 0, fmt.Sprintf("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(level.needed(t))), nil}, true
 	}
 	if fg.A == 0 {
 		return contrastResult{}, false // transparent text is not visible
@@ -159,11 +195,12 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 
 	need := level.needed(t)
 	size := sizeText(t)
-	sc := &scene{t: t, chain: chain, boxes: boxes, fg: fg}
+	sc := &scene{t: t, chain: chain, boxes: boxes, fg: fg, need: need}
 	sc.build(painters)
+	measurable := sc.measurable()
 	if len(sc.unsure) > 0 {
 		return contrastResult{CantTell, 0, fmt.Sprintf("%s, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere, as needed for text of this size (%s).",
-			upperFirst(sc.unsure[0]), describeColor(fg), ratioText(need), size)}, true
+			upperFirst(sc.unsure[0]), describeColor(fg), ratioText(need), size), measurable}, true
 	}
 	// A pass needs every colour under the text to pass; a failure needs
 	// every colour of the background to fail, wherever the text is on a
@@ -171,7 +208,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	lo, hi, loFG, loBG, hiFG, hiBG, ok := sc.ratios(true)
 	_, hiAll, _, _, _, _, okAll := sc.ratios(false)
 	if !ok || !okAll {
-		return contrastResult{CantTell, 0, fmt.Sprintf("The background behind the text has several gradients, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere.", describeColor(fg), ratioText(need))}, true
+		return contrastResult{CantTell, 0, fmt.Sprintf("The background behind the text has several gradients, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere.", describeColor(fg), ratioText(need)), measurable}, true
 	}
 	if hi < 1.01 && !sc.shadow {
 		// Text in the colour of its background is not visible text (ACT
@@ -181,7 +218,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 			return contrastResult{}, false
 		}
 		return contrastResult{CantTell, hi, fmt.Sprintf("The text has the same colour as the background saavu found (%s on %s), so it is invisible, or its real background is drawn in a way saavu cannot see (for example by a ::before or ::after pseudo-element). If the text is meant to be seen, check by eye that it has a contrast of at least %s.",
-			hiFG.hex(), hiBG.hex(), ratioText(need))}, true
+			hiFG.hex(), hiBG.hex(), ratioText(need)), nil}, true
 	}
 	var fix string
 	if loFG.luminance() < loBG.luminance() {
@@ -191,22 +228,22 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	}
 	switch {
 	case lo >= need:
-		return contrastResult{Passed, lo, ""}, true
+		return contrastResult{Passed, lo, "", nil}, true
 	case hiAll >= need && hi < need:
 		return contrastResult{CantTell, lo, fmt.Sprintf("Contrast is %s to %s (%s on %s) where saavu places the text on the gradient behind it; text of this size (%s) needs at least %s. Check by eye: other parts of the gradient have more contrast, and saavu cannot be sure how the gradient is sized.",
-			ratioText(lo), ratioText(hi), hiFG.hex(), hiBG.hex(), size, ratioText(need))}, true
+			ratioText(lo), ratioText(hi), hiFG.hex(), hiBG.hex(), size, ratioText(need)), measurable}, true
 	case hi < need && letters == 1 && len([]rune(text)) <= 2:
 		return contrastResult{CantTell, hi, fmt.Sprintf("The single character %q has a contrast of %s (%s on %s). If it carries meaning as text, it needs at least %s; if it is an icon, check it against non-text contrast (1.4.11) instead.",
-			text, ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(need))}, true
+			text, ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(need)), nil}, true
 	case hi < need && lo == hi:
 		return contrastResult{Failed, lo, fmt.Sprintf("Contrast is %s (%s on %s)%s; it must be at least %s for text of this size (%s). %s",
-			ratioText(lo), loFG.hex(), loBG.hex(), sc.note(), ratioText(need), size, fix)}, true
+			ratioText(lo), loFG.hex(), loBG.hex(), sc.note(), ratioText(need), size, fix), nil}, true
 	case hi < need:
 		return contrastResult{Failed, lo, fmt.Sprintf("Contrast is at most %s (%s on %s, down to %s against %s)%s; it must be at least %s for text of this size (%s). %s",
-			ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(lo), loBG.hex(), sc.note(), ratioText(need), size, fix)}, true
+			ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(lo), loBG.hex(), sc.note(), ratioText(need), size, fix), nil}, true
 	default:
 		return contrastResult{CantTell, lo, fmt.Sprintf("Contrast varies from %s (%s on %s) to %s (%s on %s)%s; text of this size (%s) needs at least %s. Check by eye that the text is readable where the contrast is lowest.",
-			ratioText(lo), loFG.hex(), loBG.hex(), ratioText(hi), hiFG.hex(), hiBG.hex(), sc.note(), size, ratioText(need))}, true
+			ratioText(lo), loFG.hex(), loBG.hex(), ratioText(hi), hiFG.hex(), hiBG.hex(), sc.note(), size, ratioText(need)), measurable}, true
 	}
 }
 

@@ -15,14 +15,18 @@ type scene struct {
 	chain  []*Node // ancestors of the text, root first
 	boxes  []Rect  // visible parts of the text's line boxes
 	fg     rgba
+	need   float64 // the contrast the text needs
 	groups []*Node // ancestors with opacity < 1, outermost first, after the page itself (nil)
 	items  []paintLayer
 	shadow bool
 	shads  []rgba
 
 	unsure []string // why the contrast cannot be computed
-	faded  bool     // an ancestor's opacity fades the text
-	grad   bool     // a gradient is behind the text
+	// opaque is set when something in unsure would fool a screenshot of
+	// the background too (a filter, a blend mode, a video…).
+	opaque bool
+	faded  bool // an ancestor's opacity fades the text
+	grad   bool // a gradient is behind the text
 }
 
 // paintLayer is one background painted under the text.
@@ -49,9 +53,11 @@ func (sc *scene) build(painters []*Node) {
 		group[e] = len(sc.groups) - 1
 		if m := e.Style("mix-blend-mode"); m != "" && m != "normal" {
 			sc.unsure = append(sc.unsure, "a blend mode ("+m+") mixes the colours of <"+e.Name+"> with what is behind it")
+			sc.opaque = true
 		}
 		if f := e.Style("filter"); f != "" && f != "none" {
 			sc.unsure = append(sc.unsure, "a CSS filter ("+f+") changes the colours of <"+e.Name+">")
+			sc.opaque = true
 		}
 	}
 	root := sc.chain[0]
@@ -130,6 +136,9 @@ func (sc *scene) build(painters []*Node) {
 		}
 		if what := replacedContent(s); what != "" {
 			sc.unsure = append(sc.unsure, "the text is over "+what+" ("+s.Selector()+")")
+			if what != "an image" && what != "an SVG image" {
+				sc.opaque = true // it may move
+			}
 			continue
 		}
 		sc.addBackgroundAt(s, cover, g, alpha, paint, index, "the background of <"+s.Name+"> ("+s.Selector()+")")
@@ -151,6 +160,7 @@ func (sc *scene) build(painters []*Node) {
 	switch {
 	case !ok:
 		sc.unsure = append(sc.unsure, "the text has a shadow ("+t.Style("text-shadow")+")")
+		sc.opaque = true
 	case len(shads) > 0:
 		sc.shadow, sc.shads = true, shads
 	}
@@ -169,6 +179,7 @@ func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64
 	bg, ok := parseColor(e.Style("background-color"))
 	if !ok {
 		sc.unsure = append(sc.unsure, "saavu cannot read "+what+" ("+e.Style("background-color")+")")
+		sc.opaque = true
 		return
 	}
 	img := e.Style("background-image")
@@ -187,6 +198,7 @@ func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64
 	}
 	if e.Style("background-clip") == "text" {
 		sc.unsure = append(sc.unsure, "the text is painted with "+what+" (background-clip: text)")
+		sc.opaque = true
 		return
 	}
 	if bg.A > 0 {
@@ -379,4 +391,30 @@ func paddingBox(e *Node) Rect {
 		return e.Layout.Box
 	}
 	return b
+}
+
+// measurable returns what judging the text against a screenshot of its
+// background takes, or nil when such a screenshot could mislead: the text
+// is partly transparent, faded by opacity or shadowed, a filter or blend
+// mode changes colours, or a scrollable box may have scrolled the text
+// out of where its boxes are.
+func (sc *scene) measurable() *backdropNeed {
+	if sc.opaque || sc.faded || sc.shadow || !sc.fg.opaque() {
+		return nil
+	}
+	area := sc.boxes[0]
+	for _, b := range sc.boxes[1:] {
+		area = unionRect(area, b)
+	}
+	for _, e := range sc.chain {
+		if e.Layout == nil || e.Is("html", "body") {
+			continue
+		}
+		if s := e.Style("overflow-x") + " " + e.Style("overflow-y"); strings.Contains(s, "auto") || strings.Contains(s, "scroll") {
+			if intersectRect(area, e.Layout.Box) != area {
+				return nil
+			}
+		}
+	}
+	return &backdropNeed{fg: sc.fg, need: sc.need, area: area}
 }

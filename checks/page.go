@@ -37,11 +37,19 @@ type Page struct {
 	// Results of the layout probes (see probes_layout.go).
 	Zoom      *ZoomView  `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
 	Scrollers []Scroller `json:"scrollers,omitempty"` // every element with overflow auto or scroll, measured; an element missing was not measured
+	// Backdrops are what is behind the text of the elements listed by
+	// BackdropTargets, by index in Nodes (see probe_backdrop.go); an
+	// element missing was not measured.
+	Backdrops map[int]Backdrop `json:"backdrops,omitempty"`
 
 	// Shots are screenshots of the regions of the page around the
 	// elements the rules reported, taken after the rules ran; nil when
 	// screenshots are off or the page passed.
 	Shots []Shot `json:"-"`
+	// NoShot are the reported elements left out of Shots on purpose (an
+	// earlier page of the run had them photographed): they get no
+	// screenshot. See ShotAreas.
+	NoShot map[ShotRef]bool `json:"-"`
 
 	doc   *goquery.Document
 	byDOM map[*html.Node]*Node

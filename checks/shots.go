@@ -60,12 +60,23 @@ func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
 	return el, area, !area.Empty()
 }
 
+// ShotRef is one element a rule reported on a page.
+type ShotRef struct {
+	Rule string // rule ID
+	Node *Node
+}
+
 // ShotAreas returns the regions of the page to photograph so that every
 // element that gets a screenshot can be cropped: the crop area of the
 // first MaxScreenshots failed or cantTell targets with a ShotBox of each
-// result, overlapping areas merged, at most MaxShotsPerPage. None when
-// every target passed.
-func ShotAreas(p *Page, results []Result) []Rect {
+// result that keep accepts, overlapping areas merged, at most
+// MaxShotsPerPage. None when every target passed.
+//
+// keep (nil: every element) is asked about each such target in turn until
+// the result has its MaxScreenshots; a crawl uses it to photograph a fault
+// repeated on many pages once. The targets it turns down are recorded in
+// p.NoShot, so the report gives them no screenshot either.
+func ShotAreas(p *Page, results []Result, keep func(rule string, n *Node) bool) []Rect {
 	var areas []image.Rectangle
 	for _, res := range results {
 		n := 0
@@ -80,10 +91,19 @@ func ShotAreas(p *Page, results []Result) []Rect {
 			if !ok {
 				continue
 			}
-			if _, area, ok := CropArea(p, box); ok {
-				areas = append(areas, area)
-				n++
+			_, area, ok := CropArea(p, box)
+			if !ok {
+				continue
 			}
+			if keep != nil && !keep(res.Rule.ID, t.Node) {
+				if p.NoShot == nil {
+					p.NoShot = map[ShotRef]bool{}
+				}
+				p.NoShot[ShotRef{Rule: res.Rule.ID, Node: t.Node}] = true
+				continue
+			}
+			areas = append(areas, area)
+			n++
 		}
 	}
 	areas = mergeAreas(areas)
@@ -120,3 +140,23 @@ func mergeAreas(areas []image.Rectangle) []image.Rectangle {
 }
 
 func pixels(r image.Rectangle) int { return r.Dx() * r.Dy() }
+
+// InShots reports whether one of p.Shots holds the crop area of the
+// element n, so that the report can crop its screenshot.
+func InShots(p *Page, n *Node) bool {
+	box, ok := ShotBox(n)
+	if !ok {
+		return false
+	}
+	_, area, ok := CropArea(p, box)
+	if !ok {
+		return false
+	}
+	for _, s := range p.Shots {
+		a := image.Rect(int(s.Area.X), int(s.Area.Y), int(s.Area.X+s.Area.W), int(s.Area.Y+s.Area.H))
+		if area.In(a) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"slices"
 	"testing"
 
 	"saavu/checks"
@@ -58,7 +59,7 @@ func TestShotAreas(t *testing.T) {
 			for i, o := range tt.outcome {
 				res.Targets = append(res.Targets, target(p, i, o))
 			}
-			got := checks.ShotAreas(p, []checks.Result{res})
+			got := checks.ShotAreas(p, []checks.Result{res}, nil)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %v, want %v", got, tt.want)
 			}
@@ -87,14 +88,65 @@ func TestShotAreasLimits(t *testing.T) {
 		}
 		results = append(results, res)
 	}
-	if got := checks.ShotAreas(p, results); len(got) != checks.MaxShotsPerPage {
+	if got := checks.ShotAreas(p, results, nil); len(got) != checks.MaxShotsPerPage {
 		t.Errorf("%d areas, want the cap %d", len(got), checks.MaxShotsPerPage)
 	}
 	one := checks.Result{Rule: &checks.Rule{ID: "r"}}
 	for i := range 40 {
 		one.Targets = append(one.Targets, checks.Target{Node: p.Nodes[3+i], Outcome: checks.Failed})
 	}
-	if got := checks.ShotAreas(p, []checks.Result{one}); len(got) != checks.MaxScreenshots {
+	if got := checks.ShotAreas(p, []checks.Result{one}, nil); len(got) != checks.MaxScreenshots {
 		t.Errorf("one rule failing 40 elements: %d areas, want %d", len(got), checks.MaxScreenshots)
+	}
+}
+
+// TestShotAreasKeep: the elements keep turns down get no area and are
+// recorded in NoShot; the next ones take their place up to MaxScreenshots.
+func TestShotAreasKeep(t *testing.T) {
+	var boxes []checks.Rect
+	for i := range 8 {
+		boxes = append(boxes, checks.Rect{X: 100, Y: float64(100 + 200*i), W: 10, H: 10})
+	}
+	p := shotPage(t, boxes...)
+	res := checks.Result{Rule: &checks.Rule{ID: "x"}}
+	for i := range 8 {
+		res.Targets = append(res.Targets, checks.Target{Node: p.Nodes[3+i], Outcome: checks.Failed})
+	}
+	var asked []int
+	keep := func(rule string, n *checks.Node) bool {
+		if rule != "x" {
+			t.Errorf("keep asked about rule %q", rule)
+		}
+		i := slices.Index(p.Nodes, n) - 3
+		asked = append(asked, i)
+		return i != 0 && i != 2 // the elements 0 and 2 were photographed before
+	}
+	got := checks.ShotAreas(p, []checks.Result{res}, keep)
+	var ys []float64
+	for _, a := range got {
+		ys = append(ys, a.Y+checks.CropMargin)
+	}
+	if want := []float64{300, 700, 900, 1100, 1300}; !slices.Equal(ys, want) {
+		t.Errorf("areas at y %v, want %v (elements 1, 3, 4, 5, 6)", ys, want)
+	}
+	if want := []int{0, 1, 2, 3, 4, 5, 6}; !slices.Equal(asked, want) {
+		t.Errorf("keep asked about %v, want %v (not beyond MaxScreenshots kept)", asked, want)
+	}
+	for i := range 8 {
+		ref := checks.ShotRef{Rule: "x", Node: p.Nodes[3+i]}
+		if want := i == 0 || i == 2; p.NoShot[ref] != want {
+			t.Errorf("element %d: NoShot %v, want %v", i, p.NoShot[ref], want)
+		}
+	}
+
+	// Every element turned down: no areas.
+	q := shotPage(t, boxes[:2]...)
+	res = checks.Result{Rule: &checks.Rule{ID: "x"}, Targets: []checks.Target{
+		{Node: q.Nodes[3], Outcome: checks.Failed}, {Node: q.Nodes[4], Outcome: checks.CantTell}}}
+	if got := checks.ShotAreas(q, []checks.Result{res}, func(string, *checks.Node) bool { return false }); len(got) != 0 {
+		t.Errorf("all turned down: areas %v, want none", got)
+	}
+	if len(q.NoShot) != 2 {
+		t.Errorf("all turned down: NoShot %v, want both elements", q.NoShot)
 	}
 }

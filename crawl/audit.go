@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -32,12 +34,16 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 	if concurrency < 1 {
 		concurrency = 1
 	}
+	shots := newShotSet(maxShotKeys)
 	jobs := make(chan string)
 	results := make(chan Done)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		defer close(jobs)
 		for _, u := range urls {
+			if gctx.Err() != nil {
+				return nil
+			}
 			select {
 			case jobs <- u:
 			case <-gctx.Done():
@@ -70,7 +76,12 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 					}
 				}
 				if tab != nil {
-					d = auditOne(wctx, tab, u, rules)
+					d = auditOne(wctx, tab, u, rules, shots)
+				}
+				if wctx.Err() != nil {
+					// Cut short by the cancellation: not a result; the
+					// caller reports the pages it did not get as interrupted.
+					return nil
 				}
 				select {
 				case results <- d:
@@ -87,6 +98,9 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 		return err
 	})
 	for d := range results {
+		if ctx.Err() != nil {
+			continue // cancelled: no more pages are reported
+		}
 		done(d)
 	}
 	if err := g.Wait(); err != nil {
@@ -95,26 +109,54 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 	return ctx.Err()
 }
 
-func auditOne(ctx context.Context, tab *Tab, url string, rules []*checks.Rule) Done {
+func auditOne(ctx context.Context, tab *Tab, url string, rules []*checks.Rule, shots *shotSet) Done {
 	p, err := tab.Capture(ctx, url)
 	d := Done{URL: url, Page: p, Err: err}
 	if err != nil {
 		return d
 	}
-	d.Results, d.Err = tab.Check(ctx, p, rules)
+	d.Results, d.Err = tab.Check(ctx, p, rules, shots)
 	return d
 }
 
 // Check runs the rules on p, the page the tab captured last and still
 // shows. With screenshots on, it then photographs the regions around the
 // elements the rules reported (checks.ShotAreas) into p.Shots; a page
-// where everything passed gets none.
-func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule) ([]checks.Result, error) {
+// where everything passed gets none. An element in shots, photographed
+// on an earlier page of the run, is not photographed again (shots nil:
+// every element is).
+func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, shots *shotSet) ([]checks.Result, error) {
 	results, err := checks.Check(p, rules)
 	if err != nil || !t.b.opts.Screenshots {
 		return results, err
 	}
-	areas := checks.ShotAreas(p, results)
+	var claimed []shotClaim
+	mine := map[shotKey]bool{} // claimed for this page
+	keep := func(rule string, n *checks.Node) bool {
+		if shots == nil {
+			return true
+		}
+		k := shotKeyOf(rule, n)
+		if mine[k] {
+			return true
+		}
+		if !shots.claim(k) {
+			return false
+		}
+		mine[k] = true
+		claimed = append(claimed, shotClaim{k, n})
+		return true
+	}
+	areas := checks.ShotAreas(p, results, keep)
+	// An element claimed but not photographed (the shots failed, or its
+	// region was beyond MaxShotsPerPage) may be photographed on a later page.
+	defer func() {
+		for _, c := range claimed {
+			if !checks.InShots(p, c.node) {
+				shots.release(c.key)
+			}
+		}
+	}()
 	if len(areas) == 0 {
 		return results, nil
 	}
@@ -220,4 +262,63 @@ func union(rs []checks.Rect) checks.Rect {
 		u = checks.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
 	}
 	return u
+}
+
+// maxShotKeys bounds the elements a run remembers as photographed; beyond
+// it, new elements are photographed on every page they are seen on.
+const maxShotKeys = 100_000
+
+// shotKey names a reported element across the pages of a run: a hash of
+// the rule ID, the element's selector and its snippet.
+type shotKey [16]byte
+
+func shotKeyOf(rule string, n *checks.Node) shotKey {
+	h := fnv.New128a()
+	for _, s := range []string{rule, n.Selector(), n.Snippet()} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	var k shotKey
+	h.Sum(k[:0])
+	return k
+}
+
+type shotClaim struct {
+	key  shotKey
+	node *checks.Node
+}
+
+// shotSet is the set of elements photographed in one Audit or Crawl, shared
+// by its workers, so that the same fault on every page of a site (a
+// template's cookie banner, its footer) is photographed on the first page
+// it is seen on only.
+type shotSet struct {
+	mu   sync.Mutex
+	max  int
+	keys map[shotKey]struct{}
+}
+
+func newShotSet(max int) *shotSet {
+	return &shotSet{max: max, keys: map[shotKey]struct{}{}}
+}
+
+// claim reports whether the element k is to be photographed: it is not
+// yet in the set, which then holds it (unless it is full).
+func (s *shotSet) claim(k shotKey) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.keys[k]; ok {
+		return false
+	}
+	if len(s.keys) < s.max {
+		s.keys[k] = struct{}{}
+	}
+	return true
+}
+
+// release forgets the element k.
+func (s *shotSet) release(k shotKey) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.keys, k)
 }

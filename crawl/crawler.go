@@ -233,9 +233,10 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 	stopCtx, stopWorkers := context.WithCancel(ctx)
 	defer stopWorkers()
 	workers, wctx := errgroup.WithContext(stopCtx)
+	shots := newShotSet(maxShotKeys) // a fault on many pages is photographed once
 	for range opts.Concurrency {
 		workers.Go(func() error {
-			w := &worker{b: b, scope: scope, limiter: limiter, rules: rules, pause: opts.RetryPause}
+			w := &worker{b: b, scope: scope, limiter: limiter, rules: rules, shots: shots, pause: opts.RetryPause}
 			defer w.close()
 			for it := range jobs {
 				d, links, err := w.page(wctx, it)
@@ -363,6 +364,7 @@ type worker struct {
 	scope   *Scope
 	limiter *hostLimiter
 	rules   []*checks.Rule
+	shots   *shotSet
 	pause   time.Duration
 }
 
@@ -403,7 +405,7 @@ func (w *worker) page(ctx context.Context, it Item) (Done, []string, error) {
 			}
 		}
 		if w.tab != nil {
-			d, links = crawlOne(ctx, w.tab, it, w.scope, w.limiter, w.rules)
+			d, links = crawlOne(ctx, w.tab, it, w.scope, w.limiter, w.rules, w.shots)
 		}
 		if d.Err == nil || ctx.Err() != nil || try > 0 {
 			if d.Err == nil && first != nil {
@@ -465,7 +467,7 @@ const maxDocuments = 1000
 
 // crawlOne captures a page and, when it is in scope, audits it and lists
 // its links.
-func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hostLimiter, rules []*checks.Rule) (Done, []string) {
+func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hostLimiter, rules []*checks.Rule, shots *shotSet) (Done, []string) {
 	if err := limiter.Wait(ctx, it.URL); err != nil {
 		return Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}, nil
 	}
@@ -480,7 +482,7 @@ func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hos
 	if err != nil {
 		return d, nil
 	}
-	d.Results, d.Err = tab.Check(ctx, p, rules) // rules, then screenshots of what they reported
+	d.Results, d.Err = tab.Check(ctx, p, rules, shots) // rules, then screenshots of what they reported
 	return d, Links(p)
 }
 

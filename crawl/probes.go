@@ -40,6 +40,7 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
 		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll}, // probes_layout.go
+		{"what is behind text on images", 3 * time.Second, probeBackdrop},     // probe_backdrop.go
 		{"how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},    // probes_layout.go; last: it resizes the page
 	}
 	for _, pr := range probes {

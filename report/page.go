@@ -46,7 +46,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 			n := Node{Outcome: string(t.Outcome), Selector: t.Node.Selector(), Snippet: t.Node.Snippet(), Message: t.Message}
 			if box, ok := checks.ShotBox(t.Node); ok {
 				n.Box = &box
-				if len(shots) > 0 && cropped < MaxScreenshots {
+				if len(shots) > 0 && cropped < MaxScreenshots && !p.NoShot[checks.ShotRef{Rule: res.Rule.ID, Node: t.Node}] {
 					if el, area, ok := checks.CropArea(p, box); ok {
 						if uri := crop(shots, el, area); uri != "" {
 							n.Screenshot = uri

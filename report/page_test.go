@@ -45,7 +45,7 @@ func TestPageResultCrops(t *testing.T) {
 		{Node: p.Nodes[3], Outcome: checks.Failed, Message: "no alt"},
 		{Node: p.Nodes[4], Outcome: checks.Failed, Message: "no alt"},
 	}}
-	areas := checks.ShotAreas(p, []checks.Result{res})
+	areas := checks.ShotAreas(p, []checks.Result{res}, nil)
 	if len(areas) != 2 {
 		t.Fatalf("areas %v, want 2", areas)
 	}

@@ -1,0 +1,324 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"saavu/checks"
+)
+
+// The backdrop probe photographs what is behind the text that the
+// contrast rules cannot judge from the page model (text over a
+// background image, over an <img>, over gradients they cannot place): it
+// makes the text of those elements transparent, which changes no layout,
+// takes a screenshot of the text's area, puts the text back and records
+// the darkest and lightest colours of the screenshot (Page.Backdrops).
+
+// backdropAttr marks the elements whose text is hidden while the probe
+// photographs them.
+const backdropAttr = "data-saavu-backdrop"
+
+// backdropMaxArea is the largest text area photographed, in CSS px²;
+// larger ones stay unmeasured.
+const backdropMaxArea = 1_500_000
+
+// backdropTrim is the share of the pixels at either end of the luminance
+// range left out: anti-aliased edges and specks of an image.
+const backdropTrim = 0.02
+
+const backdropGroup = "saavu-backdrop"
+
+// probeBackdrop measures the backdrops of checks.BackdropTargets.
+func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	targets := checks.BackdropTargets(p)
+	if len(targets) == 0 {
+		return nil
+	}
+	ids := make(map[int]cdp.BackendNodeID, len(targets))
+	want := map[int]bool{}
+	for _, t := range targets {
+		want[t.Node.Index] = true
+	}
+	for id, i := range backend {
+		if want[i] {
+			ids[i] = id
+		}
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_ = evalJS(cctx, backdropRestoreJS, new(bool))
+		_, _ = chromedp.Call(cctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: backdropGroup})
+	}()
+
+	// Resolve the elements, then hide their text and check, in one call,
+	// that each is where the page model has it and that the images under
+	// it are loaded.
+	type check struct {
+		Box  [4]float64 `json:"box"`  // the model's border box: x, y, w, h
+		Area [4]float64 `json:"area"` // the text's area
+		URLs []string   `json:"urls"` // background images under the text
+	}
+	var args []*runtime.CallArgument
+	var checksJS []check
+	var kept []checks.BackdropTarget
+	for _, t := range targets {
+		id, ok := ids[t.Node.Index]
+		if !ok || t.Area.W*t.Area.H > backdropMaxArea || t.Node.Layout == nil {
+			continue
+		}
+		res, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id, ObjectGroup: backdropGroup})
+		if err != nil || res.Object == nil || res.Object.ObjectID == "" {
+			continue
+		}
+		b := t.Node.Layout.Box
+		args = append(args, &runtime.CallArgument{ObjectID: res.Object.ObjectID})
+		checksJS = append(checksJS, check{
+			Box:  [4]float64{b.X, b.Y, b.W, b.H},
+			Area: [4]float64{t.Area.X, t.Area.Y, t.Area.W, t.Area.H},
+			URLs: backgroundURLs(p, t.Area),
+		})
+		kept = append(kept, t)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	data, err := json.Marshal(checksJS)
+	if err != nil {
+		return err
+	}
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
+		FunctionDeclaration: fmt.Sprintf(backdropHideJS, backdropAttr, data),
+		ObjectID:            args[0].ObjectID,
+		Arguments:           args,
+		ReturnByValue:       new(true),
+		AwaitPromise:        new(true),
+	})
+	if err != nil {
+		return err
+	}
+	if res.ExceptionDetails != nil {
+		return fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+	}
+	var ready struct {
+		OK []bool  `json:"ok"`
+		VW float64 `json:"vw"`
+		VH float64 `json:"vh"`
+	}
+	if res.Result == nil || json.Unmarshal(res.Result.Value, &ready) != nil || len(ready.OK) != len(kept) {
+		return errors.New("the script that hides the text returned nothing")
+	}
+
+	out := map[int]checks.Backdrop{}
+	for i, t := range kept {
+		if !ready.OK[i] {
+			continue
+		}
+		// Whole pixels inside the area: a pixel row half outside it may be
+		// another element's.
+		x0, y0 := math.Max(0, math.Ceil(t.Area.X)), math.Max(0, math.Ceil(t.Area.Y))
+		x1, y1 := math.Floor(t.Area.X+t.Area.W), math.Floor(t.Area.Y+t.Area.H)
+		if x1-x0 < 2 || y1-y0 < 2 {
+			continue
+		}
+		beyond := x1 > ready.VW || y1 > ready.VH
+		shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+			Format:                page.CaptureScreenshotFormatPng,
+			Clip:                  &page.Viewport{X: x0, Y: y0, Width: x1 - x0, Height: y1 - y0, Scale: 1},
+			CaptureBeyondViewport: new(beyond),
+			OptimizeForSpeed:      new(true),
+		})
+		if err != nil {
+			return err
+		}
+		if b, ok := backdropOf(shot.Data); ok {
+			out[t.Node.Index] = b
+		}
+	}
+	if len(out) > 0 {
+		p.Backdrops = out
+	}
+	return nil
+}
+
+// backdropHideJS marks the elements (the arguments), hides their text
+// with a style sheet (in the document and in the shadow roots they are
+// in), scrolls the page to the top and leaves focus nowhere, as when the
+// page was captured. It returns, for each element, whether it may be
+// photographed: it is where the page model has it, and the images that
+// may be under its text have loaded. %[1]s is the attribute, %[2]s the
+// checks.
+const backdropHideJS = `async function(...els) {
+  const want = %[2]s;
+  const attr = '%[1]s';
+  const sel = '[' + attr + ']';
+  const css = [sel, sel + ' *', sel + '::before', sel + '::after', sel + ' *::before', sel + ' *::after',
+    sel + '::first-letter', sel + '::first-line', sel + '::marker', sel + ' *::marker'].join(', ') +
+    ' { color: transparent !important; -webkit-text-fill-color: transparent !important; -webkit-text-stroke-color: transparent !important;' +
+    ' text-shadow: none !important; caret-color: transparent !important; text-decoration-color: transparent !important;' +
+    ' transition: none !important; }';
+  const roots = new Set([document]);
+  els.forEach((e, i) => { e.setAttribute(attr, String(i)); roots.add(e.getRootNode()); });
+  const styles = [];
+  for (const r of roots) {
+    const s = document.createElement('style');
+    s.textContent = css;
+    (r === document ? (document.head || document.documentElement) : r).appendChild(s);
+    styles.push(s);
+  }
+  window.__saavuBackdrop = {els, styles};
+  const a = document.activeElement;
+  if (a && a !== document.body && a.blur) a.blur();
+  scrollTo({left: 0, top: 0, behavior: 'instant'});
+  const hit = (r, w) => r.x < w[0] + w[2] && w[0] < r.x + r.width && r.y < w[1] + w[3] && w[1] < r.y + r.height;
+  const imgs = Array.from(document.images);
+  const decode = u => {
+    const i = new Image();
+    i.src = u;
+    return Promise.race([i.decode().then(() => true, () => false), new Promise(r => setTimeout(() => r(false), 800))]);
+  };
+  const ok = await Promise.all(els.map(async (e, i) => {
+    const w = want[i];
+    const r = e.getBoundingClientRect();
+    const x = r.x + scrollX, y = r.y + scrollY;
+    if (Math.abs(x - w.box[0]) > 2 || Math.abs(y - w.box[1]) > 2 || Math.abs(r.width - w.box[2]) > 2 || Math.abs(r.height - w.box[3]) > 2) return false;
+    for (const img of imgs) {
+      const b = img.getBoundingClientRect();
+      if (!hit({x: b.x + scrollX, y: b.y + scrollY, width: b.width, height: b.height}, w.area)) continue;
+      if (!img.complete || !img.naturalWidth) return false;
+    }
+    const got = await Promise.all((w.urls || []).map(decode));
+    return got.every(Boolean);
+  }));
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return {ok, vw: innerWidth, vh: innerHeight};
+}`
+
+// backdropRestoreJS shows the text again. The transitions stay off until
+// the colours are back, so that the text does not fade in.
+const backdropRestoreJS = `(() => {
+  const b = window.__saavuBackdrop;
+  if (!b) return true;
+  delete window.__saavuBackdrop;
+  for (const s of b.styles) s.textContent = s.textContent.replace(/color: transparent !important;|-webkit-text-fill-color: transparent !important;|-webkit-text-stroke-color: transparent !important;|text-shadow: none !important;|caret-color: transparent !important;|text-decoration-color: transparent !important;/g, '');
+  for (const e of b.els) getComputedStyle(e).color;
+  for (const s of b.styles) s.remove();
+  for (const e of b.els) e.removeAttribute('` + backdropAttr + `');
+  return true;
+})()`
+
+var cssURL = regexp.MustCompile(`url\("((?:[^"\\]|\\.)*)"\)`)
+
+// backgroundURLs returns the background images of the elements whose box
+// meets the area, as the computed style has them (absolute), data: URLs
+// left out (they are always loaded).
+func backgroundURLs(p *checks.Page, area checks.Rect) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range p.Elements() {
+		img := n.Style("background-image")
+		if n.Frame != 0 || n.Layout == nil || !strings.Contains(img, "url(") {
+			continue
+		}
+		b := n.Layout.Box
+		if !n.Is("html", "body") && (b.X >= area.X+area.W || area.X >= b.X+b.W || b.Y >= area.Y+area.H || area.Y >= b.Y+b.H) {
+			continue
+		}
+		for _, m := range cssURL.FindAllStringSubmatch(img, -1) {
+			u := strings.ReplaceAll(m[1], `\"`, `"`)
+			if strings.HasPrefix(u, "data:") || seen[u] {
+				continue
+			}
+			seen[u] = true
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// backdropOf returns the darkest and lightest colours of a screenshot,
+// leaving out backdropTrim of the pixels at either end of the luminance
+// range.
+func backdropOf(data []byte) (checks.Backdrop, bool) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return checks.Backdrop{}, false
+	}
+	const bins = 1024
+	var count [bins]int
+	var color [bins][3]uint8
+	var lin [256]float64
+	for i := range lin {
+		v := float64(i) / 255
+		if v <= 0.04045 {
+			lin[i] = v / 12.92
+		} else {
+			lin[i] = math.Pow((v+0.055)/1.055, 2.4)
+		}
+	}
+	total := 0
+	add := func(r, g, b uint8) {
+		l := 0.2126*lin[r] + 0.7152*lin[g] + 0.0722*lin[b]
+		k := int(l * (bins - 1))
+		if count[k] == 0 {
+			color[k] = [3]uint8{r, g, b}
+		}
+		count[k]++
+		total++
+	}
+	bounds := img.Bounds()
+	switch m := img.(type) {
+	case *image.NRGBA:
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(bounds.Min.X, y):m.PixOffset(bounds.Max.X, y)]
+			for i := 0; i+3 < len(row); i += 4 {
+				add(row[i], row[i+1], row[i+2])
+			}
+		}
+	case *image.RGBA:
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(bounds.Min.X, y):m.PixOffset(bounds.Max.X, y)]
+			for i := 0; i+3 < len(row); i += 4 {
+				add(row[i], row[i+1], row[i+2])
+			}
+		}
+	default:
+		for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+			for x := bounds.Min.X; x < bounds.Max.X; x++ {
+				r, g, b, _ := img.At(x, y).RGBA()
+				add(uint8(r>>8), uint8(g>>8), uint8(b>>8))
+			}
+		}
+	}
+	if total == 0 {
+		return checks.Backdrop{}, false
+	}
+	skip := int(float64(total) * backdropTrim)
+	at := func(from, step int) [3]uint8 {
+		seen := 0
+		for k := from; k >= 0 && k < bins; k += step {
+			seen += count[k]
+			if count[k] > 0 && seen > skip {
+				return color[k]
+			}
+		}
+		return color[from]
+	}
+	hex := func(c [3]uint8) string { return fmt.Sprintf("#%02x%02x%02x", c[0], c[1], c[2]) }
+	return checks.Backdrop{Dark: hex(at(0, 1)), Light: hex(at(bins-1, -1))}, true
+}
