@@ -101,49 +101,11 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 		client = &http.Client{Timeout: 15 * time.Second}
 	}
 	log := b.opts.Log
-	var starts []string
-	for _, s := range opts.Start {
-		n, err := Normalize(s)
-		if err != nil {
-			return nil, fmt.Errorf("start URL %s: %w", s, err)
-		}
-		starts = append(starts, n)
-	}
-	scope, err := NewScope(starts, opts.Include, opts.Exclude)
+	site, err := newSite(ctx, opts, client, log)
 	if err != nil {
 		return nil, err
 	}
-
-	// robots.txt, fetched once per origin by the consuming goroutine.
-	robots := map[string]*Robots{}
-	robotsFor := func(u *url.URL) *Robots {
-		o := origin(u)
-		rb, ok := robots[o]
-		if !ok {
-			var err error
-			if rb, err = FetchRobots(ctx, client, u, RobotsAgent, opts.UserAgent); err != nil {
-				log.Warn("robots.txt", "err", err)
-			}
-			robots[o] = rb
-		}
-		return rb
-	}
-	var allowed func(string) bool
-	if !opts.IgnoreRobots {
-		allowed = func(raw string) bool {
-			u, err := url.Parse(raw)
-			if err != nil {
-				return false
-			}
-			return robotsFor(u).Allowed(robotsKey(u))
-		}
-	}
-	front := NewFrontier(scope, allowed, opts.MaxPages, opts.MaxDepth)
-	for _, s := range starts {
-		if err := front.Add(s, 0, "", true); err != nil {
-			log.Warn("start URL not crawled", "url", s, "err", err)
-		}
-	}
+	scope, front := site.scope, site.front
 	state := opts.State
 	audited := map[string]string{} // normalised final URL -> URL audited
 
@@ -186,36 +148,7 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 		front.Drop(func(it Item) bool { return state.Done(it.URL) })
 	}
 	if !replayed {
-		var maps []string
-		origins := map[string]bool{}
-		for _, s := range starts {
-			u, _ := url.Parse(s)
-			if origins[origin(u)] {
-				continue
-			}
-			origins[origin(u)] = true
-			var listed []string
-			if rb := robotsFor(u); rb != nil {
-				listed = rb.Sitemaps
-			}
-			if len(listed) == 0 {
-				listed = []string{origin(u) + "/sitemap.xml"}
-			}
-			maps = append(maps, listed...)
-		}
-		limit := MaxSitemapURLs
-		if opts.MaxPages > 0 {
-			limit = 10 * opts.MaxPages
-		}
-		keep := func(sm string) bool { return scope.SameSite(sm) && (allowed == nil || allowed(sm)) }
-		warn := func(err error) { log.Info("sitemap not read", "err", err) }
-		sitemap = []string{}
-		for _, p := range FetchSitemaps(ctx, client, opts.UserAgent, maps, limit, keep, warn) {
-			if n, err := Normalize(p); err == nil && opts.MaxDepth != 0 {
-				_ = front.Add(n, 1, "", false)
-				sitemap = append(sitemap, n)
-			}
-		}
+		sitemap = site.addSitemaps(ctx, opts, client, log)
 		if state != nil && ctx.Err() == nil {
 			if err := state.logRecord(stateRecord{Sitemap: sitemap}); err != nil {
 				return nil, err
@@ -346,7 +279,7 @@ loop:
 			break
 		}
 		doc := Document{URL: d, Size: -1, Referrers: front.Referrers(d)}
-		if allowed != nil && !allowed(d) {
+		if site.allowed != nil && !site.allowed(d) {
 			doc.Error = "not checked: " + ErrRobots.Error()
 		} else if err := limiter.Wait(ctx, d); err == nil {
 			headDocument(ctx, client, opts.UserAgent, &doc)

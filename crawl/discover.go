@@ -45,10 +45,11 @@ func Discover(ctx context.Context, opts CrawlOptions, log *slog.Logger) (*Discov
 	if client == nil {
 		client = &http.Client{Timeout: 15 * time.Second}
 	}
-	site, err := openSite(ctx, opts, client, log)
+	site, err := newSite(ctx, opts, client, log)
 	if err != nil {
 		return nil, err
 	}
+	site.addSitemaps(ctx, opts, client, log)
 	// Never follow a redirect out of scope: stop at it and record it.
 	scoped := *client
 	scoped.CheckRedirect = func(req *http.Request, via []*http.Request) error {
@@ -174,31 +175,34 @@ loop:
 	return d, ctx.Err()
 }
 
-// site is the crawl's scope and frontier with the start URLs and the
-// sitemaps' pages queued.
+// site is a crawl's start URLs, scope, robots.txt and frontier, shared
+// by Crawl and Discover.
 type site struct {
-	scope *Scope
-	front *Frontier
+	starts    []string
+	scope     *Scope
+	front     *Frontier
+	allowed   func(string) bool // robots.txt; nil when ignored
+	robotsFor func(*url.URL) *Robots
 }
 
-// openSite prepares a crawl: scope, robots.txt (unless ignored), the
-// frontier with the start URLs at depth 0 and the pages listed in the
-// sitemaps at depth 1.
-func openSite(ctx context.Context, opts CrawlOptions, client *http.Client, log *slog.Logger) (*site, error) {
-	var starts []string
-	for _, s := range opts.Start {
-		n, err := Normalize(s)
+// newSite prepares a crawl: scope, robots.txt (fetched once per origin,
+// unless ignored) and the frontier with the start URLs at depth 0. It is
+// not safe for concurrent use, like the Frontier.
+func newSite(ctx context.Context, opts CrawlOptions, client *http.Client, log *slog.Logger) (*site, error) {
+	s := &site{}
+	for _, st := range opts.Start {
+		n, err := Normalize(st)
 		if err != nil {
-			return nil, fmt.Errorf("start URL %s: %w", s, err)
+			return nil, fmt.Errorf("start URL %s: %w", st, err)
 		}
-		starts = append(starts, n)
+		s.starts = append(s.starts, n)
 	}
-	scope, err := NewScope(starts, opts.Include, opts.Exclude)
-	if err != nil {
+	var err error
+	if s.scope, err = NewScope(s.starts, opts.Include, opts.Exclude); err != nil {
 		return nil, err
 	}
 	robots := map[string]*Robots{}
-	robotsFor := func(u *url.URL) *Robots {
+	s.robotsFor = func(u *url.URL) *Robots {
 		o := origin(u)
 		rb, ok := robots[o]
 		if !ok {
@@ -210,32 +214,38 @@ func openSite(ctx context.Context, opts CrawlOptions, client *http.Client, log *
 		}
 		return rb
 	}
-	var allowed func(string) bool
 	if !opts.IgnoreRobots {
-		allowed = func(raw string) bool {
+		s.allowed = func(raw string) bool {
 			u, err := url.Parse(raw)
 			if err != nil {
 				return false
 			}
-			return robotsFor(u).Allowed(robotsKey(u))
+			return s.robotsFor(u).Allowed(robotsKey(u))
 		}
 	}
-	front := NewFrontier(scope, allowed, opts.MaxPages, opts.MaxDepth)
-	for _, s := range starts {
-		if err := front.Add(s, 0, "", true); err != nil {
-			log.Warn("start URL not crawled", "url", s, "err", err)
+	s.front = NewFrontier(s.scope, s.allowed, opts.MaxPages, opts.MaxDepth)
+	for _, st := range s.starts {
+		if err := s.front.Add(st, 0, "", true); err != nil {
+			log.Warn("start URL not crawled", "url", st, "err", err)
 		}
 	}
+	return s, nil
+}
+
+// addSitemaps reads the sitemaps of the start origins (robots.txt
+// Sitemap: lines, else /sitemap.xml), queues their pages at depth 1 and
+// returns them, normalised.
+func (s *site) addSitemaps(ctx context.Context, opts CrawlOptions, client *http.Client, log *slog.Logger) []string {
 	var maps []string
 	origins := map[string]bool{}
-	for _, s := range starts {
-		u, _ := url.Parse(s)
+	for _, st := range s.starts {
+		u, _ := url.Parse(st)
 		if origins[origin(u)] {
 			continue
 		}
 		origins[origin(u)] = true
 		var listed []string
-		if rb := robotsFor(u); rb != nil {
+		if rb := s.robotsFor(u); rb != nil {
 			listed = rb.Sitemaps
 		}
 		if len(listed) == 0 {
@@ -247,14 +257,16 @@ func openSite(ctx context.Context, opts CrawlOptions, client *http.Client, log *
 	if opts.MaxPages > 0 {
 		limit = 10 * opts.MaxPages
 	}
-	keep := func(sm string) bool { return scope.SameSite(sm) && (allowed == nil || allowed(sm)) }
+	keep := func(sm string) bool { return s.scope.SameSite(sm) && (s.allowed == nil || s.allowed(sm)) }
 	warn := func(err error) { log.Info("sitemap not read", "err", err) }
+	pages := []string{}
 	for _, p := range FetchSitemaps(ctx, client, opts.UserAgent, maps, limit, keep, warn) {
 		if n, err := Normalize(p); err == nil && opts.MaxDepth != 0 {
-			_ = front.Add(n, 1, "", false)
+			_ = s.front.Add(n, 1, "", false)
+			pages = append(pages, n)
 		}
 	}
-	return &site{scope: scope, front: front}, nil
+	return pages
 }
 
 // link is a link found in a page: its normalised target and text.
