@@ -35,8 +35,10 @@ type Page struct {
 	Focus     *FocusWalk   `json:"focus,omitempty"`     // keyboard focus moved with Tab
 	Rotations []Rotation   `json:"rotations,omitempty"` // html, body and the page's main boxes, portrait and landscape
 	// Results of the layout probes (see probes_layout.go).
-	Zoom      *ZoomView  `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
-	Scrollers []Scroller `json:"scrollers,omitempty"` // every element with overflow auto or scroll, measured; an element missing was not measured
+	Zoom      *ZoomView    `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
+	Reflow    *ReflowView  `json:"reflow,omitempty"`    // the page at 320 × 256 CSS px (400 % zoom)
+	Spacing   *SpacingView `json:"spacing,omitempty"`   // the page with wider text spacing
+	Scrollers []Scroller   `json:"scrollers,omitempty"` // every element with overflow auto or scroll, measured; an element missing was not measured
 	// Backdrops are what is behind the text of the elements listed by
 	// BackdropTargets, by index in Nodes (see probe_backdrop.go); an
 	// element missing was not measured.

@@ -56,7 +56,9 @@ func newCrawlSite(t *testing.T) *crawlSite {
 		http.Redirect(w, r, strings.Replace(other.URL, "127.0.0.1", "localhost", 1)+"/", http.StatusFound)
 	})
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodGet && !strings.HasSuffix(r.URL.Path, ".pdf") {
+		// Pages, not what the browser fetches on its own (each tab asks
+		// for the favicon).
+		if r.Method == http.MethodGet && !strings.HasSuffix(r.URL.Path, ".pdf") && r.URL.Path != "/favicon.ico" {
 			s.mu.Lock()
 			s.loads[r.URL.Path]++
 			s.mu.Unlock()

@@ -66,9 +66,7 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: zoomW, Height: zoomH, DeviceScaleFactor: 1}); err != nil {
 		return err
 	}
-	// Let the page's resize handlers run (one animation frame at most).
-	settle := `new Promise(r => { const t = setTimeout(() => r(true), 50); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(true); }, 0)); })`
-	if err := evalJS(ctx, settle, new(bool)); err != nil {
+	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
 		return err
 	}
 	snap, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
@@ -78,9 +76,13 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 	if err != nil {
 		return err
 	}
-	p.Zoom = zoomView(&snap, backend)
+	p.Zoom = zoomView(&snap, backend, checks.Size{W: zoomW, H: zoomH})
 	return nil
 }
+
+// settleJS lets the page's resize handlers run after the viewport or the
+// styles changed (one animation frame, 50 ms at most).
+const settleJS = `new Promise(r => { const t = setTimeout(() => r(true), 50); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(true); }, 0)); })`
 
 // clipsText reports whether the captured page has an element (html and
 // body aside) with overflow hidden or clip and rendered text in it.
@@ -136,8 +138,8 @@ func overlap(a, b span) span {
 // one with overflow auto or scroll keeps it reachable within its own box
 // (it can be scrolled into view), and an absolutely positioned or fixed
 // element escapes the ancestors below its containing block.
-func zoomView(snap *domsnapshot.CaptureSnapshotResult, backend map[cdp.BackendNodeID]int) *checks.ZoomView {
-	z := &checks.ZoomView{Viewport: checks.Size{W: zoomW, H: zoomH}}
+func zoomView(snap *domsnapshot.CaptureSnapshotResult, backend map[cdp.BackendNodeID]int, viewport checks.Size) *checks.ZoomView {
+	z := &checks.ZoomView{Viewport: viewport}
 	if len(snap.Documents) == 0 || snap.Documents[0].Nodes == nil || snap.Documents[0].Layout == nil {
 		return z
 	}

@@ -1,0 +1,88 @@
+package checks
+
+import (
+	"fmt"
+	"math"
+)
+
+// Reflow checks that the page fits a window 320 CSS px wide, as a
+// 1280 px window zoomed to 400 % shows it, without scrolling sideways
+// (WCAG 1.4.10). It reads what the reflow probe saw (Page.Reflow).
+var Reflow = &Rule{
+	ID:      "reflow",
+	Title:   "Content fits a window 320 px wide without scrolling sideways",
+	Doc:     doc("reflow"),
+	HelpURL: understanding("1.4.10"),
+	WCAG:    []string{"1.4.10"},
+	Impact:  Serious,
+	Run:     runReflow,
+}
+
+// runReflow applies to pages that render any content. Each element that
+// reaches beyond the right edge of the 320 px window is a target: text
+// that makes the window scroll sideways fails; text that runs off an
+// edge the window cannot be scrolled to (the page hides its sideways
+// overflow, or the element is fixed) needs a person, since off-screen
+// menus are built that way; content that may need two dimensions
+// (data tables, preformatted text and code, images, videos, maps,
+// toolbars: WCAG's exception) passes. A page where nothing reaches
+// beyond the edge passes.
+func runReflow(pass *Pass) error {
+	p := pass.Page
+	v := p.Reflow
+	if v == nil || !rendersContent(p) {
+		return nil // the probe did not run (the page's notes say so), or nothing to reflow
+	}
+	if len(v.Wide) == 0 {
+		pass.Passed(nil)
+		return nil
+	}
+	for _, w := range v.Wide {
+		var n *Node
+		if w.Node > 0 && w.Node < len(p.Nodes) {
+			n = p.Nodes[w.Node]
+		}
+		width := v.Viewport.W
+		if width <= 0 {
+			width = 320
+		}
+		switch {
+		case w.Exempt != "" || w.Kind == "media":
+			pass.Passed(n) // may need two dimensions to be understood
+		case w.Cut:
+			pass.CantTell(n, "In a window %.0f px wide (a 1280 px window zoomed to 400 %%) the text of this element runs past the right edge, to %.0f px, where the window cannot be scrolled (the page hides what sticks out sideways, or the element stays fixed in the window). People who zoom in cannot read the end of its lines. Check whether the text can be reached some other way (a menu that slides in when a button is pressed is fine); if not, give the element a flexible width (max-width: 100%%).", width, w.Right)
+		case w.Kind == "control":
+			pass.Failed(n, "In a window %.0f px wide (a 1280 px window zoomed to 400 %%) this form field is %.0f px wide and sticks out of the window, so people who zoom in must scroll sideways to use it. Give it a flexible width (width: 100%%; max-width: 100%%) instead of a fixed one.", width, w.Width)
+		case w.Word:
+			pass.Failed(n, "In a window %.0f px wide (a 1280 px window zoomed to 400 %%) text in this element is too wide for the window: a long word, address or line kept on one line reaches %.0f px to the right, so people who zoom in must scroll sideways to read it. Let long words break (hyphens: auto with the page's lang, or overflow-wrap: anywhere), scale big headings with the window (font-size in vw or clamp()), and do not keep text on one line (white-space: nowrap).", width, w.Right)
+		default:
+			pass.Failed(n, "In a window %.0f px wide (a 1280 px window zoomed to 400 %%) this element is %.0f px wide and reaches %.0f px, %.0f px beyond the edge: %s, so people who zoom in must scroll sideways back and forth on every line. Give it a flexible width: max-width: 100%% instead of a width in px, a media query for narrow windows, and min-width: 0 on flex and grid items, which otherwise grow to fit their longest word.", width, w.Width, w.Right, math.Ceil(w.Right-width), textsRunOff(w.Texts))
+		}
+	}
+	return nil
+}
+
+func textsRunOff(k int) string {
+	if k <= 1 {
+		return "its text runs off the right edge of the window"
+	}
+	return fmt.Sprintf("%d pieces of its text run off the right edge of the window", k)
+}
+
+// rendersContent reports whether the page shows any text, image, media
+// or form field.
+func rendersContent(p *Page) bool {
+	for _, n := range p.Nodes {
+		if n.Layout == nil || n.Frame != 0 {
+			continue
+		}
+		switch {
+		case n.Type == TextNode && !blank(n.Text) && len(n.Layout.TextBoxes) > 0:
+			return true
+		case n.Type == ElementNode && n.Is("img", "video", "canvas", "iframe", "svg", "object", "embed", "input", "select", "textarea") &&
+			n.Layout.Box.W > 0 && n.Layout.Box.H > 0:
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,132 @@
+package checks
+
+// TextSpacingClipped checks that no text is cut off when a reader widens
+// the spacing of lines, paragraphs, letters and words as far as WCAG
+// 1.4.12 asks pages to allow. It reads what the text spacing probe saw
+// (Page.Spacing). Style attributes that keep the spacing from being
+// changed at all are the business of letter-spacing-important,
+// line-height-important and word-spacing-important.
+var TextSpacingClipped = &Rule{
+	ID:      "text-spacing-clipped",
+	Title:   "Text is not cut off when text spacing is widened",
+	Doc:     doc("text-spacing-clipped"),
+	HelpURL: understanding("1.4.12"),
+	WCAG:    []string{"1.4.12"},
+	Impact:  Serious,
+	Run:     runTextSpacingClipped,
+}
+
+// runTextSpacingClipped applies to visible text inside an element with
+// overflow hidden or clip, with the spacing widened. The text fails when
+// such an element cuts through it (or cuts it off at the side) and did
+// not before the spacing changed. As with zoom-text-clipped, cuts that
+// designers make on purpose are left to a person: whole lines pushed out
+// of a box of fixed height, a box that also hides other text entirely
+// (a carousel), and boxes next to a control that may reveal the rest.
+// Text that the wider spacing pushes out of sight entirely needs a
+// person too.
+func runTextSpacingClipped(pass *Pass) error {
+	p := pass.Page
+	s := p.Spacing
+	if s == nil || s.Before == nil || s.After == nil {
+		return nil // the probe did not run, or no text is in a box that can cut it
+	}
+	before := map[int]ZoomText{}
+	for _, zt := range s.Before.Texts {
+		before[zt.Node] = zt
+	}
+	type verdict struct {
+		outcome Outcome
+		msg     string
+	}
+	var order []*Node
+	worst := map[*Node]verdict{}
+	judge := func(el *Node, v verdict) {
+		old, seen := worst[el]
+		if !seen {
+			order = append(order, el)
+		}
+		if !seen || v.outcome.rank() > old.outcome.rank() {
+			worst[el] = v
+		}
+	}
+	textEl := func(node int) *Node {
+		if node <= 0 || node >= len(p.Nodes) {
+			return nil
+		}
+		n := p.Nodes[node]
+		el := n.ParentElement()
+		if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" {
+			return nil
+		}
+		return el
+	}
+	after := map[int]bool{}
+	for _, zt := range s.After.Texts {
+		after[zt.Node] = true
+		el := textEl(zt.Node)
+		if el == nil {
+			continue
+		}
+		v := verdict{outcome: Passed}
+		for _, c := range zt.Clips {
+			b := s.After.ZoomBoxOf(c.Box)
+			if b == nil || c.Box <= 0 || c.Box >= len(p.Nodes) || !worseClip(c, before[zt.Node]) {
+				continue
+			}
+			box := p.Nodes[c.Box]
+			var w verdict
+			switch {
+			case c.Axis == "x" && b.WhiteSpace == "nowrap" && b.TextOverflow != "" && b.TextOverflow != "clip":
+				continue // ends with an ellipsis: meant to be shortened
+			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
+				continue // a box one line high shows whole lines only
+			case c.Axis == "x" && b.HiddenX > 0:
+				w = verdict{CantTell, "With wider text spacing this text is cut off at the side by " + boxName(box) + ", which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check with the text spacing widened that all of the text can be read, for example by moving to the next slide."}
+			case c.Axis == "y" && c.Partial == 0:
+				w = verdict{CantTell, "With wider text spacing " + boxName(box) + ", which has overflow: hidden and a fixed height, shows only the first lines of this text: " + lines(c.Hidden) + " no longer fit. Check that the rest can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height)."}
+			case revealNearby(box):
+				w = verdict{CantTell, "With wider text spacing this text is cut off by " + boxName(box) + ", which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read with the text spacing widened."}
+			default:
+				w = verdict{Failed, "When a reader widens the text spacing (line height 1.5, letter spacing 0.12 em, word spacing 0.16 em, as people with dyslexia or low vision do with a browser extension or their own style sheet), this text is cut off by " + boxName(box) + ", which has overflow: hidden and a fixed size: " + cutDesc(c) + ". Let the box grow with its text (min-height instead of height, widths in em or % rather than px), or use overflow: auto."}
+			}
+			if w.outcome.rank() > v.outcome.rank() {
+				v = w
+			}
+		}
+		judge(el, v)
+	}
+	// Text that was visible and is gone: the wider spacing pushed it out
+	// of its box entirely.
+	for _, zt := range s.Before.Texts {
+		if after[zt.Node] {
+			continue
+		}
+		if el := textEl(zt.Node); el != nil && p.Nodes[zt.Node].Layout != nil {
+			judge(el, verdict{CantTell, "With wider text spacing this text disappears: a box with overflow: hidden and a fixed size pushes it out of sight. Check whether it can still be read some other way; if not, let the box grow with its text (min-height instead of height)."})
+		}
+	}
+	for _, el := range order {
+		switch v := worst[el]; v.outcome {
+		case Failed:
+			pass.Failed(el, "%s", v.msg)
+		case CantTell:
+			pass.CantTell(el, "%s", v.msg)
+		default:
+			pass.Passed(el)
+		}
+	}
+	return nil
+}
+
+// worseClip reports whether clip c (with the spacing widened) cuts more
+// of the text than the same box did in before (as captured).
+func worseClip(c TextClip, before ZoomText) bool {
+	for _, o := range before.Clips {
+		if o.Box != c.Box || o.Axis != c.Axis {
+			continue
+		}
+		return c.Partial+c.Hidden > o.Partial+o.Hidden || c.Hidden > o.Hidden || c.Cut > o.Cut+3
+	}
+	return true
+}

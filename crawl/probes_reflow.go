@@ -1,0 +1,228 @@
+package crawl
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/domsnapshot"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"saavu/checks"
+)
+
+// More layout probes: the page at 320 CSS px (WCAG 1.4.10 Reflow) and
+// with wider text spacing (WCAG 1.4.12 Text Spacing). See probes.go for
+// how probes run.
+
+// The reflow probe's viewport: a 1280 × 1024 screen zoomed to 400 %.
+const reflowW, reflowH = 320, 256
+
+// reflowJS finds what reaches beyond the right edge of the window: for
+// each text node that does, the outermost element around it that does
+// too (the one to make narrower), or its own element when the text sticks
+// out of it (a long word); then images, videos, frames and form fields.
+// Text inside an element that clips or scrolls its overflow and fits the
+// window is not counted: the window does not scroll for it. It leaves
+// the elements in window.__saavuReflow and returns what it saw of each.
+const reflowJS = `(() => {
+  const de = document.documentElement, body = document.body;
+  const els = window.__saavuReflow = [];
+  const vw = de.clientWidth || innerWidth;
+  const edge = vw + 1;
+  const clips = v => v === 'hidden' || v === 'clip';
+  // The window takes its overflow from html, or from body when html's is visible.
+  let ox = getComputedStyle(de).overflowX;
+  if (ox === 'visible' && body) ox = getComputedStyle(body).overflowX;
+  const out = {vw, sw: Math.max(de.scrollWidth, body ? body.scrollWidth : 0), scrolls: !clips(ox), wide: []};
+  if (!body || out.sw <= edge) return out;
+  const exempt = 'table:not([role=presentation]):not([role=none]), pre, code, kbd, samp, svg, math, canvas, video, audio, iframe, object, embed, img, [role=toolbar], [role=grid], [role=treegrid], [role=application], [role=img], [role=math]';
+  const up = a => a.parentElement || (a.parentNode instanceof ShadowRoot ? a.parentNode.host : null);
+  // climb looks at the ancestors of e (e included): the outermost one that
+  // reaches beyond the edge, whether one fitting the window clips or
+  // scrolls what sticks out, whether one is fixed, and the nearest exempt one.
+  const climb = e => {
+    const c = {culprit: null, exempt: '', fixed: false, contained: false};
+    for (let a = e; a && a !== de; a = up(a)) {
+      const cs = getComputedStyle(a), r = a.getBoundingClientRect();
+      if (!c.exempt && a.matches(exempt)) c.exempt = (a.getAttribute('role') || '').trim() || a.localName;
+      if (cs.position === 'fixed') c.fixed = true;
+      if (a !== body && cs.overflowX !== 'visible' && r.right <= edge) { c.contained = true; return c; }
+      if (r.right > edge && r.width > 0) c.culprit = a;
+    }
+    return c;
+  };
+  const found = new Map();
+  const add = (e, kind, right, c, word) => {
+    let rec = found.get(e);
+    if (!rec) {
+      if (out.wide.length >= ` + "%d" + `) return;
+      rec = {el: els.length, kind, right: 0, width: e.getBoundingClientRect().width, texts: 0, word: false, exempt: c.exempt, cut: true, mixed: false};
+      els.push(e); found.set(e, rec); out.wide.push(rec);
+    }
+    if (kind === 'text') rec.texts++;
+    rec.right = Math.max(rec.right, right);
+    rec.word = rec.word || word;
+    if (rec.exempt !== c.exempt) rec.mixed = true;
+    rec.cut = rec.cut && (c.fixed || !out.scrolls);
+  };
+  let budget = 30000;
+  const text = t => {
+    const p = t.parentElement;
+    if (!p || !t.data.trim()) return;
+    const r = document.createRange();
+    r.selectNodeContents(t);
+    let right = 0;
+    for (const b of r.getClientRects()) if (b.width > 1 && b.height > 1) right = Math.max(right, b.right);
+    if (right <= edge || getComputedStyle(p).visibility !== 'visible') return;
+    const c = climb(p);
+    if (c.contained) return;
+    const host = c.culprit || p;
+    add(host, 'text', right, c, right > host.getBoundingClientRect().right + 1);
+  };
+  const walk = root => {
+    const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n && budget > 0; n = w.nextNode()) {
+      budget--;
+      if (n.nodeType === 3) text(n);
+      else if (n.shadowRoot) walk(n.shadowRoot);
+    }
+  };
+  walk(body);
+  for (const e of body.querySelectorAll('img, video, canvas, iframe, object, embed, svg, input, select, textarea')) {
+    if (budget-- <= 0) break;
+    if (e.localName === 'svg' && e.parentElement && e.parentElement.closest('svg')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1 || r.right <= edge || getComputedStyle(e).visibility !== 'visible') continue;
+    const c = climb(up(e) || e);
+    if (c.contained) continue;
+    const control = /^(input|select|textarea)$/.test(e.localName);
+    if (control && (e.type === 'hidden')) continue;
+    add(e, control ? 'control' : 'media', r.right, control ? c : {...c, exempt: c.exempt || e.localName}, false);
+  }
+  for (const w of out.wide) if (w.mixed) w.exempt = '';
+  // Text pushed along by a wide element inside its own (the full stop
+  // after a line that does not wrap) is that element's doing.
+  out.wide = out.wide.filter(w => !(w.word && w.kind === 'text' && els.some((e, i) => i !== w.el && els[w.el].contains(e))));
+  return out;
+})()`
+
+// probeReflow lays the page out at 320 × 256 CSS px and records what
+// reaches beyond the right edge of the window (Page.Reflow). The viewport
+// is restored afterwards.
+func probeReflow(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	defer func() {
+		// Restore even when ctx has run out: the tab goes on to other pages.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+	}()
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: reflowW, Height: reflowH, DeviceScaleFactor: 1}); err != nil {
+		return err
+	}
+	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+		return err
+	}
+	var res struct {
+		VW      float64 `json:"vw"`
+		SW      float64 `json:"sw"`
+		Scrolls bool    `json:"scrolls"`
+		Wide    []struct {
+			El     int     `json:"el"`
+			Kind   string  `json:"kind"`
+			Right  float64 `json:"right"`
+			Width  float64 `json:"width"`
+			Texts  int     `json:"texts"`
+			Word   bool    `json:"word"`
+			Exempt string  `json:"exempt"`
+			Cut    bool    `json:"cut"`
+		} `json:"wide"`
+	}
+	if err := evalJS(ctx, fmt.Sprintf(reflowJS, checks.MaxReflowBoxes), &res); err != nil {
+		return err
+	}
+	v := &checks.ReflowView{Viewport: checks.Size{W: res.VW, H: reflowH}, ScrollWidth: round2(res.SW), Scrolls: res.Scrolls}
+	if len(res.Wide) > 0 {
+		idx, err := elements(ctx, "window.__saavuReflow || []", backend)
+		if err != nil {
+			return err
+		}
+		for _, w := range res.Wide {
+			node := -1
+			if w.El >= 0 && w.El < len(idx) {
+				node = idx[w.El]
+			}
+			v.Wide = append(v.Wide, checks.WideBox{Node: node, Kind: w.Kind, Right: round2(w.Right), Width: round2(w.Width),
+				Texts: w.Texts, Word: w.Word, Exempt: w.Exempt, Cut: w.Cut})
+		}
+		slices.SortStableFunc(v.Wide, func(a, b checks.WideBox) int { return a.Node - b.Node })
+	}
+	p.Reflow = v
+	return nil
+}
+
+// spacingCSS is the text spacing of WCAG 1.4.12, forced on every element
+// as the W3C's test bookmarklet does.
+const spacingCSS = `*, *::before, *::after { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`
+
+// spacingJS adds (on) or removes the text spacing style sheet. Focus is
+// taken off whatever the focus probe left it on, so that both snapshots
+// see the page as captured.
+func spacingJS(on bool) string {
+	if !on {
+		return `(() => { const s = document.getElementById('saavu-text-spacing'); if (s) s.remove(); return true; })()`
+	}
+	return fmt.Sprintf(`(() => {
+  const a = document.activeElement;
+  if (a && a !== document.body && a.blur) a.blur();
+  const s = document.createElement('style');
+  s.id = 'saavu-text-spacing';
+  s.textContent = %q;
+  (document.head || document.documentElement).append(s);
+  return true;
+})()`, spacingCSS)
+}
+
+// probeSpacing records how elements with overflow hidden or clip cut the
+// page's text before and after the text spacing of WCAG 1.4.12 is forced
+// on every element (Page.Spacing). A page with no text in such an
+// element costs nothing: no spacing can cut its text off.
+func probeSpacing(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	if !clipsText(p) {
+		p.Spacing = &checks.SpacingView{}
+		return nil
+	}
+	if err := evalJS(ctx, `(() => { const a = document.activeElement; if (a && a !== document.body && a.blur) a.blur(); return true; })()`, new(bool)); err != nil {
+		return err
+	}
+	params := domsnapshot.CaptureSnapshotParams{ComputedStyles: zoomStyles, IncludeDOMRects: new(true)}
+	before, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, params)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_ = evalJS(cctx, spacingJS(false), new(bool))
+	}()
+	if err := evalJS(ctx, spacingJS(true), new(bool)); err != nil {
+		return err
+	}
+	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+		return err
+	}
+	after, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, params)
+	if err != nil {
+		return err
+	}
+	vp := p.Viewport
+	if vp.W <= 0 || math.IsNaN(vp.W) {
+		vp = checks.Size{W: 1280, H: 900}
+	}
+	p.Spacing = &checks.SpacingView{Before: zoomView(&before, backend, vp), After: zoomView(&after, backend, vp)}
+	return nil
+}
