@@ -43,6 +43,7 @@ func All() []*Rule {
 		LetterSpacingImportant,
 		LineHeightImportant,
 		LinkName,
+		ListStructure,
 		MenuitemName,
 		MetaRefresh,
 		MetaViewport,
@@ -72,6 +73,7 @@ func Extra() []*Rule {
 		ContentLandmark,
 		DecorativeNotExposed,
 		HeadingName,
+		HeadingOrder,
 		MetaRefreshNoException,
 		SkipLink,
 	}
