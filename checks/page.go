@@ -34,6 +34,7 @@ type Page struct {
 	Media     []MediaState `json:"media,omitempty"`     // every audio and video element the media probe saw
 	Focus     *FocusWalk   `json:"focus,omitempty"`     // keyboard focus moved with Tab
 	Rotations []Rotation   `json:"rotations,omitempty"` // html, body and the page's main boxes, portrait and landscape
+	Hover     *HoverView   `json:"hover,omitempty"`     // content shown on hover, tried with the mouse
 	// Results of the layout probes (see probes_layout.go).
 	Zoom      *ZoomView    `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
 	Reflow    *ReflowView  `json:"reflow,omitempty"`    // the page at 320 × 256 CSS px (400 % zoom)

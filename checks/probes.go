@@ -90,3 +90,23 @@ type Rotation struct {
 	// between the two orientations.
 	Differs bool `json:"differs,omitempty"`
 }
+
+// HoverView is what the hover probe saw: the content that style sheets
+// show when the pointer is over another element, tried with the mouse on
+// the first element of each such rule. Popups is empty when the page has
+// no such rule, or hovering showed nothing.
+type HoverView struct {
+	Popups []HoverPopup `json:"popups,omitempty"`
+}
+
+// HoverPopup is content that appeared when the pointer was over Trigger.
+type HoverPopup struct {
+	Trigger int `json:"trigger"` // index in Page.Nodes of the element hovered; -1 when not captured
+	Popup   int `json:"popup"`   // index in Page.Nodes of the element that appeared; -1 when not captured
+	// Hoverable: it stayed when the pointer moved from Trigger onto it.
+	Hoverable bool `json:"hoverable"`
+	// Dismissed: Escape hid it, the pointer not moved.
+	Dismissed bool `json:"dismissed"`
+	// Covers: it lies over text, images or form fields of the page.
+	Covers bool `json:"covers"`
+}

@@ -25,6 +25,7 @@ func All() []*Rule {
 		ButtonName,
 		Bypass,
 		ColorContrast,
+		ContentOnHover,
 		CSSOrientationLock,
 		DocumentTitle,
 		FocusVisible,

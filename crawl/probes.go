@@ -39,9 +39,10 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		{"the state of its audio and video", 2 * time.Second, probeMedia},
 		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
-		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll},    // probes_layout.go
-		{"what is behind text on images", 3 * time.Second, probeBackdrop},        // probe_backdrop.go
-		{"how its text looks with wider spacing", 3 * time.Second, probeSpacing}, // probes_reflow.go
+		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll},     // probes_layout.go
+		{"what is behind text on images", 3 * time.Second, probeBackdrop},         // probe_backdrop.go
+		{"how its text looks with wider spacing", 3 * time.Second, probeSpacing},  // probes_reflow.go
+		{"what appears when the pointer is over it", 3 * time.Second, probeHover}, // probes_hover.go
 		// Last: these resize the page.
 		{"how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},       // probes_layout.go
 		{"how the page fits a window 320 px wide", 3 * time.Second, probeReflow}, // probes_reflow.go
