@@ -21,6 +21,7 @@ func All() []*Rule {
 		ARIAValidAttr,
 		ARIAValidAttrValue,
 		AudioAutoplay,
+		AudioTranscript,
 		AutocompleteValid,
 		ButtonName,
 		Bypass,
@@ -58,6 +59,9 @@ func All() []*Rule {
 		TextSpacingClipped,
 		THHasDataCells,
 		ValidLang,
+		VideoCaption,
+		VideoDescription,
+		VideoOnlyAlternative,
 		WordSpacingImportant,
 		ZoomTextClipped,
 	}

@@ -163,6 +163,17 @@ const mediaJS = `(async () => {
   };
   walk(document);
   window.__saavuMedia = els;
+  // A video that is not playing is played muted for a moment, to tell
+  // whether it has a sound track; what is reported of it is its state
+  // before (see mediaRestoreJS).
+  for (const e of els) {
+    if (!e.__saavuOrig) e.__saavuOrig = {paused: e.paused, muted: e.muted, currentTime: e.currentTime};
+    if (e instanceof HTMLVideoElement && e.paused && !e.error && !e.__saavuTrial) {
+      e.__saavuTrial = true;
+      e.muted = true;
+      try { const pr = e.play(); if (pr && pr.catch) pr.catch(() => {}); } catch (_) {}
+    }
+  }
   const listen = [];
   for (const e of els) {
     let ok = false;
@@ -189,18 +200,31 @@ const mediaJS = `(async () => {
   }
   return els.map(e => {
     const l = listen.find(l => l.e === e);
+    const o = e.__saavuTrial ? e.__saavuOrig : e;
     return {
-      fragment: (e.currentSrc || '').split('#')[1] || '', paused: e.paused, muted: e.muted, volume: e.volume,
+      fragment: (e.currentSrc || '').split('#')[1] || '', paused: o.paused, muted: o.muted, volume: e.volume,
       duration: e.duration === Infinity ? -1 : (isNaN(e.duration) ? 0 : e.duration),
-      currentTime: e.currentTime, readyState: e.readyState, error: e.error ? e.error.code : 0,
+      currentTime: o.currentTime, readyState: e.readyState, error: e.error ? e.error.code : 0,
+      playing: !e.paused, time: e.currentTime,
       audioBytes: e.webkitAudioDecodedByteCount || 0, videoBytes: e.webkitVideoDecodedByteCount || 0,
       video: e instanceof HTMLVideoElement, peak: l ? l.peak : -1,
     };
   });
 })()`
 
+// mediaRestoreJS puts the videos played for a moment back as they were.
+const mediaRestoreJS = `(() => {
+  for (const e of (window.__saavuMedia || [])) {
+    if (!e.__saavuTrial) continue;
+    try { e.pause(); e.currentTime = e.__saavuOrig.currentTime; e.muted = e.__saavuOrig.muted; } catch (_) {}
+  }
+  return true;
+})()`
+
 type mediaJSState struct {
 	checks.MediaState
+	Playing    bool    `json:"playing"` // now, while probed (a paused video is played muted)
+	Time       float64 `json:"time"`    // seconds played now
 	AudioBytes float64 `json:"audioBytes"`
 	VideoBytes float64 `json:"videoBytes"`
 	IsVideo    bool    `json:"video"`
@@ -221,7 +245,7 @@ func probeMedia(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		}
 		unsure := false
 		for _, s := range states {
-			if !s.Paused && s.Error == 0 && s.AudioBytes == 0 && s.CurrentTime < 0.5 {
+			if s.Playing && s.Error == 0 && s.AudioBytes == 0 && s.Time < 0.5 {
 				unsure = true
 			}
 		}
@@ -236,6 +260,9 @@ func probeMedia(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 	}
 	if len(states) == 0 {
 		return nil
+	}
+	if err := evalJS(ctx, mediaRestoreJS, new(bool)); err != nil {
+		return err
 	}
 	idx, err := elements(ctx, "window.__saavuMedia", backend)
 	if err != nil {
@@ -254,7 +281,7 @@ func probeMedia(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 			m.Audio = "silent"
 		case s.AudioBytes > 0:
 			m.Audio = "yes"
-		case s.IsVideo && s.VideoBytes > 0 && s.CurrentTime >= 0.5:
+		case s.IsVideo && s.VideoBytes > 0 && s.Time >= 0.5:
 			m.Audio = "no" // played half a second of video without decoding any audio
 		}
 		p.Media = append(p.Media, m)
