@@ -25,15 +25,21 @@ type crawlSite struct {
 	*httptest.Server
 	mu    sync.Mutex
 	loads map[string]int
+	// elsewhere counts the requests to the other host, which the crawl
+	// must never make (it is out of scope).
+	elsewhere int
 }
 
 func newCrawlSite(t *testing.T) *crawlSite {
 	t.Helper()
+	s := &crawlSite{loads: map[string]int{}}
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.elsewhere++
+		s.mu.Unlock()
 		fmt.Fprint(w, "<!doctype html><html lang=en><title>Elsewhere</title><a href='/x.html'>x</a></html>")
 	}))
 	t.Cleanup(other.Close)
-	s := &crawlSite{loads: map[string]int{}}
 	files := http.FileServer(http.Dir("../testdata/crawlsite"))
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
@@ -118,6 +124,9 @@ func TestCrawlSite(t *testing.T) {
 	}
 	if !strings.Contains(reasons["/private/salainen.html"], "robots.txt") {
 		t.Errorf("robots.txt skip not recorded: %q", reasons)
+	}
+	if ts.elsewhere != 0 {
+		t.Errorf("the browser loaded the out-of-scope redirect target %d times, want none", ts.elsewhere)
 	}
 	if !strings.Contains(reasons["/ohjaus-ulos"], "out of scope") {
 		t.Errorf("redirect out of scope not recorded: %q", reasons)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/inspector"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -197,6 +198,70 @@ type Tab struct {
 	cancel context.CancelFunc
 	st     *navState
 	broken bool
+
+	// Redirects of the page's own navigation to an address stay rejects
+	// are refused before the browser loads them (see Stay).
+	mu       sync.Mutex
+	stay     func(url string) bool
+	refused  string // the address last refused
+	fetching bool   // Fetch interception is on
+}
+
+// Stay makes the tab refuse, from its next Capture on, to follow a
+// redirect of the page to an address for which stay returns false: the
+// page is then reported as an out-of-scope redirect, and the browser
+// never loads the other address. nil follows every redirect.
+func (t *Tab) Stay(stay func(url string) bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.stay = stay
+}
+
+// paused answers a request the tab's Fetch interception paused: a
+// redirect of the top document to an address it must not stay at is
+// refused, everything else goes on.
+func (t *Tab) paused(ev *fetch.EventRequestPaused) {
+	t.mu.Lock()
+	refuse := t.stay != nil && ev.RedirectedRequestID != "" && ev.ResourceType == network.ResourceTypeDocument &&
+		ev.Request != nil && string(ev.FrameID) == t.frameID() && !t.stay(ev.Request.URL)
+	if refuse {
+		t.refused = ev.Request.URL
+	}
+	t.mu.Unlock()
+	if refuse {
+		_, _ = chromedp.Call(t.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
+		return
+	}
+	_, _ = chromedp.Call(t.ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: ev.RequestID})
+}
+
+// frameID is the id of the tab's top frame (a page target's id).
+func (t *Tab) frameID() string {
+	if c := chromedp.FromContext(t.ctx); c != nil && c.Target != nil {
+		return string(c.Target.TargetID)
+	}
+	return ""
+}
+
+// intercept turns on the interception of the top document's requests
+// when Stay asked for it.
+func (t *Tab) intercept(ctx context.Context) error {
+	t.mu.Lock()
+	t.refused = ""
+	need := t.stay != nil && !t.fetching
+	t.mu.Unlock()
+	if !need {
+		return nil
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
+		{URLPattern: "*", ResourceType: network.ResourceTypeDocument, RequestStage: fetch.RequestStageRequest},
+	}}); err != nil {
+		return err
+	}
+	t.mu.Lock()
+	t.fetching = true
+	t.mu.Unlock()
+	return nil
 }
 
 // NewTab opens a tab.
@@ -219,6 +284,14 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 	}
 	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
+		cancel()
+		return nil, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
+	}
+	if err := chromedp.Listen(tabCtx, func(ev any) {
+		if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+			go t.paused(ev) // answering from the listener would block the tab's events
+		}
+	}); err != nil {
 		cancel()
 		return nil, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
 	}
@@ -265,7 +338,10 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	defer stop()
 	t.st.reset()
 
-	err := t.load(ctx, opCtx, p, url)
+	err := t.intercept(opCtx)
+	if err == nil {
+		err = t.load(ctx, opCtx, p, url)
+	}
 	loaded := time.Now()
 	if err == nil {
 		err = b.capture(ctx, opCtx, p)
@@ -323,7 +399,13 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 		p.Status = int(resp.Status)
 		p.ContentType = mediaType(resp.MimeType)
 	}
+	t.mu.Lock()
+	refused := t.refused
+	t.mu.Unlock()
 	switch {
+	case refused != "" && nav.ErrorText != "":
+		p.FinalURL = refused
+		return pageErr(KindOutOfScope, "redirected out of scope to %s: not audited", refused)
 	case nav.IsDownload:
 		return pageErr(KindNotHTML, "not a web page (%s): the server sent a file to download; documents are not audited", orUnknown(p.ContentType))
 	case nav.ErrorText != "":

@@ -404,6 +404,14 @@ func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hos
 	if err := limiter.Wait(ctx, it.URL); err != nil {
 		return Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}, nil
 	}
+	if it.Start {
+		tab.Stay(nil) // a start address may redirect anywhere: where it lands is the site
+	} else {
+		tab.Stay(func(u string) bool {
+			n, err := Normalize(u)
+			return err == nil && scope.In(n) == nil
+		})
+	}
 	p, err := tab.Capture(ctx, it.URL)
 	d := Done{URL: it.URL, Page: p, Err: err}
 	if final, nerr := Normalize(p.FinalURL); nerr == nil && final != it.URL && !it.Start {
