@@ -191,6 +191,8 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	switch {
 	case errors.Is(err, crawl.ErrStateUnfinished):
 		return fmt.Errorf("%w: continue it with --resume, or start over with --fresh", err)
+	case errors.Is(err, crawl.ErrStateLocked):
+		return fmt.Errorf("%w: wait until it ends, or give this crawl a folder of its own with --state", err)
 	case errors.Is(err, crawl.ErrStateMismatch):
 		return fmt.Errorf("--resume: %w; resume it with the same start URLs, --include, --exclude, --max-depth, --ignore-robots, --rules and --skip-rules, or start over with --fresh or another --state folder", err)
 	case err != nil:

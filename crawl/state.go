@@ -30,6 +30,7 @@ const (
 	stateMetaFile  = "crawl.json"
 	statePagesFile = "pages.jsonl"
 	stateLogFile   = "frontier.jsonl"
+	stateLockFile  = "lock" // locked while a crawl has the folder open
 )
 
 // stateFormat changes when the files change incompatibly.
@@ -38,6 +39,12 @@ const stateFormat = 1
 // ErrStateUnfinished means the state folder holds a crawl that did not
 // finish, and neither resuming nor starting over was asked for.
 var ErrStateUnfinished = errors.New("the state folder holds an unfinished crawl")
+
+// ErrStateLocked means another crawl has the state folder open.
+var ErrStateLocked = errors.New("another saavu crawl is using the state folder")
+
+// errLocked is lockFile's answer when the lock is held elsewhere.
+var errLocked = errors.New("locked")
 
 // ErrStateMismatch means --resume was asked with other start URLs, scope
 // or rules than those of the crawl in the state folder.
@@ -81,6 +88,7 @@ type State struct {
 	Resumed bool // the crawl continues an earlier one
 
 	pages, log *os.File
+	lock       *os.File        // held while the folder is open
 	done       map[string]bool // URLs with a line in frontier.jsonl
 	kept       int             // of those, the ones with a page line
 }
@@ -104,6 +112,29 @@ type stateRecord struct {
 func OpenState(dir string, meta StateMeta, mode StateMode) (*State, error) {
 	meta.Format = stateFormat
 	s := &State{Dir: dir, Meta: meta, done: map[string]bool{}}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create state folder: %w", err)
+	}
+	// One crawl at a time in a folder: a second one would interleave
+	// its lines with the first one's.
+	lock, err := os.OpenFile(filepath.Join(dir, stateLockFile), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("open state: %w", err)
+	}
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		if errors.Is(err, errLocked) {
+			return nil, fmt.Errorf("%s: %w", dir, ErrStateLocked)
+		}
+		return nil, fmt.Errorf("lock state folder: %w", err)
+	}
+	s.lock = lock
+	ok := false
+	defer func() {
+		if !ok {
+			s.Close()
+		}
+	}()
 	old, err := readMeta(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -127,9 +158,6 @@ func OpenState(dir string, meta StateMeta, mode StateMode) (*State, error) {
 			s.Meta.Started, s.Meta.Version = old.Started, old.Version
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create state folder: %w", err)
-	}
 	flags := os.O_CREATE | os.O_WRONLY | os.O_APPEND
 	if !s.Resumed {
 		flags |= os.O_TRUNC
@@ -150,7 +178,6 @@ func OpenState(dir string, meta StateMeta, mode StateMode) (*State, error) {
 		return nil, fmt.Errorf("open state: %w", err)
 	}
 	if s.log, err = os.OpenFile(filepath.Join(dir, stateLogFile), flags, 0o644); err != nil {
-		s.pages.Close()
 		return nil, fmt.Errorf("open state: %w", err)
 	}
 	if s.Resumed {
@@ -164,10 +191,10 @@ func OpenState(dir string, meta StateMeta, mode StateMode) (*State, error) {
 			return nil
 		})
 		if err != nil {
-			s.Close()
 			return nil, err
 		}
 	}
+	ok = true
 	return s, nil
 }
 
@@ -386,6 +413,9 @@ func (s *State) Close() error {
 			errs = append(errs, f.Sync(), f.Close())
 		}
 	}
-	s.pages, s.log = nil, nil
+	if s.lock != nil {
+		errs = append(errs, s.lock.Close())
+	}
+	s.pages, s.log, s.lock = nil, nil, nil
 	return errors.Join(errs...)
 }

@@ -106,3 +106,26 @@ func TestTransient(t *testing.T) {
 		}
 	}
 }
+
+// TestStateLocked: a second crawl cannot open a state folder that a first
+// one has open, and can once it is closed.
+func TestStateLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	meta := StateMeta{Start: []string{"https://example.fi/"}, MaxDepth: 5}
+	first, err := OpenState(dir, meta, StateNew)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenState(dir, meta, StateFresh); !errors.Is(err, ErrStateLocked) {
+		first.Close()
+		t.Fatalf("second OpenState: %v, want ErrStateLocked", err)
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := OpenState(dir, meta, StateFresh)
+	if err != nil {
+		t.Fatalf("after the first closed: %v", err)
+	}
+	again.Close()
+}
