@@ -16,6 +16,8 @@ var Reflow = &Rule{
 	WCAG:    []string{"1.4.10"},
 	Impact:  Serious,
 	Run:     runReflow,
+	// Photographed in the 1280 px window, the elements look fine.
+	NoShots: true,
 }
 
 // runReflow applies to pages that render any content. Each element that

@@ -68,6 +68,11 @@ type Rule struct {
 	Impact  Impact
 	Run     func(*Pass) error
 
+	// NoShots leaves the rule's elements out of the screenshots: its
+	// faults show only in another layout of the page (a narrower
+	// window), not in the one photographed.
+	NoShots bool
+
 	// Extra marks a rule that EN 301 549 does not require: one for a WCAG
 	// AAA criterion, or a best practice that cites no criterion (WCAG is
 	// empty). Extra rules are not run by default (see Extra and Every),

@@ -79,6 +79,9 @@ type ShotRef struct {
 func ShotAreas(p *Page, results []Result, keep func(rule string, n *Node) bool) []Rect {
 	var areas []image.Rectangle
 	for _, res := range results {
+		if res.Rule.NoShots {
+			continue
+		}
 		n := 0
 		for _, t := range res.Targets {
 			if n == MaxScreenshots {

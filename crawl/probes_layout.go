@@ -57,16 +57,9 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 			return nil
 		}
 	}
-	defer func() {
-		// Restore even when ctx has run out: the tab goes on to other pages.
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-		defer cancel()
-		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
-	}()
-	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: zoomW, Height: zoomH, DeviceScaleFactor: 1}); err != nil {
-		return err
-	}
-	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+	restore, err := resize(ctx, zoomW, zoomH)
+	defer restore()
+	if err != nil {
 		return err
 	}
 	snap, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
@@ -78,6 +71,22 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 	}
 	p.Zoom = zoomView(&snap, backend, checks.Size{W: zoomW, H: zoomH})
 	return nil
+}
+
+// resize lays the page out in a viewport of w × h CSS px and lets its
+// resize handlers run. restore, to be called even when resize fails,
+// puts the viewport back, even when ctx has run out: the tab goes on to
+// other pages.
+func resize(ctx context.Context, w, h int64) (restore func(), err error) {
+	restore = func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: h, DeviceScaleFactor: 1}); err != nil {
+		return restore, err
+	}
+	return restore, evalJS(ctx, settleJS, new(bool))
 }
 
 // settleJS lets the page's resize handlers run after the viewport or the

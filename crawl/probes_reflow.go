@@ -9,7 +9,6 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/domsnapshot"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"saavu/checks"
@@ -115,16 +114,9 @@ const reflowJS = `(() => {
 // reaches beyond the right edge of the window (Page.Reflow). The viewport
 // is restored afterwards.
 func probeReflow(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
-	defer func() {
-		// Restore even when ctx has run out: the tab goes on to other pages.
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-		defer cancel()
-		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
-	}()
-	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: reflowW, Height: reflowH, DeviceScaleFactor: 1}); err != nil {
-		return err
-	}
-	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+	restore, err := resize(ctx, reflowW, reflowH)
+	defer restore()
+	if err != nil {
 		return err
 	}
 	var res struct {
