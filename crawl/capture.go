@@ -198,6 +198,7 @@ type Tab struct {
 	cancel context.CancelFunc
 	st     *navState
 	broken bool
+	pages  int // captures so far
 
 	// Redirects of the page's own navigation to an address stay rejects
 	// are refused before the browser loads them (see Stay).
@@ -311,8 +312,13 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 // Close closes the tab.
 func (t *Tab) Close() { t.cancel() }
 
-// Broken reports whether the tab should be replaced.
-func (t *Tab) Broken() bool { return t.broken }
+// Broken reports whether the tab should be replaced: it crashed, hung
+// or timed out, or it has shown tabPages pages (a renderer that lives
+// through thousands of pages of a site keeps growing).
+func (t *Tab) Broken() bool { return t.broken || t.pages >= tabPages }
+
+// tabPages is how many pages a tab captures before it is replaced.
+const tabPages = 100
 
 // Capture loads url in a new tab, captures it and closes the tab. See
 // Tab.Capture.
@@ -337,6 +343,7 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	stop := context.AfterFunc(ctx, cancelOp) // the caller's cancellation stops the capture
 	defer stop()
 	t.st.reset()
+	t.pages++
 
 	err := t.intercept(opCtx)
 	if err == nil {
