@@ -983,35 +983,24 @@ func validARIAValue(info ariaAttr, v string) bool {
 
 // describeValues says in words which values the attribute takes, for a
 // message: `"true" or "false"`.
-func describeValues(info ariaAttr) string {
+func describeValues(info ariaAttr) Text {
 	switch info.Type {
 	case valTrueFalse:
-		return `"true" or "false"`
+		return msg(`"true" or "false"`)
 	case valTrueFalseUndefined:
-		return `"true", "false" or "undefined"`
+		return msg(`"true", "false" or "undefined"`)
 	case valTristate:
-		return `"true", "false", "mixed" or "undefined"`
+		return msg(`"true", "false", "mixed" or "undefined"`)
 	case valInteger:
-		return "a whole number, such as 2"
+		return msg("a whole number, such as 2")
 	case valNumber:
-		return "a number, such as 25 or 2.5"
+		return msg("a number, such as 25 or 2.5")
 	case valToken:
-		return "one of " + quoteOr(info.Tokens)
+		return msg("one of %s", quoteList(info.Tokens))
 	case valTokens:
-		return "one or more of " + quoteOr(info.Tokens) + ", separated by spaces"
+		return msg("one or more of %s, separated by spaces", quoteList(info.Tokens))
 	}
-	return "any text"
-}
-
-func quoteOr(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = `"` + w + `"`
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return msg("any text")
 }
 
 // closestWord returns the word of the list nearest to s by edit distance,
@@ -1050,39 +1039,58 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// roleLabels name roles in plain words, for messages.
-var roleLabels = map[string]string{
-	"button": "button", "checkbox": "checkbox", "img": "image", "image": "image", "tab": "tab",
-	"menuitemcheckbox": "menu item checkbox", "menuitemradio": "menu item radio button",
-	"option": "option", "progressbar": "progress bar", "radio": "radio button", "scrollbar": "scroll bar",
-	"separator": "separator", "slider": "slider", "switch": "switch", "meter": "meter", "math": "math formula",
-	"graphics-symbol": "graphic symbol", "doc-cover": "cover image", "doc-pagebreak": "page break",
-}
-
-// roleLabel names a role in words: "radio button".
-func roleLabel(role string) string {
-	if l := roleLabels[role]; l != "" {
-		return l
+// roleLabel names a role with presentational children in plain words,
+// for messages: "radio button"; other roles go by their ARIA name.
+func roleLabel(role string) Text {
+	switch role {
+	case "button":
+		return msg("button")
+	case "checkbox":
+		return msg("checkbox")
+	case "img", "image":
+		return msg("image")
+	case "tab":
+		return msg("tab")
+	case "menuitemcheckbox":
+		return msg("menu item checkbox")
+	case "menuitemradio":
+		return msg("menu item radio button")
+	case "option":
+		return msg("option")
+	case "progressbar":
+		return msg("progress bar")
+	case "radio":
+		return msg("radio button")
+	case "scrollbar":
+		return msg("scroll bar")
+	case "separator":
+		return msg("separator")
+	case "slider":
+		return msg("slider")
+	case "switch":
+		return msg("switch")
+	case "meter":
+		return msg("meter")
+	case "math":
+		return msg("math formula")
+	case "graphics-symbol":
+		return msg("graphic symbol")
+	case "doc-cover":
+		return msg("cover image")
+	case "doc-pagebreak":
+		return msg("page break")
 	}
-	return role
-}
-
-// withArticle puts "a" or "an" before a noun.
-func withArticle(s string) string {
-	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
-		return "an " + s
-	}
-	return "a " + s
+	return msg("%s element", role)
 }
 
 // roleNoun names a role for a message: `role="img"`, or the element when
 // the role is implicit: `<audio>`.
-func roleNoun(n *Node, role string, explicit bool) string {
+func roleNoun(n *Node, role string, explicit bool) Text {
 	switch {
 	case explicit:
-		return `role="` + role + `"`
+		return msg(`role="%s"`, role)
 	case role == roleNoneHTML || role == roleUnknown:
-		return "<" + n.Name + ">"
+		return msg("<%s>", n.Name)
 	}
-	return "<" + n.Name + "> (role " + role + ")"
+	return msg("<%s> (role %s)", n.Name, role)
 }

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -84,20 +83,20 @@ func runARIAAllowedAttr(pass *Pass) error {
 	return nil
 }
 
-func notAllowedMessage(n *Node, attr, role string, explicit bool) string {
+func notAllowedMessage(n *Node, attr, role string, explicit bool) Text {
 	what := roleNoun(n, role, explicit)
-	fix := "remove it"
+	fix := msg("remove it")
 	if ex := attrRoleExamples[attr]; ex != "" {
-		fix += fmt.Sprintf(", or give the element a role that supports it, such as %s", ex)
+		fix = msg("remove it, or give the element a role that supports it, such as %s", ex)
 	}
-	why := "screen readers ignore it there"
+	why := msg("screen readers ignore it there")
 	switch {
 	case role == roleNoneHTML:
-		why = "this element has no ARIA role, so only global ARIA attributes apply to it"
+		why = msg("this element has no ARIA role, so only global ARIA attributes apply to it")
 	case role == "generic":
-		what = "<" + n.Name + "> (an element without a role)"
+		what = msg("<%s> (an element without a role)", n.Name)
 	case isPresentationalRole(role):
-		why = "the role tells screen readers to ignore the element"
+		why = msg("the role tells screen readers to ignore the element")
 	}
-	return fmt.Sprintf("%s is not allowed on %s: %s. To fix, %s.", attr, what, why, fix)
+	return msg("%s is not allowed on %s: %s. To fix, %s.", attr, what, why, fix)
 }

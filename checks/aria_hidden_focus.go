@@ -89,28 +89,28 @@ func containsAny(n *Node, nodes []*Node) bool {
 }
 
 // hiddenBy names the aria-hidden element, for messages.
-func hiddenBy(hidden, d *Node) string {
+func hiddenBy(hidden, d *Node) Text {
 	if hidden == d {
-		return "on the element itself"
+		return msg("on the element itself")
 	}
-	return "on " + hidden.Selector()
+	return msg("on %s", hidden.Selector())
 }
 
-func hiddenFocusMessage(hidden, d *Node) string {
-	what := "This element"
+func hiddenFocusMessage(hidden, d *Node) Text {
+	fix := msg("remove it from the tab order with tabindex=\"-1\" (and disable it if it is a control), hide it completely with display:none, or remove aria-hidden")
+	if d == hidden {
+		fix = msg("remove aria-hidden from it, or remove tabindex if it need not take focus")
+	}
+	by := hiddenBy(hidden, d)
 	switch {
 	case d.Is("a"):
-		what = "This link"
+		return msg("This link can be reached with the Tab key, but it is hidden from screen readers with aria-hidden=\"true\" (%s), so screen reader users land on something that is not announced. To fix, %s.", by, fix)
 	case d.Is("button") || d.Is("summary"):
-		what = "This button"
+		return msg("This button can be reached with the Tab key, but it is hidden from screen readers with aria-hidden=\"true\" (%s), so screen reader users land on something that is not announced. To fix, %s.", by, fix)
 	case d.Is("input", "select", "textarea"):
-		what = "This form field"
+		return msg("This form field can be reached with the Tab key, but it is hidden from screen readers with aria-hidden=\"true\" (%s), so screen reader users land on something that is not announced. To fix, %s.", by, fix)
 	}
-	fix := "remove it from the tab order with tabindex=\"-1\" (and disable it if it is a control), hide it completely with display:none, or remove aria-hidden"
-	if d == hidden {
-		fix = "remove aria-hidden from it, or remove tabindex if it need not take focus"
-	}
-	return what + " can be reached with the Tab key, but it is hidden from screen readers with aria-hidden=\"true\" (" + hiddenBy(hidden, d) + "), so screen reader users land on something that is not announced. To fix, " + fix + "."
+	return msg("This element can be reached with the Tab key, but it is hidden from screen readers with aria-hidden=\"true\" (%s), so screen reader users land on something that is not announced. To fix, %s.", by, fix)
 }
 
 // frameFocusables reports whether a frame's document has an element in

@@ -50,14 +50,14 @@ func runPresentationalChildrenFocusable(pass *Pass) error {
 		}
 		what := roleLabel(role)
 		if explicit {
-			what += ` (role="` + role + `")`
+			what = msg(`%s (role="%s")`, what, role)
 		}
 		switch {
 		case failed:
-			pass.Failed(n, "This %s contains %s, which takes keyboard focus. Screen readers treat everything inside %s as plain text, so the inner element is announced without its name or role. To fix, move the inner element out of the %s (place the two side by side), or take it out of the tab order.",
-				what, describeFocusable(first), withArticle(roleLabel(role)), roleLabel(role))
+			pass.Failed(n, "This %s contains %s, which takes keyboard focus. Screen readers treat everything inside such an element (%s) as plain text, so the inner element is announced without its name or role. To fix, move the inner element out of it (place the two side by side), or take it out of the tab order.",
+				what, describeFocusable(first), roleLabel(role))
 		case review:
-			pass.CantTell(n, "This %s contains %s, which has tabindex=\"-1\": the Tab key does not reach it, but a script or a click can focus it, and screen readers would then announce it without its name or role. Check that it never receives focus, or move it out of the %s.",
+			pass.CantTell(n, "This %s contains %s, which has tabindex=\"-1\": the Tab key does not reach it, but a script or a click can focus it, and screen readers would then announce it without its name or role. Check that it never receives focus, or move it out of this %s.",
 				what, describeFocusable(first), roleLabel(role))
 		default:
 			pass.Passed(n)
@@ -66,14 +66,14 @@ func runPresentationalChildrenFocusable(pass *Pass) error {
 	return nil
 }
 
-func describeFocusable(d *Node) string {
+func describeFocusable(d *Node) Text {
 	switch {
 	case d.Is("a"):
-		return "a link (" + d.Selector() + ")"
+		return msg("a link (%s)", d.Selector())
 	case d.Is("button"):
-		return "a button (" + d.Selector() + ")"
+		return msg("a button (%s)", d.Selector())
 	case d.Is("input", "select", "textarea"):
-		return "a form field (" + d.Selector() + ")"
+		return msg("a form field (%s)", d.Selector())
 	}
-	return "a focusable <" + d.Name + "> (" + d.Selector() + ")"
+	return msg("a focusable <%s> (%s)", d.Name, d.Selector())
 }

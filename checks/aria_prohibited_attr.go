@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -64,38 +63,38 @@ func runARIAProhibitedAttr(pass *Pass) error {
 	return nil
 }
 
-func prohibitedMessage(n *Node, attr, role string, explicit bool) string {
+func prohibitedMessage(n *Node, attr, role string, explicit bool) Text {
 	naming := attr == "aria-label" || attr == "aria-labelledby" || attr == "aria-braillelabel"
-	var what, fix string
+	var what, fix Text
 	switch {
 	case isPresentationalRole(role):
-		what = fmt.Sprintf(`role="%s", which tells screen readers to ignore the element`, role)
-		fix = "remove " + attr + ", or remove the role if the element has a meaning"
+		what = msg(`role="%s", which tells screen readers to ignore the element`, role)
+		fix = msg("remove %s, or remove the role if the element has a meaning", attr)
 	case role == "generic":
-		what = "<" + n.Name + ">, an element without a role, which screen readers do not announce"
+		what = msg("<%s>, an element without a role, which screen readers do not announce", n.Name)
 		if explicit {
-			what = `role="generic", which screen readers do not announce`
+			what = msg(`role="generic", which screen readers do not announce`)
 		}
 		if naming {
-			fix = "put the text where it is read instead: as visible or visually hidden text, or on a link, button or form field; or give the element a role that can be named, such as region for a section or img for a picture made of text or emoji"
+			fix = msg("put the text where it is read instead: as visible or visually hidden text, or on a link, button or form field; or give the element a role that can be named, such as region for a section or img for a picture made of text or emoji")
 			if c := namedFromContentAncestor(n); c != nil {
-				fix = "put the " + attr + " on the enclosing <" + c.Name + "> itself, or use visually hidden text inside it; browsers may build the " + c.Name + "'s name from this label, but other tools and some screen readers do not"
+				fix = msg("put the %s on the enclosing <%s> itself, or use visually hidden text inside it; browsers may build the name of the <%s> from this label, but other tools and some screen readers do not", attr, c.Name, c.Name)
 			}
 		} else {
-			fix = "remove " + attr + ", or give the element a meaningful role"
+			fix = msg("remove %s, or give the element a meaningful role", attr)
 		}
 	default:
-		what = roleNoun(n, role, explicit) + ", whose text is read as such"
+		what = msg("%s, whose text is read as such", roleNoun(n, role, explicit))
 		if naming {
-			fix = "change the visible text itself, or add visually hidden text next to it, instead of " + attr
+			fix = msg("change the visible text itself, or add visually hidden text next to it, instead of %s", attr)
 		} else {
-			fix = "remove " + attr
+			fix = msg("remove %s", attr)
 		}
 	}
 	if naming {
-		return fmt.Sprintf("%s is not allowed on %s: many screen readers ignore the name there. To fix, %s.", attr, what, fix)
+		return msg("%s is not allowed on %s: many screen readers ignore the name there. To fix, %s.", attr, what, fix)
 	}
-	return fmt.Sprintf("%s is not allowed on %s. To fix, %s.", attr, what, fix)
+	return msg("%s is not allowed on %s. To fix, %s.", attr, what, fix)
 }
 
 // namedFromContentAncestor returns the link or button around n, whose

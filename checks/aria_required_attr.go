@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -74,22 +73,21 @@ func nativeState(n *Node, attr string) bool {
 	return false
 }
 
-func missingAttrMessage(role, attr string) string {
-	has := fmt.Sprintf(`This element has role="%s" but no %s`, role, attr)
+func missingAttrMessage(role, attr string) Text {
 	switch attr {
 	case "aria-checked":
-		return has + ", so screen readers cannot tell whether it is checked or on. Add aria-checked=\"false\" (or \"true\") and change it with the script whenever the state changes."
+		return msg(`This element has role="%s" but no %s, so screen readers cannot tell whether it is checked or on. Add aria-checked="false" (or "true") and change it with the script whenever the state changes.`, role, attr)
 	case "aria-level":
-		return has + ", so screen readers cannot tell the level of the heading. Use a real heading element (<h2>…<h6>) instead, or add aria-level with the level, e.g. aria-level=\"2\"."
+		return msg(`This element has role="%s" but no %s, so screen readers cannot tell the level of the heading. Use a real heading element (<h2>…<h6>) instead, or add aria-level with the level, e.g. aria-level="2".`, role, attr)
 	case "aria-expanded":
-		return has + ", so screen readers cannot tell whether its list of options is open. Add aria-expanded=\"false\" and set it to \"true\" while the list is shown."
+		return msg(`This element has role="%s" but no %s, so screen readers cannot tell whether its list of options is open. Add aria-expanded="false" and set it to "true" while the list is shown.`, role, attr)
 	case "aria-valuenow":
 		if role == "separator" {
-			return has + ": a separator that can be focused is a splitter the user moves, and screen readers need its position. Add aria-valuenow (with aria-valuemin and aria-valuemax), or remove tabindex if it cannot be moved."
+			return msg(`This element has role="%s" but no %s: a separator that can be focused is a splitter the user moves, and screen readers need its position. Add aria-valuenow (with aria-valuemin and aria-valuemax), or remove tabindex if it cannot be moved.`, role, attr)
 		}
-		return has + ", so screen readers cannot tell its current value. Add aria-valuenow with the value (and aria-valuemin, aria-valuemax) and keep it up to date, or use a native <input type=\"range\">."
+		return msg(`This element has role="%s" but no %s, so screen readers cannot tell its current value. Add aria-valuenow with the value (and aria-valuemin, aria-valuemax) and keep it up to date, or use a native <input type="range">.`, role, attr)
 	case "aria-controls":
-		return has + ", so assistive technology cannot tell what it scrolls. Add aria-controls with the id of the scrolled element."
+		return msg(`This element has role="%s" but no %s, so assistive technology cannot tell what it scrolls. Add aria-controls with the id of the scrolled element.`, role, attr)
 	}
-	return has + ", which the role requires. Add it."
+	return msg(`This element has role="%s" but no %s, which the role requires. Add it.`, role, attr)
 }

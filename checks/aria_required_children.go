@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 )
 
 // ARIARequiredChildren checks that lists, menus, tab lists, tables and
@@ -22,19 +20,34 @@ var ARIARequiredChildren = &Rule{
 
 // itemNames say what a container and its items are called, and how to
 // fix it, for messages.
-var itemNames = map[string][3]string{ // role: {container, items, fix}
-	"feed":     {"feed", "articles", `give each item role="article"`},
-	"grid":     {"grid", "rows", `put the cells in rows (<tr> or role="row")`},
-	"list":     {"list", "list items", `put each item in an <li> (or give it role="listitem"); give wrapper elements role="none"`},
-	"listbox":  {"list box", "options", `give each choice role="option" (groups of choices role="group"); give wrapper elements role="none"`},
-	"menu":     {"menu", "menu items", `give each item role="menuitem" (or menuitemcheckbox, menuitemradio); give wrapper elements such as <li> role="none"`},
-	"menubar":  {"menu bar", "menu items", `give each item role="menuitem" (or menuitemcheckbox, menuitemradio); give wrapper elements such as <li> role="none"`},
-	"row":      {"table row", "cells", `give each cell a cell role (<td>, <th>, role="cell", "gridcell", "columnheader" or "rowheader")`},
-	"rowgroup": {"group of table rows", "rows", `put everything in rows (<tr> or role="row")`},
-	"table":    {"table", "rows", `put the cells in rows (<tr> or role="row")`},
-	"tablist":  {"tab list", "tabs", `give each tab role="tab"; give wrapper elements such as <li> role="none"`},
-	"tree":     {"tree", "tree items", `give each item role="treeitem" (nested groups role="group")`},
-	"treegrid": {"tree grid", "rows", `put the cells in rows (role="row")`},
+func itemNames(role string) (container, items, fix Text) {
+	switch role {
+	case "feed":
+		return msg("feed"), msg("articles"), msg(`give each item role="article"`)
+	case "grid":
+		return msg("grid"), msg("rows"), msg(`put the cells in rows (<tr> or role="row")`)
+	case "list":
+		return msg("list"), msg("list items"), msg(`put each item in an <li> (or give it role="listitem"); give wrapper elements role="none"`)
+	case "listbox":
+		return msg("list box"), msg("options"), msg(`give each choice role="option" (groups of choices role="group"); give wrapper elements role="none"`)
+	case "menu":
+		return msg("menu"), msg("menu items"), msg(`give each item role="menuitem" (or menuitemcheckbox, menuitemradio); give wrapper elements such as <li> role="none"`)
+	case "menubar":
+		return msg("menu bar"), msg("menu items"), msg(`give each item role="menuitem" (or menuitemcheckbox, menuitemradio); give wrapper elements such as <li> role="none"`)
+	case "row":
+		return msg("table row"), msg("cells"), msg(`give each cell a cell role (<td>, <th>, role="cell", "gridcell", "columnheader" or "rowheader")`)
+	case "rowgroup":
+		return msg("group of table rows"), msg("rows"), msg(`put everything in rows (<tr> or role="row")`)
+	case "table":
+		return msg("table"), msg("rows"), msg(`put the cells in rows (<tr> or role="row")`)
+	case "tablist":
+		return msg("tab list"), msg("tabs"), msg(`give each tab role="tab"; give wrapper elements such as <li> role="none"`)
+	case "tree":
+		return msg("tree"), msg("tree items"), msg(`give each item role="treeitem" (nested groups role="group")`)
+	case "treegrid":
+		return msg("tree grid"), msg("rows"), msg(`put the cells in rows (role="row")`)
+	}
+	return msg("%s element", role), msg("the items its role allows"), msg("give each item a role its container allows")
 }
 
 // ACT bc4a75 applies to elements in the accessibility tree whose semantic
@@ -62,11 +75,11 @@ func runARIARequiredChildren(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		names := itemNames[role]
-		var list []string
+		container, items, fix := itemNames(role)
+		var list []Text
 		for i, it := range bad {
 			if i == 3 {
-				list = append(list, fmt.Sprintf("and %d more", len(bad)-3))
+				list = append(list, msg("%d more", len(bad)-3))
 				break
 			}
 			list = append(list, describeOwned(it))
@@ -76,7 +89,7 @@ func runARIARequiredChildren(pass *Pass) error {
 			what = `role="` + role + `"`
 		}
 		pass.Failed(n, "This %s (%s) contains something other than %s: %s. Screen readers then announce the wrong number of items, or skip some. To fix, %s.",
-			names[0], what, names[1], strings.Join(list, "; "), names[2])
+			container, what, items, list, fix)
 	}
 	return nil
 }
@@ -97,22 +110,22 @@ func wrongOwned(tree *ariaTree, n *Node, allowed []string, depth int) []ownedIte
 }
 
 // describeOwned names an owned item for a message.
-func describeOwned(it ownedItem) string {
+func describeOwned(it ownedItem) Text {
 	if it.Text {
-		return "the text " + quoteShort(it.Node.Text)
+		return msg("the text %s", quoteShort(it.Node.Text))
 	}
 	n := it.Node
 	switch it.Role {
 	case "generic":
 		if blank(n.TextContent()) {
-			return "an empty <" + n.Name + ">"
+			return msg("an empty <%s>", n.Name)
 		}
-		return "a <" + n.Name + "> without a role"
+		return msg("a <%s> without a role", n.Name)
 	case roleUnknown, roleNoneHTML:
-		return "a <" + n.Name + ">"
+		return msg("a <%s>", n.Name)
 	}
 	if r := firstValidRole(n); r == it.Role {
-		return fmt.Sprintf(`<%s role="%s">`, n.Name, r)
+		return msg(`<%s role="%s">`, n.Name, r)
 	}
-	return fmt.Sprintf("<%s> (role %s)", n.Name, it.Role)
+	return msg("<%s> (role %s)", n.Name, it.Role)
 }

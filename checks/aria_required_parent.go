@@ -1,9 +1,7 @@
 package checks
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 )
 
 // ARIARequiredParent checks that an element whose role only makes sense
@@ -48,50 +46,39 @@ func runARIARequiredParent(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		where := "it is not inside any such element"
+		where := msg("it is not inside any such element")
 		if parent != nil && !parent.Is("body", "html") {
-			where = "its nearest container is " + describeParent(parent, pr)
+			where = msg("its nearest container is %s", describeParent(parent, pr))
 		}
 		pass.Failed(n, `This element has role="%s", which must be inside an element with role %s, but %s. Screen readers then announce it out of context (for example not as "item 2 of 5"). To fix, put it directly inside %s, or give the elements in between role="none".`,
-			role, orList(context), where, containerHint(context[0]))
+			role, quoteList(context), where, containerHint(context[0]))
 	}
 	return nil
 }
 
-func describeParent(p *Node, role string) string {
+func describeParent(p *Node, role string) Text {
 	if r := firstValidRole(p); r == role {
-		return fmt.Sprintf(`a <%s role="%s">`, p.Name, r)
+		return msg(`a <%s role="%s">`, p.Name, r)
 	}
 	switch role {
 	case "generic":
-		return "a <" + p.Name + "> that screen readers treat as a container of its own"
+		return msg("a <%s> that screen readers treat as a container of its own", p.Name)
 	case roleUnknown, roleNoneHTML:
-		return "a <" + p.Name + ">"
+		return msg("a <%s>", p.Name)
 	}
-	return fmt.Sprintf("a <%s> (role %s)", p.Name, role)
+	return msg("a <%s> (role %s)", p.Name, role)
 }
 
-func orList(roles []string) string {
-	q := make([]string, len(roles))
-	for i, r := range roles {
-		q[i] = `"` + r + `"`
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
-}
-
-func containerHint(role string) string {
+func containerHint(role string) Text {
 	switch role {
 	case "list":
-		return `a <ul>, <ol> or an element with role="list"`
+		return msg(`a <ul>, <ol> or an element with role="list"`)
 	case "row":
-		return `a table row (<tr> or role="row")`
+		return msg(`a table row (<tr> or role="row")`)
 	case "menu":
-		return `an element with role="menu" or "menubar"`
+		return msg(`an element with role="menu" or "menubar"`)
 	case "table", "grid", "treegrid":
-		return `a table (<table>, role="table" or role="grid")`
+		return msg(`a table (<table>, role="table" or role="grid")`)
 	}
-	return `an element with role="` + role + `"`
+	return msg(`an element with role="%s"`, role)
 }

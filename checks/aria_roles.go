@@ -56,24 +56,23 @@ func runARIARoles(pass *Pass) error {
 			continue
 		}
 		attr := `role="` + strings.TrimSpace(n.AttrOr("role", "")) + `"`
-		var hints []string
+		var hints []Text
 		for _, t := range tokens {
 			if info, ok := ariaRoleTable[t]; ok && info.Abstract {
-				fix := abstractRoleFix[t]
-				h := `"` + t + `" is an abstract role, which only the specification uses`
-				if fix != "" {
-					h += `; a concrete role such as "` + fix + `" may be what you want`
+				if fix := abstractRoleFix[t]; fix != "" {
+					hints = append(hints, msg(`"%s" is an abstract role, which only the specification uses; a concrete role such as "%s" may be what you want`, t, fix))
+				} else {
+					hints = append(hints, msg(`"%s" is an abstract role, which only the specification uses`, t))
 				}
-				hints = append(hints, h)
 			} else if w := closestWord(t, concreteRoles); w != "" {
-				hints = append(hints, `did you mean "`+w+`"?`)
+				hints = append(hints, msg(`did you mean "%s"?`, w))
 			}
 		}
-		msg := attr + " names no WAI-ARIA role, so screen readers ignore it and the element keeps the meaning of its tag."
+		var hint Text
 		if len(hints) > 0 {
-			msg += " (" + strings.Join(hints, "; ") + ")"
+			hint = msg(" (%s)", hints)
 		}
-		pass.Failed(n, "%s Use a role from the WAI-ARIA specification that matches what the element does (for example button, link, tab or dialog), or remove the role attribute.", msg)
+		pass.Failed(n, "%s names no WAI-ARIA role, so screen readers ignore it and the element keeps the meaning of its tag.%s Use a role from the WAI-ARIA specification that matches what the element does (for example button, link, tab or dialog), or remove the role attribute.", attr, hint)
 	}
 	return nil
 }

@@ -40,11 +40,11 @@ func runARIAValidAttr(pass *Pass) error {
 				pass.Passed(n)
 				continue
 			}
-			hint := ""
+			var hint Text
 			if name == "aria-role" {
-				hint = " The role goes in the role attribute, without the aria- prefix: role=\"" + strings.TrimSpace(a.Value) + "\"."
+				hint = msg(" The role goes in the role attribute, without the aria- prefix: role=\"%s\".", strings.TrimSpace(a.Value))
 			} else if w := closestWord(name, ariaAttrNames); w != "" {
-				hint = " Did you mean " + w + "?"
+				hint = msg(" Did you mean %s?", w)
 			}
 			pass.Failed(n, "%s is not an ARIA attribute, so browsers and screen readers ignore it.%s Correct the name, or remove the attribute.", name, hint)
 		}

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -67,9 +66,9 @@ func runAudioAutoplay(pass *Pass) error {
 		case !known:
 			pass.CantTell(n, "This %s plays sound by itself and has no controls, and saavu could not tell how long it plays. If the sound lasts more than 3 seconds, add the controls attribute (or a button that pauses or mutes it), or start it muted.", n.Name)
 		case nearbyControls(p, n):
-			pass.CantTell(n, "This %s plays sound by itself for %s and has no controls of its own. Check that a button on the page pauses or mutes it and can be used with the keyboard; if not, add the controls attribute or start it muted.", n.Name, seconds(length))
+			pass.CantTell(n, "This %s plays sound by itself %s and has no controls of its own. Check that a button on the page pauses or mutes it and can be used with the keyboard; if not, add the controls attribute or start it muted.", n.Name, seconds(length))
 		default:
-			pass.Failed(n, "This %s starts playing sound by itself for %s and there is no way to pause or mute it. People who use a screen reader cannot hear their reader over it. Remove autoplay, start it muted, or add the controls attribute so that it can be paused.", n.Name, seconds(length))
+			pass.Failed(n, "This %s starts playing sound by itself %s and there is no way to pause or mute it. People who use a screen reader cannot hear their reader over it. Remove autoplay, start it muted, or add the controls attribute so that it can be paused.", n.Name, seconds(length))
 		}
 	}
 	return nil
@@ -163,9 +162,9 @@ func isInside(n, box *Node) bool {
 	return false
 }
 
-func seconds(s float64) string {
+func seconds(s float64) Text {
 	if math.IsInf(s, 1) {
-		return "ever (it loops)"
+		return msg("for ever (it loops)")
 	}
-	return fmt.Sprintf("%.0f seconds", s)
+	return msg("for %.0f seconds", s)
 }

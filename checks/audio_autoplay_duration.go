@@ -48,7 +48,7 @@ func runAudioAutoplayDuration(pass *Pass) error {
 		case !known:
 			pass.CantTell(n, "This %s plays sound by itself and saavu could not tell for how long. Check that the sound stops within 3 seconds, or do not start it automatically.", n.Name)
 		default:
-			pass.Failed(n, "This %s plays sound by itself for %s. Even with a pause button, sound that starts on its own covers a screen reader's speech until the visitor finds the button. Start it muted or let the visitor start it (remove autoplay), or keep automatic sound under 3 seconds.", n.Name, seconds(length))
+			pass.Failed(n, "This %s plays sound by itself %s. Even with a pause button, sound that starts on its own covers a screen reader's speech until the visitor finds the button. Start it muted or let the visitor start it (remove autoplay), or keep automatic sound under 3 seconds.", n.Name, seconds(length))
 		}
 	}
 	return nil

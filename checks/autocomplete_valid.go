@@ -113,7 +113,7 @@ func runAutocompleteValid(pass *Pass) error {
 				continue
 			}
 		}
-		if why := autocompleteProblem(tokens, typ); why != "" {
+		if why, bad := autocompleteProblem(tokens, typ); bad {
 			pass.Failed(n, "The autocomplete value %s is not valid: %s. Browsers and assistive tools then cannot recognise what the field asks for. Use one of the standard values, e.g. autocomplete=\"email\", \"given-name\", \"postal-code\" or \"tel\" (optionally after \"billing\"/\"shipping\" or, for e-mail and phone, \"home\"/\"work\"/\"mobile\").", quoteShort(v), why)
 			continue
 		}
@@ -128,38 +128,38 @@ func runAutocompleteValid(pass *Pass) error {
 //	[section-*] [shipping|billing] [home|work|mobile|fax|pager] field [webauthn]
 //
 // typ is the input's type ("" for select and textarea). It returns why the
-// value is invalid, "" when it is valid.
-func autocompleteProblem(tokens []string, typ string) string {
+// value is invalid; bad is false when it is valid.
+func autocompleteProblem(tokens []string, typ string) (why Text, bad bool) {
 	t := tokens
 	if len(t) > 0 && t[len(t)-1] == "webauthn" {
 		t = t[:len(t)-1]
 		if len(t) == 0 {
-			return "\"webauthn\" must follow a field name such as \"username\" or \"current-password\""
+			return msg(`"webauthn" must follow a field name such as "username" or "current-password"`), true
 		}
 	}
 	if len(t) == 0 {
-		return "it names no field"
+		return msg("it names no field"), true
 	}
 	field := t[len(t)-1]
 	group, ok := autofillFields[field]
 	if !ok {
 		switch field {
 		case "on", "off":
-			return "\"" + field + "\" cannot be combined with other values"
+			return msg(`"%s" cannot be combined with other values`, field), true
 		case "shipping", "billing", "home", "work", "mobile", "fax", "pager":
-			return "\"" + field + "\" must be followed by a field name, such as \"street-address\" or \"email\""
+			return msg(`"%s" must be followed by a field name, such as "street-address" or "email"`, field), true
 		}
 		if strings.HasPrefix(field, "section-") {
-			return "the section name must be followed by a field name"
+			return msg("the section name must be followed by a field name"), true
 		}
-		return "\"" + field + "\" is not an autocomplete field name"
+		return msg(`"%s" is not an autocomplete field name`, field), true
 	}
 	rest := t[:len(t)-1]
 	if len(rest) > 0 {
 		switch rest[len(rest)-1] {
 		case "home", "work", "mobile", "fax", "pager":
 			if !contactField(field) {
-				return "\"" + rest[len(rest)-1] + "\" can only come before \"email\", \"tel\" or \"impp\", not \"" + field + "\""
+				return msg(`"%s" can only come before "email", "tel" or "impp", not "%s"`, rest[len(rest)-1], field), true
 			}
 			rest = rest[:len(rest)-1]
 		}
@@ -171,12 +171,12 @@ func autocompleteProblem(tokens []string, typ string) string {
 		rest = rest[:len(rest)-1]
 	}
 	if len(rest) > 0 {
-		return "\"" + strings.Join(rest, " ") + "\" is not allowed there (the order is: section-…, shipping or billing, home/work/mobile/fax/pager, then the field name)"
+		return msg(`"%s" is not allowed there (the order is: section-…, shipping or billing, home/work/mobile/fax/pager, then the field name)`, strings.Join(rest, " ")), true
 	}
 	if groups, ok := typeGroups[typ]; ok && !slices.Contains(groups, group) {
-		return "\"" + field + "\" does not fit an input of type=\"" + typ + "\""
+		return msg(`"%s" does not fit an input of type="%s"`, field, typ), true
 	}
-	return ""
+	return Text{}, false
 }
 
 // roleInherits reports whether role is super or one of its subclasses.

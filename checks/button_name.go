@@ -31,18 +31,15 @@ func runButtonName(pass *Pass) error {
 			continue
 		}
 		if n.Is("input") {
-			why := "its value is empty"
-			if r := labelProblems(n); len(r) > 0 {
-				why += " and " + joinAnd(r)
-			}
+			why := andText(append([]Text{msg("its value is empty")}, labelProblems(n)...))
 			pass.Failed(n, "This button has no text that a screen reader can announce: %s. Give it a value that says what the button does, e.g. value=\"Send\".", why)
 			continue
 		}
-		why, kind := emptyNameWhy(n, true)
+		why, _, kind := emptyNameWhy(n, true)
 		if n.Is("button") && n.HasAttr("value") && kind == contentEmpty {
-			why += " (the value attribute of a <button> is not shown or read out)"
+			why = msg("%s (the value attribute of a <button> is not shown or read out)", why)
 		}
-		pass.Failed(n, "This button has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "button", "what the button does"))
+		pass.Failed(n, "This button has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "button"))
 	}
 	return nil
 }

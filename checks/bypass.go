@@ -61,7 +61,8 @@ func runBypass(pass *Pass) error {
 	}
 
 	// A skip link that lands at the content.
-	var broken, dubious []string
+	var broken []Text
+	var dubious []string
 	for _, a := range inPage {
 		frag := inPageLink(a)
 		target := fragmentTarget(p, frag)
@@ -70,7 +71,7 @@ func runBypass(pass *Pass) error {
 			label = strings.Join(strings.Fields(a.TextContent()), " ")
 		}
 		if target == nil {
-			broken = append(broken, "\""+label+"\" points to #"+frag+", but the page has no element with id=\""+frag+"\"")
+			broken = append(broken, msg(`"%s" points to #%s, but the page has no element with id="%s"`, label, frag, frag))
 			continue
 		}
 		if landsOnContent(target, first, order, textOrder) {
@@ -90,12 +91,11 @@ func runBypass(pass *Pass) error {
 	case hiddenHeading:
 		pass.CantTell(root, "The page has no main landmark or skip link, and its headings are hidden from view (only screen readers find them). Check that keyboard users can reach the main content directly; better, wrap it in <main> and start it with a visible heading.")
 	default:
-		msg := "Keyboard and screen reader users have to go through every link and block at the top of the page to reach its content: the page has no main landmark, no headings in the content and no working skip link."
+		var skip Text
 		if len(broken) > 0 {
-			msg += " The skip link " + strings.Join(broken, "; ") + "."
+			skip = msg(" The skip link %s.", broken)
 		}
-		msg += " Wrap the main content in <main>, start it with a heading (<h1>), and add a \"Skip to content\" link as the first link of the page."
-		pass.Failed(root, "%s", msg)
+		pass.Failed(root, "Keyboard and screen reader users have to go through every link and block at the top of the page to reach its content: the page has no main landmark, no headings in the content and no working skip link.%s Wrap the main content in <main>, start it with a heading (<h1>), and add a \"Skip to content\" link as the first link of the page.", skip)
 	}
 	return nil
 }

@@ -55,14 +55,14 @@ var SkipLink = &Rule{
 // there is anything to skip, so it does not report a failure.
 func (rd *reading) substantial() bool { return rd.controls >= 2 || rd.landmark }
 
-const littleBefore = "Only a little comes before the content (%s), so saavu cannot tell whether it is a block repeated on every page. If the site repeats navigation or other blocks before the content, %s"
-
-// beforeText describes what comes before the content, for messages.
-func (rd *reading) beforeText() string {
+// littleBefore says that too little comes before the content to tell
+// whether it repeats on every page; fix says what to do if it does.
+func (rd *reading) littleBefore(fix Text) Text {
+	before := msg("some text")
 	if rd.controls == 1 {
-		return "one link or control"
+		before = msg("one link or control")
 	}
-	return "some text"
+	return msg("Only a little comes before the content (%s), so saavu cannot tell whether it is a block repeated on every page. If the site repeats navigation or other blocks before the content, %s", before, fix)
 }
 
 func runContentHeading(pass *Pass) error {
@@ -95,7 +95,7 @@ func runContentHeading(pass *Pass) error {
 	case banner:
 		pass.CantTell(rd.root, "The only headings outside the navigation are in the page header or footer. Check that one of them starts the main content; if not, start the main content with a heading (<h1>).")
 	case !rd.substantial():
-		pass.CantTell(rd.root, littleBefore, rd.beforeText(), "start the main content with a heading (<h1>), so that screen reader users can jump to it.")
+		pass.CantTell(rd.root, "%s", rd.littleBefore(msg("start the main content with a heading (<h1>), so that screen reader users can jump to it.")))
 	case hidden:
 		pass.Failed(rd.root, "The headings of the content are hidden from view (only screen readers find them), so sighted keyboard users and people using headings with other tools have no heading at the start of the main content. Make the heading that starts the main content visible.")
 	default:
@@ -137,7 +137,7 @@ func runContentLandmark(pass *Pass) error {
 	case other:
 		pass.CantTell(rd.root, "The page has no main landmark, but it has other landmarks (regions or forms). Check that the main content is in one of them; better, wrap the main content in <main>.")
 	case !rd.substantial():
-		pass.CantTell(rd.root, littleBefore, rd.beforeText(), "wrap the main content in <main>, so that screen reader users can jump to it.")
+		pass.CantTell(rd.root, "%s", rd.littleBefore(msg("wrap the main content in <main>, so that screen reader users can jump to it.")))
 	default:
 		pass.Failed(rd.root, "The main content is not in a main landmark, so screen reader users cannot jump past the navigation to it. Wrap the main content in <main> (only one per page, and not hidden with aria-hidden).")
 	}
@@ -160,7 +160,8 @@ func runSkipLink(pass *Pass) error {
 			links = append(links, n)
 		}
 	}
-	var broken, wrong, dubious []string
+	var broken []Text
+	var dubious []string
 	for _, a := range links {
 		frag := inPageLink(a)
 		if frag == "" {
@@ -170,12 +171,12 @@ func runSkipLink(pass *Pass) error {
 		target := fragmentTarget(p, frag)
 		switch {
 		case target == nil:
-			broken = append(broken, label+" points to #"+frag+", but the page has no element with id=\""+frag+"\"")
+			broken = append(broken, msg(`%s points to #%s, but the page has no element with id="%s"`, label, frag, frag))
 		case landsOnContent(target, rd.first, rd.order, rd.texts):
 			pass.Passed(rd.root)
 			return nil
 		case repeatedRegionOf(target) != nil && repeatedRegionOf(target) != repeatedRegionOf(rd.first):
-			wrong = append(wrong, label+" (#"+frag+") leads into the navigation, header, sidebar or footer")
+			broken = append(broken, msg("%s (#%s) leads into the navigation, header, sidebar or footer", label, frag))
 		default:
 			dubious = append(dubious, label+" (#"+frag+")")
 		}
@@ -184,14 +185,13 @@ func runSkipLink(pass *Pass) error {
 	case len(dubious) > 0:
 		pass.CantTell(rd.root, "Check that the link %s takes keyboard users past the repeated blocks to the start of the main content.", strings.Join(dubious, ", "))
 	case !rd.substantial():
-		pass.CantTell(rd.root, littleBefore, rd.beforeText(), "add a \"Skip to content\" link as the first link of the page.")
+		pass.CantTell(rd.root, "%s", rd.littleBefore(msg("add a \"Skip to content\" link as the first link of the page.")))
 	default:
-		msg := "No link at the top of the page moves keyboard focus to the main content, so keyboard users must tab through every link of the navigation on every page."
-		if len(broken)+len(wrong) > 0 {
-			msg += " The link " + strings.Join(append(broken, wrong...), "; ") + "."
+		var bad Text
+		if len(broken) > 0 {
+			bad = msg(" The link %s.", broken)
 		}
-		msg += " Add a \"Skip to content\" link as the first link of the page, pointing to the start of the main content: <a href=\"#main\">Skip to content</a> … <main id=\"main\">. It may stay hidden until it gets focus."
-		pass.Failed(rd.root, "%s", msg)
+		pass.Failed(rd.root, "No link at the top of the page moves keyboard focus to the main content, so keyboard users must tab through every link of the navigation on every page.%s Add a \"Skip to content\" link as the first link of the page, pointing to the start of the main content: <a href=\"#main\">Skip to content</a> … <main id=\"main\">. It may stay hidden until it gets focus.", bad)
 	}
 	return nil
 }

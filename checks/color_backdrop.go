@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 )
@@ -81,7 +80,7 @@ func unionRect(a, b Rect) Rect {
 // backdrop. Contrast is lowest against the backdrop colour closest in
 // luminance to the text, and 1 when the text's luminance is within the
 // backdrop's range; highest against the farthest end.
-func measuredContrast(fg rgba, b Backdrop, need float64, size string) (contrastResult, bool) {
+func measuredContrast(fg rgba, b Backdrop, need float64, size Text) (contrastResult, bool) {
 	dark, ok1 := parseHex(b.Dark)
 	light, ok2 := parseHex(b.Light)
 	if !ok1 || !ok2 {
@@ -95,26 +94,26 @@ func measuredContrast(fg rgba, b Backdrop, need float64, size string) (contrastR
 	if l := fg.luminance(); l >= dark.luminance() && l <= light.luminance() {
 		worst = 1
 	}
-	rng := fmt.Sprintf("saavu measured the background behind the text from %s to %s", dark.hex(), light.hex())
+	rng := msg("saavu measured the background behind the text from %s to %s", dark.hex(), light.hex())
 	if dark.hex() == light.hex() {
-		rng = fmt.Sprintf("saavu measured the background behind the text as %s", dark.hex())
+		rng = msg("saavu measured the background behind the text as %s", dark.hex())
 	}
 	switch {
 	case worst >= need:
-		return contrastResult{Passed, worst, "", nil}, true
+		return contrastResult{Passed, worst, Text{}, nil}, true
 	case best < need-backdropMargin:
 		far := farther(fg, dark, light)
-		fix := "Give the text a colour that stands out from the background."
+		fix := msg("Give the text a colour that stands out from the background.")
 		switch {
 		case fg.luminance() < far.luminance():
-			fix = "Darken the text or lighten the background."
+			fix = msg("Darken the text or lighten the background.")
 		case fg.luminance() > far.luminance():
-			fix = "Lighten the text or darken the background."
+			fix = msg("Lighten the text or darken the background.")
 		}
-		return contrastResult{Failed, worst, fmt.Sprintf("Contrast is at most %s (%s on %s): %s (with the text hidden, in a screenshot). Text of this size (%s) needs at least %s. %s",
+		return contrastResult{Failed, worst, msg("Contrast is at most %s (%s on %s): %s (with the text hidden, in a screenshot). Text of this size (%s) needs at least %s. %s",
 			ratioText(best), fg.hex(), far.hex(), rng, size, ratioText(need), fix), nil}, true
 	}
-	return contrastResult{CantTell, worst, fmt.Sprintf("Contrast varies from %s to %s: %s (with the text hidden, in a screenshot); text of this size (%s) needs at least %s. Check by eye that the text is readable where the contrast is lowest.",
+	return contrastResult{CantTell, worst, msg("Contrast varies from %s to %s: %s (with the text hidden, in a screenshot); text of this size (%s) needs at least %s. Check by eye that the text is readable where the contrast is lowest.",
 		ratioText(worst), ratioText(best), rng, size, ratioText(need)), nil}, true
 }
 

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -40,7 +39,7 @@ var (
 type contrastResult struct {
 	outcome Outcome
 	worst   float64 // lowest contrast, for ordering failures
-	msg     string
+	msg     Text
 	// measurable is set on a cantTell that a measured backdrop could
 	// settle: saavu cannot see the background, and nothing else about the
 	// text (opacity, shadow, filter…) stands in the way.
@@ -187,7 +186,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	}
 	fg, ok := parseColor(t.Style("color"))
 	if !ok {
-		return contrastResult{CantTell, 0, fmt.Sprintf("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(level.needed(t))), nil}, true
+		return contrastResult{CantTell, 0, msg("saavu cannot read the text colour %q: check by eye that the text has a contrast of at least %s with its background.", t.Style("color"), ratioText(level.needed(t))), nil}, true
 	}
 	if fg.A == 0 {
 		return contrastResult{}, false // transparent text is not visible
@@ -199,8 +198,8 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	sc.build(painters)
 	measurable := sc.measurable()
 	if len(sc.unsure) > 0 {
-		return contrastResult{CantTell, 0, fmt.Sprintf("%s, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere, as needed for text of this size (%s).",
-			upperFirst(sc.unsure[0]), describeColor(fg), ratioText(need), size), measurable}, true
+		return contrastResult{CantTell, 0, msg("%s, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere, as needed for text of this size (%s).",
+			sc.unsure[0], describeColor(fg), ratioText(need), size), measurable}, true
 	}
 	// A pass needs every colour under the text to pass; a failure needs
 	// every colour of the background to fail, wherever the text is on a
@@ -208,7 +207,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	lo, hi, loFG, loBG, hiFG, hiBG, ok := sc.ratios(true)
 	_, hiAll, _, _, _, _, okAll := sc.ratios(false)
 	if !ok || !okAll {
-		return contrastResult{CantTell, 0, fmt.Sprintf("The background behind the text has several gradients, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere.", describeColor(fg), ratioText(need)), measurable}, true
+		return contrastResult{CantTell, 0, msg("The background behind the text has several gradients, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere.", describeColor(fg), ratioText(need)), measurable}, true
 	}
 	if hi < 1.01 && !sc.shadow {
 		// Text in the colour of its background is not visible text (ACT
@@ -217,32 +216,30 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 		if !t.Exposed() {
 			return contrastResult{}, false
 		}
-		return contrastResult{CantTell, hi, fmt.Sprintf("The text has the same colour as the background saavu found (%s on %s), so it is invisible, or its real background is drawn in a way saavu cannot see (for example by a ::before or ::after pseudo-element). If the text is meant to be seen, check by eye that it has a contrast of at least %s.",
+		return contrastResult{CantTell, hi, msg("The text has the same colour as the background saavu found (%s on %s), so it is invisible, or its real background is drawn in a way saavu cannot see (for example by a ::before or ::after pseudo-element). If the text is meant to be seen, check by eye that it has a contrast of at least %s.",
 			hiFG.hex(), hiBG.hex(), ratioText(need)), nil}, true
 	}
-	var fix string
+	fix := msg("Lighten the text or darken the background.")
 	if loFG.luminance() < loBG.luminance() {
-		fix = "Darken the text or lighten the background."
-	} else {
-		fix = "Lighten the text or darken the background."
+		fix = msg("Darken the text or lighten the background.")
 	}
 	switch {
 	case lo >= need:
-		return contrastResult{Passed, lo, "", nil}, true
+		return contrastResult{Passed, lo, Text{}, nil}, true
 	case hiAll >= need && hi < need:
-		return contrastResult{CantTell, lo, fmt.Sprintf("Contrast is %s to %s (%s on %s) where saavu places the text on the gradient behind it; text of this size (%s) needs at least %s. Check by eye: other parts of the gradient have more contrast, and saavu cannot be sure how the gradient is sized.",
+		return contrastResult{CantTell, lo, msg("Contrast is %s to %s (%s on %s) where saavu places the text on the gradient behind it; text of this size (%s) needs at least %s. Check by eye: other parts of the gradient have more contrast, and saavu cannot be sure how the gradient is sized.",
 			ratioText(lo), ratioText(hi), hiFG.hex(), hiBG.hex(), size, ratioText(need)), measurable}, true
 	case hi < need && letters == 1 && len([]rune(text)) <= 2:
-		return contrastResult{CantTell, hi, fmt.Sprintf("The single character %q has a contrast of %s (%s on %s). If it carries meaning as text, it needs at least %s; if it is an icon, check it against non-text contrast (1.4.11) instead.",
+		return contrastResult{CantTell, hi, msg("The single character %q has a contrast of %s (%s on %s). If it carries meaning as text, it needs at least %s; if it is an icon, check it against non-text contrast (1.4.11) instead.",
 			text, ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(need)), nil}, true
 	case hi < need && lo == hi:
-		return contrastResult{Failed, lo, fmt.Sprintf("Contrast is %s (%s on %s)%s; it must be at least %s for text of this size (%s). %s",
+		return contrastResult{Failed, lo, msg("Contrast is %s (%s on %s)%s; it must be at least %s for text of this size (%s). %s",
 			ratioText(lo), loFG.hex(), loBG.hex(), sc.note(), ratioText(need), size, fix), nil}, true
 	case hi < need:
-		return contrastResult{Failed, lo, fmt.Sprintf("Contrast is at most %s (%s on %s, down to %s against %s)%s; it must be at least %s for text of this size (%s). %s",
+		return contrastResult{Failed, lo, msg("Contrast is at most %s (%s on %s, down to %s against %s)%s; it must be at least %s for text of this size (%s). %s",
 			ratioText(hi), hiFG.hex(), hiBG.hex(), ratioText(lo), loBG.hex(), sc.note(), ratioText(need), size, fix), nil}, true
 	default:
-		return contrastResult{CantTell, lo, fmt.Sprintf("Contrast varies from %s (%s on %s) to %s (%s on %s)%s; text of this size (%s) needs at least %s. Check by eye that the text is readable where the contrast is lowest.",
+		return contrastResult{CantTell, lo, msg("Contrast varies from %s (%s on %s) to %s (%s on %s)%s; text of this size (%s) needs at least %s. Check by eye that the text is readable where the contrast is lowest.",
 			ratioText(lo), loFG.hex(), loBG.hex(), ratioText(hi), hiFG.hex(), hiBG.hex(), sc.note(), size, ratioText(need)), measurable}, true
 	}
 }
@@ -264,23 +261,27 @@ func largeText(t *Node) bool {
 	return size >= 24 || size >= 18.666 && bold
 }
 
-func sizeText(t *Node) string {
+func sizeText(t *Node) Text {
 	size, _ := cssPx(t.Style("font-size"))
-	s := strconv.FormatFloat(math.Round(size*10)/10, 'f', -1, 64) + "px"
-	if weight, err := strconv.ParseFloat(t.Style("font-weight"), 64); err == nil && weight >= 700 {
-		s += " bold"
+	px := strconv.FormatFloat(math.Round(size*10)/10, 'f', -1, 64) + "px"
+	weight, err := strconv.ParseFloat(t.Style("font-weight"), 64)
+	bold := err == nil && weight >= 700
+	switch {
+	case largeText(t) && bold:
+		return msg("large text, %s bold", px)
+	case largeText(t):
+		return msg("large text, %s", px)
+	case bold:
+		return msg("%s bold", px)
 	}
-	if largeText(t) {
-		s = "large text, " + s
-	}
-	return s
+	return msg("%s", px)
 }
 
-func describeColor(c rgba) string {
+func describeColor(c rgba) Text {
 	if c.opaque() {
-		return c.hex()
+		return msg("%s", c.hex())
 	}
-	return fmt.Sprintf("%s at %d%% opacity", c.hex(), int(math.Round(c.A*100)))
+	return msg("%s at %d%% opacity", c.hex(), int(math.Round(c.A*100)))
 }
 
 func upperFirst(s string) string {
@@ -494,6 +495,22 @@ func paintingElements(p *Page) []*Node {
 		}
 	}
 	return out
+}
+
+// overReplaced says that the text is over replaced content (what, from
+// replacedContent) at the selector sel.
+func overReplaced(what, sel string) Text {
+	switch what {
+	case "an SVG image":
+		return msg("The text is over an SVG image (%s)", sel)
+	case "an image":
+		return msg("The text is over an image (%s)", sel)
+	case "a video":
+		return msg("The text is over a video (%s)", sel)
+	case "a canvas drawing":
+		return msg("The text is over a canvas drawing (%s)", sel)
+	}
+	return msg("The text is over embedded content (%s)", sel)
 }
 
 // replacedContent names what an element shows that is not CSS colour: an

@@ -21,7 +21,7 @@ type scene struct {
 	shadow bool
 	shads  []rgba
 
-	unsure []string // why the contrast cannot be computed
+	unsure []Text // why the contrast cannot be computed
 	// opaque is set when something in unsure would fool a screenshot of
 	// the background too (a filter, a blend mode, a video…).
 	opaque bool
@@ -52,11 +52,11 @@ func (sc *scene) build(painters []*Node) {
 		}
 		group[e] = len(sc.groups) - 1
 		if m := e.Style("mix-blend-mode"); m != "" && m != "normal" {
-			sc.unsure = append(sc.unsure, "a blend mode ("+m+") mixes the colours of <"+e.Name+"> with what is behind it")
+			sc.unsure = append(sc.unsure, msg("A blend mode (%s) mixes the colours of <%s> with what is behind it", m, e.Name))
 			sc.opaque = true
 		}
 		if f := e.Style("filter"); f != "" && f != "none" {
-			sc.unsure = append(sc.unsure, "a CSS filter ("+f+") changes the colours of <"+e.Name+">")
+			sc.unsure = append(sc.unsure, msg("A CSS filter (%s) changes the colours of <%s>", f, e.Name))
 			sc.opaque = true
 		}
 	}
@@ -76,7 +76,7 @@ func (sc *scene) build(painters []*Node) {
 		default:
 			cover = coverage(e.Layout.Box, sc.boxes)
 		}
-		sc.addBackground(e, cover, group[e], 1, float64(e.Index), "the background of <"+e.Name+">")
+		sc.addBackground(e, cover, group[e], 1, float64(e.Index), msg("the background of <%s>", e.Name))
 	}
 
 	// Other elements painted under the text where it is.
@@ -135,13 +135,13 @@ func (sc *scene) build(painters []*Node) {
 			}
 		}
 		if what := replacedContent(s); what != "" {
-			sc.unsure = append(sc.unsure, "the text is over "+what+" ("+s.Selector()+")")
+			sc.unsure = append(sc.unsure, overReplaced(what, s.Selector()))
 			if what != "an image" && what != "an SVG image" {
 				sc.opaque = true // it may move
 			}
 			continue
 		}
-		sc.addBackgroundAt(s, cover, g, alpha, paint, index, "the background of <"+s.Name+"> ("+s.Selector()+")")
+		sc.addBackgroundAt(s, cover, g, alpha, paint, index, msg("the background of <%s> (%s)", s.Name, s.Selector()))
 	}
 	slices.SortStableFunc(sc.items, func(a, b paintLayer) int {
 		if a.paint != b.paint {
@@ -159,14 +159,14 @@ func (sc *scene) build(painters []*Node) {
 	shads, ok := shadowColors(t.Style("text-shadow"))
 	switch {
 	case !ok:
-		sc.unsure = append(sc.unsure, "the text has a shadow ("+t.Style("text-shadow")+")")
+		sc.unsure = append(sc.unsure, msg("The text has a shadow (%s)", t.Style("text-shadow")))
 		sc.opaque = true
 	case len(shads) > 0:
 		sc.shadow, sc.shads = true, shads
 	}
 }
 
-func (sc *scene) addBackground(e *Node, cover string, group int, alpha float64, index float64, what string) {
+func (sc *scene) addBackground(e *Node, cover string, group int, alpha float64, index float64, what Text) {
 	paint := 0
 	if e.Layout != nil {
 		paint = e.Layout.Paint
@@ -175,10 +175,10 @@ func (sc *scene) addBackground(e *Node, cover string, group int, alpha float64, 
 }
 
 // addBackgroundAt adds the background colour and images of e as layers.
-func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64, paint int, index float64, what string) {
+func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64, paint int, index float64, what Text) {
 	bg, ok := parseColor(e.Style("background-color"))
 	if !ok {
-		sc.unsure = append(sc.unsure, "saavu cannot read "+what+" ("+e.Style("background-color")+")")
+		sc.unsure = append(sc.unsure, msg("saavu cannot read %s (%s)", what, e.Style("background-color")))
 		sc.opaque = true
 		return
 	}
@@ -193,11 +193,11 @@ func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64
 	case "none":
 		return
 	case "part":
-		sc.unsure = append(sc.unsure, "only part of the text is over "+what)
+		sc.unsure = append(sc.unsure, msg("Only part of the text is over %s", what))
 		return
 	}
 	if e.Style("background-clip") == "text" {
-		sc.unsure = append(sc.unsure, "the text is painted with "+what+" (background-clip: text)")
+		sc.unsure = append(sc.unsure, msg("The text is painted with %s (background-clip: text)", what))
 		sc.opaque = true
 		return
 	}
@@ -214,12 +214,12 @@ func (sc *scene) addBackgroundAt(e *Node, cover string, group int, alpha float64
 			continue
 		}
 		if !strings.Contains(l, "gradient(") {
-			sc.unsure = append(sc.unsure, "the text is over a background image ("+what+")")
+			sc.unsure = append(sc.unsure, msg("The text is over a background image (%s)", what))
 			return
 		}
 		samples, ok := gradientColors(l)
 		if !ok {
-			sc.unsure = append(sc.unsure, "saavu cannot read the gradient behind the text ("+what+")")
+			sc.unsure = append(sc.unsure, msg("saavu cannot read the gradient behind the text (%s)", what))
 			return
 		}
 		sc.grad = true
@@ -316,24 +316,24 @@ func (sc *scene) composite(g, choice, vary int, near bool, shadow *rgba, glyph b
 }
 
 // note explains what went into the measured colours.
-func (sc *scene) note() string {
-	var parts []string
+func (sc *scene) note() Text {
+	var parts []Text
 	if !sc.fg.opaque() {
-		parts = append(parts, "the text colour is partly transparent")
+		parts = append(parts, msg("the text colour is partly transparent"))
 	}
 	if sc.faded {
-		parts = append(parts, "opacity fades the text")
+		parts = append(parts, msg("opacity fades the text"))
 	}
 	if sc.grad {
-		parts = append(parts, "over a gradient")
+		parts = append(parts, msg("over a gradient"))
 	}
 	if sc.shadow {
-		parts = append(parts, "with its text shadow")
+		parts = append(parts, msg("with its text shadow"))
 	}
 	if len(parts) == 0 {
-		return ""
+		return Text{}
 	}
-	return " (" + strings.Join(parts, "; ") + ")"
+	return msg(" (%s)", parts)
 }
 
 // opacityOf returns the element's computed opacity (1 when unknown).

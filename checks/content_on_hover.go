@@ -31,9 +31,9 @@ func runContentOnHover(pass *Pass) error {
 		if h.Trigger > 0 && h.Trigger < len(p.Nodes) {
 			n = p.Nodes[h.Trigger]
 		}
-		what := "the content that appears"
+		what := msg("the content that appears")
 		if h.Popup > 0 && h.Popup < len(p.Nodes) {
-			what = "the content that appears (" + p.Nodes[h.Popup].Snippet() + ")"
+			what = msg("the content that appears (%s)", p.Nodes[h.Popup].Snippet())
 		}
 		switch {
 		case !h.Hoverable:

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -36,7 +35,7 @@ func runCSSOrientationLock(pass *Pass) error {
 		}
 		d := math.Mod(math.Abs(r.Portrait-r.Landscape), 180)
 		if d >= 45 && d <= 135 {
-			pass.Failed(n, "%s", fmt.Sprintf("This element is turned %s in portrait and %s in landscape, so its content stays in one orientation when the screen turns: people who cannot turn their device (a tablet fixed to a wheelchair) must read it sideways. Remove the rotation in the orientation media query (@media (orientation: …)).", degrees(r.Portrait), degrees(r.Landscape)))
+			pass.Failed(n, "This element is turned %s in portrait and %s in landscape, so its content stays in one orientation when the screen turns: people who cannot turn their device (a tablet fixed to a wheelchair) must read it sideways. Remove the rotation in the orientation media query (@media (orientation: …)).", degrees(r.Portrait), degrees(r.Landscape))
 			continue
 		}
 		pass.Passed(n)
@@ -57,9 +56,9 @@ func hasNoText(n *Node) bool {
 	return true
 }
 
-func degrees(a float64) string {
+func degrees(a float64) Text {
 	if math.Abs(a) < 0.5 {
-		return "not at all"
+		return msg("not at all")
 	}
-	return fmt.Sprintf("%.0f°", a)
+	return msg("%.0f°", a)
 }

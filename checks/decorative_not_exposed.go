@@ -36,9 +36,9 @@ func runDecorativeNotExposed(pass *Pass) error {
 		if !presentational(n) {
 			how = "alt=\"\""
 		}
-		why := "it has global ARIA attributes (such as aria-label or aria-labelledby)"
+		why := msg("it has global ARIA attributes (such as aria-label or aria-labelledby)")
 		if n.Focusable() {
-			why = "it can take keyboard focus"
+			why = msg("it can take keyboard focus")
 		}
 		pass.Failed(n, "This element is marked as decorative (%s), but %s, so browsers ignore the mark and screen readers announce it as %s. If it is decorative, remove the attributes that expose it (tabindex, aria-*); if it carries information, remove the decorative mark and give it a proper text alternative.", how, why, roleText(role))
 	}
@@ -46,17 +46,12 @@ func runDecorativeNotExposed(pass *Pass) error {
 }
 
 // roleText names a role for people: "a navigation", "an image".
-func roleText(role string) string {
+func roleText(role string) Text {
 	switch role {
 	case "image", "img":
-		return "an image"
+		return msg("an image")
+	case "":
+		return msg("something")
 	}
-	if role == "" {
-		return "something"
-	}
-	switch role[0] {
-	case 'a', 'e', 'i', 'o', 'u':
-		return "an " + role
-	}
-	return "a " + role
+	return msg(`an element with role "%s"`, role)
 }

@@ -1,7 +1,5 @@
 package checks
 
-import "fmt"
-
 // FormFieldName checks that form fields have an accessible name, normally
 // from a <label> (ACT e086e5).
 var FormFieldName = &Rule{
@@ -41,46 +39,47 @@ func runFormFieldName(pass *Pass) error {
 	return nil
 }
 
-func formFieldMessage(n *Node) string {
-	what := "This form field"
-	switch {
-	case n.Is("select"):
-		what = "This drop-down list"
-	case n.Is("textarea"):
-		what = "This text area"
-	case n.Is("input"):
-		switch t := n.AttrOr("type", "text"); {
-		case equalFoldTrim(t, "checkbox"):
-			what = "This checkbox"
-		case equalFoldTrim(t, "radio"):
-			what = "This radio button"
-		default:
-			what = "This input field"
-		}
-	}
+func formFieldMessage(n *Node) Text {
 	native := n.Is("input", "select", "textarea")
-	why := joinAnd(labelProblems(n))
-	fix := "Connect a visible label to it: give the field an id and write <label for=\"that-id\">…</label>, or put the field inside the <label>."
-	if n.Is("input") && (isInputType(n, "radio") || isInputType(n, "checkbox")) {
-		fix = "Give each option its own label: put the input and its text inside one <label>, e.g. <label><input type=\"radio\" …> Resident</label>."
+	var why Text
+	if r := labelProblems(n); len(r) > 0 {
+		why = andText(r)
 	}
-	if why == "" {
+	fix := msg("Connect a visible label to it: give the field an id and write <label for=\"that-id\">…</label>, or put the field inside the <label>.")
+	if n.Is("input") && (isInputType(n, "radio") || isInputType(n, "checkbox")) {
+		fix = msg("Give each option its own label: put the input and its text inside one <label>, e.g. <label><input type=\"radio\" …> Resident</label>.")
+	}
+	if why.Key == "" {
 		switch {
 		case !native:
-			why = "it has no aria-label or aria-labelledby"
+			why = msg("it has no aria-label or aria-labelledby")
 		case n.Shadow != "" && lightLabelFor(n):
-			why = "a <label for=\"" + n.AttrOr("id", "") + "\"> is on the page, but the field is inside a component's shadow tree, which a label outside cannot reach"
-			fix = "Put the label inside the same shadow tree as the field, or give the field an aria-label."
+			why = msg("a <label for=\"%s\"> is on the page, but the field is inside a component's shadow tree, which a label outside cannot reach", n.AttrOr("id", ""))
+			fix = msg("Put the label inside the same shadow tree as the field, or give the field an aria-label.")
 		case n.Closest("label") == nil && hasDisconnectedLabel(n):
-			why = "there is a <label> near it, but it is not connected to the field (its for attribute does not match the field's id)"
+			why = msg("there is a <label> near it, but it is not connected to the field (its for attribute does not match the field's id)")
 		default:
-			why = "no <label> is connected to it"
+			why = msg("no <label> is connected to it")
 		}
 	}
 	if !native {
-		fix = fmt.Sprintf("This is a custom control (role=%q), which a <label> cannot name: add aria-labelledby pointing to the visible label's id, or aria-label.", n.Role())
+		fix = msg("This is a custom control (role=%q), which a <label> cannot name: add aria-labelledby pointing to the visible label's id, or aria-label.", n.Role())
 	}
-	return fmt.Sprintf("%s has no name that a screen reader can announce: %s. %s", what, why, fix)
+	switch {
+	case n.Is("select"):
+		return msg("This drop-down list has no name that a screen reader can announce: %s. %s", why, fix)
+	case n.Is("textarea"):
+		return msg("This text area has no name that a screen reader can announce: %s. %s", why, fix)
+	case n.Is("input"):
+		switch t := n.AttrOr("type", "text"); {
+		case equalFoldTrim(t, "checkbox"):
+			return msg("This checkbox has no name that a screen reader can announce: %s. %s", why, fix)
+		case equalFoldTrim(t, "radio"):
+			return msg("This radio button has no name that a screen reader can announce: %s. %s", why, fix)
+		}
+		return msg("This input field has no name that a screen reader can announce: %s. %s", why, fix)
+	}
+	return msg("This form field has no name that a screen reader can announce: %s. %s", why, fix)
 }
 
 // hasDisconnectedLabel reports whether a label element sits beside the

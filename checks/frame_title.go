@@ -27,12 +27,12 @@ func runFrameTitle(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		why := "it has no title attribute"
+		why := msg("it has no title attribute")
 		if r := labelProblems(n); len(r) > 0 {
-			why = joinAnd(r)
+			why = andText(r)
 		}
 		if n.HasAttr("name") {
-			why += " (the name attribute is not read out)"
+			why = msg("%s (the name attribute is not read out)", why)
 		}
 		pass.Failed(n, "This frame has no title, so screen reader users hear only \"frame\" and cannot tell what it contains: %s. Add a title that says what is in the frame, e.g. title=\"Map: Town hall location\" or title=\"Video: Budget 2025 explained\".", why)
 	}

@@ -27,14 +27,15 @@ func runHeadingName(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		why := "it has no text"
+		why := msg("it has no text")
+		g, glyph := glyphName(n)
 		switch {
-		case glyphName(n) != "":
-			why = glyphName(n)
+		case glyph:
+			why = g
 		case n.HasAttr("aria-label") || n.HasAttr("aria-labelledby"):
-			why = "its aria-label or aria-labelledby gives an empty name"
+			why = msg("its aria-label or aria-labelledby gives an empty name")
 		case len(n.Descendants()) > 0 && !blank(n.TextContent()):
-			why = "its text is hidden from screen readers, or it holds only a decorative image"
+			why = msg("its text is hidden from screen readers, or it holds only a decorative image")
 		}
 		pass.Failed(n, "This heading is empty for screen readers: %s. Screen reader users move around a page by its headings, and an empty one tells them nothing. Write the heading's text inside it, give an image in it an alt text, or remove the empty heading.", why)
 	}

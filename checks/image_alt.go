@@ -1,7 +1,5 @@
 package checks
 
-import "fmt"
-
 // ImageAlt checks that images have a text alternative or are marked as
 // decorative (ACT 23a2a8).
 var ImageAlt = &Rule{
@@ -52,41 +50,44 @@ func runImageAlt(pass *Pass) error {
 	return nil
 }
 
-func imageAltMessage(n *Node) string {
-	fix := "If the image gives information, write what it tells in the alt text (e.g. alt=\"Map of the city centre\"); if it is only decoration, use an empty alt=\"\"."
-	if c := controlOf(n); c != "" {
-		fix = "The image is inside a " + c + ": write in the alt text what the " + c + " does or where it goes (e.g. alt=\"Front page\"). An empty alt is right only if the " + c + " has other text."
+func imageAltMessage(n *Node) Text {
+	fix := msg("If the image gives information, write what it tells in the alt text (e.g. alt=\"Map of the city centre\"); if it is only decoration, use an empty alt=\"\".")
+	switch controlOf(n) {
+	case "link":
+		fix = msg("The image is inside a link: write in the alt text where the link goes (e.g. alt=\"Front page\"). An empty alt is right only if the link has other text.")
+	case "button":
+		fix = msg("The image is inside a button: write in the alt text what the button does (e.g. alt=\"Search\"). An empty alt is right only if the button has other text.")
 	}
 	alt, hasAlt := n.Attr("alt")
+	problems := labelProblems(n)
 	switch {
 	case n.Is("img") && (presentational(n) || hasAlt && alt == ""):
 		how := "alt=\"\""
 		if presentational(n) {
 			how = "role=\"" + firstValidRole(n) + "\""
 		}
-		why := "it has global ARIA attributes"
 		if n.Focusable() {
-			why = "it can take keyboard focus"
+			return msg("This image is marked as decorative (%s), but it can take keyboard focus, so browsers ignore that and announce an image without a name. Remove the tabindex (or the aria-* attributes) to keep it decorative, or give it an alt text.", how)
 		}
-		return "This image is marked as decorative (" + how + "), but " + why + ", so browsers ignore that and announce an image without a name. Remove the tabindex (or the aria-* attributes) to keep it decorative, or give it an alt text."
+		return msg("This image is marked as decorative (%s), but it has global ARIA attributes, so browsers ignore that and announce an image without a name. Remove the tabindex (or the aria-* attributes) to keep it decorative, or give it an alt text.", how)
 	case !n.Is("img"):
-		why := joinAnd(labelProblems(n))
-		if why == "" {
-			why = "it has no aria-label or aria-labelledby"
+		why := msg("it has no aria-label or aria-labelledby")
+		if len(problems) > 0 {
+			why = andText(problems)
 		}
-		return fmt.Sprintf("This element is marked as an image (role=\"img\"), but screen readers get no text for it: %s. Add aria-label with what the image tells, or remove role=\"img\" if it is only decoration.", why)
+		return msg("This element is marked as an image (role=\"img\"), but screen readers get no text for it: %s. Add aria-label with what the image tells, or remove role=\"img\" if it is only decoration.", why)
 	case hasAlt && blank(alt) && alt != "":
-		return "This image's alt text is only white space, so screen readers announce it as an unnamed image. " + fix
+		return msg("This image's alt text is only white space, so screen readers announce it as an unnamed image. %s", fix)
 	case !hasAlt:
-		if why := joinAnd(labelProblems(n)); why != "" {
-			return "This image has no alt attribute and " + why + ", so screen readers announce it as an unnamed image or read out its file name. " + fix
+		if len(problems) > 0 {
+			return msg("This image has no alt attribute and %s, so screen readers announce it as an unnamed image or read out its file name. %s", andText(problems), fix)
 		}
-		return "This image has no alt attribute, so screen readers announce it as an unnamed image or read out its file name. " + fix
+		return msg("This image has no alt attribute, so screen readers announce it as an unnamed image or read out its file name. %s", fix)
 	}
-	if why := joinAnd(labelProblems(n)); why != "" {
-		return "This image has no text alternative: " + why + ". " + fix
+	if len(problems) > 0 {
+		return msg("This image has no text alternative: %s. %s", andText(problems), fix)
 	}
-	return "This image has no text alternative. " + fix
+	return msg("This image has no text alternative. %s", fix)
 }
 
 // controlOf returns "link" or "button" when the image is inside one.

@@ -24,18 +24,16 @@ func runImageButtonName(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		why := "it has no alt attribute"
+		why := []Text{msg("it has no alt attribute")}
 		if alt, ok := n.Attr("alt"); ok && blank(alt) {
-			why = "its alt text is empty"
+			why = []Text{msg("its alt text is empty")}
 		}
-		if r := labelProblems(n); len(r) > 0 {
-			why += " and " + joinAnd(r)
-		}
+		why = append(why, labelProblems(n)...)
 		def := "Submit"
 		if !blank(n.AccessibleName()) {
 			def = n.AccessibleName()
 		}
-		pass.Failed(n, "This image button has no text alternative (%s), so screen readers only announce a generic %q button. Add an alt attribute that says what the button does, e.g. alt=\"Search\".", why, def)
+		pass.Failed(n, "This image button has no text alternative (%s), so screen readers only announce a generic %q button. Add an alt attribute that says what the button does, e.g. alt=\"Search\".", andText(why), def)
 	}
 	return nil
 }

@@ -79,22 +79,22 @@ func asciiLower(s string) string {
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // langHint suggests a fix for an invalid language tag.
-func langHint(tag string) string {
+func langHint(tag string) Text {
 	tag = strings.TrimSpace(tag)
 	p := asciiLower(primaryLanguage(tag))
 	switch {
 	case strings.Contains(tag, "_"):
 		fixed := strings.ReplaceAll(tag, "_", "-")
 		if validLanguageTag(fixed) {
-			return "Separate the parts with a hyphen, not an underscore: \"" + fixed + "\", or just \"" + primaryLanguage(fixed) + "\"."
+			return msg(`Separate the parts with a hyphen, not an underscore: "%s", or just "%s".`, fixed, primaryLanguage(fixed))
 		}
 	case p == "i" || p == "x":
-		return "Tags starting with \"" + p + "-\" are not understood by browsers and screen readers; use the language's code, such as \"lb\" for Luxembourgish."
+		return msg(`Tags starting with "%s-" are not understood by browsers and screen readers; use the language's code, such as "lb" for Luxembourgish.`, p)
 	}
 	if c, ok := langAliases[p]; ok {
-		return "Use \"" + c + "\" instead."
+		return msg(`Use "%s" instead.`, c)
 	}
-	return "Use a code from the IANA language subtag registry, such as \"fi\" (Finnish), \"sv\" (Swedish), \"en\" (English), \"se\" (Northern Sami) or \"ru\" (Russian)."
+	return msg(`Use a code from the IANA language subtag registry, such as "fi" (Finnish), "sv" (Swedish), "en" (English), "se" (Northern Sami) or "ru" (Russian).`)
 }
 
 // langAliases maps common wrong primary subtags to the registry's code:

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 )
@@ -47,7 +46,7 @@ func runHTMLLangMatchesContent(pass *Pass) error {
 		pass.Passed(root)
 	case Failed:
 		pass.Failed(root, "The page says its language is %s, but its text is in %s (%d words checked). Screen readers read the whole page with the pronunciation of the stated language, which makes it hard or impossible to understand. %s",
-			langLabel(v), found, words, langFix("the <html> element", code))
+			langLabel(v), found, words, langFix(true, code))
 	case CantTell:
 		pass.CantTell(root, "The page says its language is %s, but much of its text looks like %s. Check which language most of the page is in and set that on the <html> element (lang=%q); mark passages in other languages with their own lang attribute.", langLabel(v), found, code)
 	default:
@@ -73,7 +72,7 @@ func runLangMatchesContent(pass *Pass) error {
 			pass.Passed(n)
 		case Failed:
 			pass.Failed(n, "This part says its language is %s, but its text is in %s (%d words checked), so screen readers read it with the wrong pronunciation. %s",
-				langLabel(v), found, words, langFix("this element", code))
+				langLabel(v), found, words, langFix(false, code))
 		case CantTell:
 			pass.CantTell(n, "This part says its language is %s, but its text looks like %s. Check its language and correct the lang attribute (lang=%q) if needed.", langLabel(v), found, code)
 		default:
@@ -133,25 +132,32 @@ func langText(n *Node) (string, int) {
 
 // sample quotes the start of a text for a message: "Library card" or
 // "Fireworks over Paris …" (12 words).
-func sample(text string, words int) string {
+func sample(text string, words int) Text {
 	f := strings.Fields(text)
 	if len(f) <= 8 {
-		return fmt.Sprintf("%q", strings.Join(f, " "))
+		return msg("%q", strings.Join(f, " "))
 	}
-	return fmt.Sprintf("%q, %d words", strings.Join(f[:8], " ")+" …", words)
+	return msg("%q, %d words", strings.Join(f[:8], " ")+" …", words)
 }
 
 // langLabel describes a lang value: "Finnish (lang="fi")".
-func langLabel(v string) string {
-	if name, ok := languageNames[asciiLower(primaryLanguage(v))]; ok {
-		return fmt.Sprintf("%s (lang=%q)", name, v)
+func langLabel(v string) Text {
+	if name, ok := knownLanguageName(asciiLower(primaryLanguage(v))); ok {
+		return msg("%s (lang=%q)", name, v)
 	}
-	return fmt.Sprintf("lang=%q", v)
+	return msg("lang=%q", v)
 }
 
-func langFix(where, code string) string {
-	if code == "" {
-		return "Set the language of " + where + " to the language of its text, or mark the passages in another language with their own lang attribute."
+// langFix says how to correct the lang attribute of the page (page) or
+// of an element.
+func langFix(page bool, code string) Text {
+	switch {
+	case code == "" && page:
+		return msg("Set the language of the <html> element to the language of its text, or mark the passages in another language with their own lang attribute.")
+	case code == "":
+		return msg("Set the language of this element to the language of its text, or mark the passages in another language with their own lang attribute.")
+	case page:
+		return msg("If the text is in %s, set lang=%q on the <html> element; if only some passages are, mark them with their own lang attribute.", languageName(code), code)
 	}
-	return fmt.Sprintf("If the text is in %s, set lang=%q on %s; if only some passages are, mark them with their own lang attribute.", languageNames[code], code, where)
+	return msg("If the text is in %s, set lang=%q on this element; if only some passages are, mark them with their own lang attribute.", languageName(code), code)
 }

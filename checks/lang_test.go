@@ -28,7 +28,7 @@ func TestLangHint(t *testing.T) {
 		{"Suomi", `Use "fi" instead.`},
 	}
 	for _, tt := range tests {
-		if got := langHint(tt.tag); got != tt.want {
+		if got := langHint(tt.tag).String(); got != tt.want {
 			t.Errorf("langHint(%q) = %q, want %q", tt.tag, got, tt.want)
 		}
 	}

@@ -226,36 +226,36 @@ func langWords(text string) []string {
 // "" when it cannot tell (short text, names, a language it does not know).
 // found describes the language or script found, for messages; code is its
 // language code when known.
-func langVerdict(declared, text string) (o Outcome, found, code string) {
+func langVerdict(declared, text string) (o Outcome, found Text, code string) {
 	declared = profileOf(asciiLower(declared))
 	if autonym(declared, text) {
-		return Passed, "", "" // "Svenska" marked as Swedish, in a language menu
+		return Passed, Text{}, "" // "Svenska" marked as Swedish, in a language menu
 	}
 	g := guessLanguage(text)
 	want, known := languageScripts[declared]
 	if known && g.script != "" && g.script != want {
 		if g.words >= 3 && g.letters >= 12 || g.script == cjk && g.letters >= 6 {
-			return Failed, "the " + string(g.script) + " script", ""
+			return Failed, scriptText(g.script), ""
 		}
-		return "", "", ""
+		return "", Text{}, ""
 	}
 	if _, ok := commonWords[declared]; !ok || g.script != latin {
-		return "", "", ""
+		return "", Text{}, ""
 	}
 	own := g.scores[declared]
 	switch {
 	case sameLanguage(g.lang, declared) && g.score >= 2 && g.score >= 2*g.second:
-		return Passed, "", ""
+		return Passed, Text{}, ""
 	case g.lang == "" || sameLanguage(g.lang, declared):
-		return "", "", ""
+		return "", Text{}, ""
 	case g.words >= 12 && g.score >= 4 && g.score >= density(g.lang)*float64(g.words) && own <= 0.2*g.score && g.second <= 0.5*g.score:
-		return Failed, languageNames[g.lang], g.lang
+		return Failed, languageName(g.lang), g.lang
 	case g.words >= 6 && g.words < 12 && shortTextIn(g, declared, text):
-		return Failed, languageNames[g.lang], g.lang
+		return Failed, languageName(g.lang), g.lang
 	case g.words >= 8 && g.score >= 3 && own < 0.5*g.score:
-		return CantTell, languageNames[g.lang], g.lang
+		return CantTell, languageName(g.lang), g.lang
 	}
-	return "", "", ""
+	return "", Text{}, ""
 }
 
 // shortTextIn is the stricter test for a text of 6 to 11 words: it is in
@@ -310,9 +310,66 @@ func density(lang string) float64 {
 }
 
 // languageNames names the languages the guesser knows, in English.
-var languageNames = map[string]string{
-	"en": "English", "fi": "Finnish", "sv": "Swedish", "da": "Danish", "no": "Norwegian", "nl": "Dutch",
-	"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "et": "Estonian",
+// languageName names a language the guesser knows, for messages; ok is
+// false for another code.
+func languageName(code string) Text {
+	t, _ := knownLanguageName(code)
+	return t
+}
+
+func knownLanguageName(code string) (Text, bool) {
+	switch code {
+	case "en":
+		return msg("English"), true
+	case "fi":
+		return msg("Finnish"), true
+	case "sv":
+		return msg("Swedish"), true
+	case "da":
+		return msg("Danish"), true
+	case "no":
+		return msg("Norwegian"), true
+	case "nl":
+		return msg("Dutch"), true
+	case "de":
+		return msg("German"), true
+	case "fr":
+		return msg("French"), true
+	case "es":
+		return msg("Spanish"), true
+	case "it":
+		return msg("Italian"), true
+	case "pt":
+		return msg("Portuguese"), true
+	case "et":
+		return msg("Estonian"), true
+	}
+	return msg("%s", code), false
+}
+
+// scriptText names a writing system, for messages.
+func scriptText(s script) Text {
+	switch s {
+	case latin:
+		return msg("the Latin script")
+	case cyrillic:
+		return msg("the Cyrillic script")
+	case greek:
+		return msg("the Greek script")
+	case arabic:
+		return msg("the Arabic script")
+	case hebrew:
+		return msg("the Hebrew script")
+	case cjk:
+		return msg("Chinese or Japanese characters")
+	case hangul:
+		return msg("the Korean script")
+	case thai:
+		return msg("the Thai script")
+	case devanagari:
+		return msg("the Devanagari script")
+	}
+	return msg("%s", string(s))
 }
 
 // autonyms are the names languages give themselves, as language menus

@@ -31,8 +31,8 @@ func runLinkName(pass *Pass) error {
 			pass.Failed(n, "This image map area is a link without a text alternative, so screen readers cannot say where it goes. Add an alt attribute to the <area> that says where the link goes, e.g. alt=\"Sports park\".")
 			continue
 		}
-		why, kind := emptyNameWhy(n, true)
-		pass.Failed(n, "This link has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "link", "where the link goes"))
+		why, _, kind := emptyNameWhy(n, true)
+		pass.Failed(n, "This link has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "link"))
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -38,7 +36,7 @@ func runListStructure(pass *Pass) error {
 		switch {
 		case n.Is("ul", "ol", "menu") && ownRole(n, "list"):
 			if bad := strayChildren(n, func(c *Node) bool { return c.Is("li") && ownRole(c, "listitem") || roleIs(c, "listitem") }); len(bad) > 0 {
-				pass.Failed(n, "This %s list holds %s directly, so screen readers announce a broken list or no list at all. Put everything in the list inside <li> elements (a heading or note above the list goes before the <%s>).", n.Name, joinAnd(bad), n.Name)
+				pass.Failed(n, "This %s list holds %s directly, so screen readers announce a broken list or no list at all. Put everything in the list inside <li> elements (a heading or note above the list goes before the <%s>).", n.Name, bad, n.Name)
 			} else {
 				pass.Passed(n)
 			}
@@ -50,7 +48,7 @@ func runListStructure(pass *Pass) error {
 				return c.Is("div") && ownRole(c, "") && len(strayChildren(c, func(g *Node) bool { return g.Is("dt", "dd") })) == 0
 			}
 			if bad := strayChildren(n, ok); len(bad) > 0 {
-				pass.Failed(n, "This description list (<dl>) holds %s directly, so screen readers cannot pair its terms with their descriptions. Put terms in <dt> and descriptions in <dd> (a <div> may group one term with its descriptions).", joinAnd(bad))
+				pass.Failed(n, "This description list (<dl>) holds %s directly, so screen readers cannot pair its terms with their descriptions. Put terms in <dt> and descriptions in <dd> (a <div> may group one term with its descriptions).", bad)
 			} else {
 				pass.Passed(n)
 			}
@@ -89,34 +87,36 @@ func roleIs(n *Node, r string) bool { return firstValidRole(n) == r }
 // strayChildren describes the children of n that are not allowed there:
 // elements for which ok is false (script, template and hidden ones
 // aside) and text that is not white space.
-func strayChildren(n *Node, ok func(*Node) bool) []string {
-	var out []string
-	add := func(s string) {
-		if !slices.Contains(out, s) && len(out) < 4 {
-			out = append(out, s)
+func strayChildren(n *Node, ok func(*Node) bool) []Text {
+	var out []Text
+	seen := map[string]bool{}
+	add := func(t Text) {
+		if s := t.String(); !seen[s] && len(out) < 4 {
+			seen[s] = true
+			out = append(out, t)
 		}
 	}
 	for _, c := range n.ChildNodes() {
 		switch {
 		case c.Type == TextNode:
 			if !blank(c.Text) {
-				add(fmt.Sprintf("the text %q", truncate(strings.Join(strings.Fields(c.Text), " "), 30)))
+				add(msg("the text %q", truncate(strings.Join(strings.Fields(c.Text), " "), 30)))
 			}
 		case c.Type != ElementNode || c.Is("script", "template", "style") || programmaticallyHidden(c):
 		case !ok(c):
 			if r := c.AttrOr("role", ""); r != "" {
-				add(fmt.Sprintf("a <%s role=%q>", c.Name, r))
+				add(msg("a <%s role=%q>", c.Name, r))
 			} else {
-				add("a <" + c.Name + ">")
+				add(msg("a <%s>", c.Name))
 			}
 		}
 	}
 	return out
 }
 
-func parentDesc(par *Node) string {
+func parentDesc(par *Node) Text {
 	if par == nil {
-		return ""
+		return Text{}
 	}
-	return " but in a <" + par.Name + ">"
+	return msg(" but in a <%s>", par.Name)
 }

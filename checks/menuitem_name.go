@@ -21,8 +21,8 @@ func runMenuitemName(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		why, kind := emptyNameWhy(n, true)
-		pass.Failed(n, "This menu item has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "menu item", "what the menu item does"))
+		why, _, kind := emptyNameWhy(n, true)
+		pass.Failed(n, "This menu item has no text that a screen reader can announce: %s. %s", why, contentFix(kind, "menu item"))
 	}
 	return nil
 }

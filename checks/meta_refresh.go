@@ -47,11 +47,11 @@ func runMetaRefresh(pass *Pass) error {
 	return nil
 }
 
-func secondsText(n int) string {
+func secondsText(n int) Text {
 	if n == 1 {
-		return "1 second"
+		return msg("1 second")
 	}
-	return strconv.Itoa(n) + " seconds"
+	return msg("%d seconds", n)
 }
 
 // parseRefresh parses the content of a meta refresh element with the

@@ -36,18 +36,18 @@ func runMetaViewport(pass *Pass) error {
 		if !hasUS && !hasMS {
 			continue // inapplicable
 		}
-		var problems []string
+		var problems []Text
 		if hasUS && !userScalable(us) {
-			problems = append(problems, "user-scalable="+us+" turns zooming off")
+			problems = append(problems, msg("user-scalable=%s turns zooming off", us))
 		}
 		if hasMS && !maxScaleAllowsZoom(ms) {
-			problems = append(problems, "maximum-scale="+ms+" stops zooming before 200%")
+			problems = append(problems, msg("maximum-scale=%s stops zooming before 200%%", ms))
 		}
 		if len(problems) == 0 {
 			pass.Passed(n)
 			continue
 		}
-		pass.Failed(n, "On phones and tablets, people cannot enlarge this page to read it: %s. Remove user-scalable and maximum-scale from the viewport meta element, e.g. <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">.", strings.Join(problems, ", and "))
+		pass.Failed(n, "On phones and tablets, people cannot enlarge this page to read it: %s. Remove user-scalable and maximum-scale from the viewport meta element, e.g. <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">.", problems)
 	}
 	return nil
 }

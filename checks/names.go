@@ -29,11 +29,11 @@ func readable(s string) string {
 }
 
 // glyphName explains a name that is only icon-font or invisible
-// characters, "" otherwise.
-func glyphName(n *Node) string {
+// characters; ok is false otherwise.
+func glyphName(n *Node) (Text, bool) {
 	name := n.AccessibleName()
 	if blank(name) || readable(name) != "" {
-		return ""
+		return Text{}, false
 	}
 	var codes []string
 	for _, r := range strings.TrimFunc(name, unicode.IsSpace) {
@@ -41,7 +41,7 @@ func glyphName(n *Node) string {
 			codes = append(codes, fmt.Sprintf("U+%04X", r))
 		}
 	}
-	return "its only text is " + strings.Join(codes, " ") + ", an icon-font or invisible character that screen readers cannot read out"
+	return msg("its only text is %s, an icon-font or invisible character that screen readers cannot read out", strings.Join(codes, " ")), true
 }
 
 // blank reports whether s is empty or only white space.
@@ -157,8 +157,8 @@ func quoteShort(s string) string {
 // aria-labelledby pointing nowhere or at empty elements, a blank
 // aria-label or title. Each entry reads after "because": "its aria-label
 // is empty".
-func labelProblems(n *Node) []string {
-	var out []string
+func labelProblems(n *Node) []Text {
+	var out []Text
 	if v, ok := n.Attr("aria-labelledby"); ok {
 		ids := strings.Fields(v)
 		var missing, empty []string
@@ -173,18 +173,18 @@ func labelProblems(n *Node) []string {
 		}
 		switch {
 		case len(ids) == 0:
-			out = append(out, "its aria-labelledby attribute is empty")
+			out = append(out, msg("its aria-labelledby attribute is empty"))
 		case len(missing) > 0:
-			out = append(out, fmt.Sprintf("its aria-labelledby refers to id %s, which is not on the page", quoteList(missing)))
+			out = append(out, msg("its aria-labelledby refers to id %s, which is not on the page", quoteList(missing)))
 		case len(empty) > 0:
-			out = append(out, fmt.Sprintf("its aria-labelledby refers to an element (id %s) that has no text", quoteList(empty)))
+			out = append(out, msg("its aria-labelledby refers to an element (id %s) that has no text", quoteList(empty)))
 		}
 	}
 	if v, ok := n.Attr("aria-label"); ok && blank(v) {
-		out = append(out, "its aria-label is empty")
+		out = append(out, msg("its aria-label is empty"))
 	}
 	if v, ok := n.Attr("title"); ok && blank(v) {
-		out = append(out, "its title attribute is empty")
+		out = append(out, msg("its title attribute is empty"))
 	}
 	return out
 }
@@ -212,9 +212,9 @@ const (
 // contentProblem describes the content of an element whose name comes
 // from its content but is empty: "it contains only an image without alt
 // text". The kind lets the caller suggest the right fix.
-func contentProblem(n *Node) (string, contentKind) {
+func contentProblem(n *Node) (Text, contentKind) {
 	var imgNoAlt, imgDecorative, svg, icons, hiddenAria, hiddenCSS int
-	var decorativeHow string
+	var decorativeHow Text
 	var walk func(e *Node)
 	walk = func(e *Node) {
 		for _, c := range e.ChildNodes() {
@@ -239,10 +239,10 @@ func contentProblem(n *Node) (string, contentKind) {
 				case c.Is("img"):
 					if presentational(c) {
 						imgDecorative++
-						decorativeHow = "marked as decorative (role=\"" + firstValidRole(c) + "\"), which screen readers skip"
+						decorativeHow = msg("it contains only an image marked as decorative (role=\"%s\"), which screen readers skip", firstValidRole(c))
 					} else if alt, ok := c.Attr("alt"); ok && blank(alt) {
 						imgDecorative++
-						decorativeHow = "with empty alt text (alt=\"\" tells screen readers to skip the image)"
+						decorativeHow = msg("it contains only an image with empty alt text (alt=\"\" tells screen readers to skip the image)")
 					} else {
 						imgNoAlt++
 					}
@@ -259,69 +259,112 @@ func contentProblem(n *Node) (string, contentKind) {
 	walk(n)
 	switch {
 	case imgNoAlt > 0:
-		return "it contains only an image without alt text", contentImgNoAlt
+		return msg("it contains only an image without alt text"), contentImgNoAlt
 	case imgDecorative > 0:
-		return "it contains only an image " + decorativeHow, contentImgEmptyAlt
+		return decorativeHow, contentImgEmptyAlt
 	case svg > 0:
-		return "it contains only an SVG graphic without a text alternative", contentSVG
+		return msg("it contains only an SVG graphic without a text alternative"), contentSVG
 	case hiddenAria > 0:
-		return "its text is hidden from screen readers with aria-hidden=\"true\"", contentHidden
+		return msg("its text is hidden from screen readers with aria-hidden=\"true\""), contentHidden
 	case hiddenCSS > 0:
-		return "its text is hidden with CSS (display: none or visibility: hidden)", contentHidden
+		return msg("its text is hidden with CSS (display: none or visibility: hidden)"), contentHidden
 	case icons > 0:
-		return "it contains only elements without text, such as an icon font or a CSS background image, which screen readers cannot read", contentIcon
+		return msg("it contains only elements without text, such as an icon font or a CSS background image, which screen readers cannot read"), contentIcon
 	}
-	return "it has no content at all", contentEmpty
+	return msg("it has no content at all"), contentEmpty
 }
 
 // emptyNameWhy joins the reasons an element's name is empty into one
-// clause, e.g. "it contains only an image without alt text, and its
-// aria-label is empty". fromContent says whether the element's role takes
-// its name from its content.
-func emptyNameWhy(n *Node, fromContent bool) (string, contentKind) {
+// clause, e.g. "it contains only an image without alt text and its
+// aria-label is empty"; ok is false when there is none. fromContent says
+// whether the element's role takes its name from its content.
+func emptyNameWhy(n *Node, fromContent bool) (why Text, ok bool, kind contentKind) {
 	reasons := labelProblems(n)
-	kind := contentEmpty
-	if g := glyphName(n); g != "" {
-		return joinAnd(append([]string{g}, reasons...)), contentIcon
+	kind = contentEmpty
+	if g, ok := glyphName(n); ok {
+		return andText(append([]Text{g}, reasons...)), true, contentIcon
 	}
 	if fromContent {
-		var r string
+		var r Text
 		r, kind = contentProblem(n)
-		reasons = append([]string{r}, reasons...)
+		reasons = append([]Text{r}, reasons...)
 	}
 	if len(reasons) == 0 {
-		return "", kind
+		return Text{}, false, kind
 	}
-	return joinAnd(reasons), kind
+	return andText(reasons), true, kind
 }
 
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
-}
+// andText joins parts of a message with "and", in each language.
+func andText(parts []Text) Text { return msg("%s", parts) }
+
+// joinAnd joins code (names, ids, addresses: not words of a language)
+// with commas.
+func joinAnd(s []string) string { return strings.Join(s, ", ") }
 
 // contentFix suggests how to name a control whose content gives no name;
-// purpose says what the name must tell, e.g. "where the link goes", and
-// what names the element, e.g. "link".
-func contentFix(kind contentKind, what, purpose string) string {
+// what names the element ("link") and purpose says what the name must
+// tell ("where the link goes"). Each kind of control has its own texts,
+// so that every language can word them.
+func contentFix(kind contentKind, control string) Text {
+	switch control {
+	case "link":
+		switch kind {
+		case contentImgNoAlt:
+			return msg("Give the image an alt text that says where the link goes, or add aria-label to the link.")
+		case contentImgEmptyAlt:
+			return msg("Write an alt text on the image that says where the link goes (not what the image looks like), or add visible text to the link.")
+		case contentSVG:
+			return msg("Add aria-label to the link saying where the link goes, or give the SVG role=\"img\" and a <title>.")
+		case contentIcon:
+			return msg("Add text that says where the link goes: visible text, visually hidden text, or an aria-label on the link.")
+		case contentHidden:
+			return msg("Let screen readers read the text (remove aria-hidden or the hiding CSS), or add an aria-label to the link saying where the link goes.")
+		}
+		return msg("Add text to the link that says where the link goes, or remove the link if it has no use.")
+	case "button":
+		switch kind {
+		case contentImgNoAlt:
+			return msg("Give the image an alt text that says what the button does, or add aria-label to the button.")
+		case contentImgEmptyAlt:
+			return msg("Write an alt text on the image that says what the button does (not what the image looks like), or add visible text to the button.")
+		case contentSVG:
+			return msg("Add aria-label to the button saying what the button does, or give the SVG role=\"img\" and a <title>.")
+		case contentIcon:
+			return msg("Add text that says what the button does: visible text, visually hidden text, or an aria-label on the button.")
+		case contentHidden:
+			return msg("Let screen readers read the text (remove aria-hidden or the hiding CSS), or add an aria-label to the button saying what the button does.")
+		}
+		return msg("Add text to the button that says what the button does, or remove the button if it has no use.")
+	case "menu item":
+		switch kind {
+		case contentImgNoAlt:
+			return msg("Give the image an alt text that says what the menu item does, or add aria-label to the menu item.")
+		case contentImgEmptyAlt:
+			return msg("Write an alt text on the image that says what the menu item does (not what the image looks like), or add visible text to the menu item.")
+		case contentSVG:
+			return msg("Add aria-label to the menu item saying what the menu item does, or give the SVG role=\"img\" and a <title>.")
+		case contentIcon:
+			return msg("Add text that says what the menu item does: visible text, visually hidden text, or an aria-label on the menu item.")
+		case contentHidden:
+			return msg("Let screen readers read the text (remove aria-hidden or the hiding CSS), or add an aria-label to the menu item saying what the menu item does.")
+		}
+		return msg("Add text to the menu item that says what the menu item does, or remove the menu item if it has no use.")
+	}
+	// <summary>
 	switch kind {
 	case contentImgNoAlt:
-		return fmt.Sprintf("Give the image an alt text that says %s, or add aria-label to the %s.", purpose, what)
+		return msg("Give the image an alt text that says what the section contains, or add aria-label to the <summary>.")
 	case contentImgEmptyAlt:
-		return fmt.Sprintf("Write an alt text on the image that says %s (not what the image looks like), or add visible text to the %s.", purpose, what)
+		return msg("Write an alt text on the image that says what the section contains (not what the image looks like), or add visible text to the <summary>.")
 	case contentSVG:
-		return fmt.Sprintf("Add aria-label to the %s saying %s, or give the SVG role=\"img\" and a <title>.", what, purpose)
+		return msg("Add aria-label to the <summary> saying what the section contains, or give the SVG role=\"img\" and a <title>.")
 	case contentIcon:
-		return fmt.Sprintf("Add text that says %s: visible text, visually hidden text, or an aria-label on the %s.", purpose, what)
+		return msg("Add text that says what the section contains: visible text, visually hidden text, or an aria-label on the <summary>.")
 	case contentHidden:
-		return fmt.Sprintf("Let screen readers read the text (remove aria-hidden or the hiding CSS), or add an aria-label to the %s saying %s.", what, purpose)
+		return msg("Let screen readers read the text (remove aria-hidden or the hiding CSS), or add an aria-label to the <summary> saying what the section contains.")
 	}
-	return fmt.Sprintf("Add text to the %s that says %s, or remove the %s if it has no use.", what, purpose, what)
+	return msg("Add text to the <summary> that says what the section contains, or remove the <summary> if it has no use.")
 }
 
 func equalFoldTrim(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), b) }

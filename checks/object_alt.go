@@ -37,18 +37,20 @@ func runObjectAlt(pass *Pass) error {
 			pass.CantTell(n, "This <object> has no text alternative, and saavu could not tell what it shows. If it shows an image, a sound or a video, give it a title or aria-label that says what it is (e.g. title=\"Mayor's new year speech (video)\").")
 			continue
 		}
-		why := ""
+		var why Text
 		if r := labelProblems(n); len(r) > 0 {
-			why = " (" + joinAnd(r) + ")"
+			why = msg(" (%s)", andText(r))
 		} else if n.HasAttr("alt") {
-			why = " (alt does not work on <object>)"
+			why = msg(" (alt does not work on <object>)")
 		}
-		example := map[string]string{
-			"an image": "City coat of arms",
-			"audio":    "Audio: the mayor's new year speech",
-			"a video":  "Video: the mayor's new year speech",
-		}[kind]
-		pass.Failed(n, "This <object> shows %s but has no text alternative%s, so screen readers cannot say what it is. Give it a title or aria-label that says what it is, e.g. title=%q. Fallback content inside <object> does not count while the object loads.", kind, why, example)
+		switch kind {
+		case "an image":
+			pass.Failed(n, "This <object> shows an image but has no text alternative%s, so screen readers cannot say what it is. Give it a title or aria-label that says what it is, e.g. title=\"City coat of arms\". Fallback content inside <object> does not count while the object loads.", why)
+		case "audio":
+			pass.Failed(n, "This <object> plays audio but has no text alternative%s, so screen readers cannot say what it is. Give it a title or aria-label that says what it is, e.g. title=\"Audio: the mayor's new year speech\". Fallback content inside <object> does not count while the object loads.", why)
+		default:
+			pass.Failed(n, "This <object> shows a video but has no text alternative%s, so screen readers cannot say what it is. Give it a title or aria-label that says what it is, e.g. title=\"Video: the mayor's new year speech\". Fallback content inside <object> does not count while the object loads.", why)
+		}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -64,11 +63,11 @@ func runReflow(pass *Pass) error {
 	return nil
 }
 
-func textsRunOff(k int) string {
+func textsRunOff(k int) Text {
 	if k <= 1 {
-		return "its text runs off the right edge of the window"
+		return msg("its text runs off the right edge of the window")
 	}
-	return fmt.Sprintf("%d pieces of its text run off the right edge of the window", k)
+	return msg("%d pieces of its text run off the right edge of the window", k)
 }
 
 // rendersContent reports whether the page shows any text, image, media

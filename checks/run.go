@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -20,29 +19,38 @@ type Pass struct {
 type Target struct {
 	Node    *Node
 	Outcome Outcome
-	Message string // what is wrong and how to fix it; empty when passed
+	Message string // what is wrong and how to fix it, in English; empty when passed
+	Text    *Text  // the message, to render in any language; nil when passed
 }
 
 // Passed records that n meets the rule.
-func (p *Pass) Passed(n *Node) { p.add(n, Passed, "") }
+func (p *Pass) Passed(n *Node) { p.add(n, Passed, nil) }
 
 // Failed records that n fails the rule; the message says what is wrong and
-// how to fix it.
+// how to fix it. format and args are as for msg: the format is a string
+// literal, translated in checks/messages, and an argument that is itself
+// a part of the message is a Text.
 func (p *Pass) Failed(n *Node, format string, args ...any) {
-	p.add(n, Failed, fmt.Sprintf(format, args...))
+	t := msg(format, args...)
+	p.add(n, Failed, &t)
 }
 
 // CantTell records that n needs a person to judge; the message says what
-// to look at.
+// to look at. format and args are as for Failed.
 func (p *Pass) CantTell(n *Node, format string, args ...any) {
-	p.add(n, CantTell, fmt.Sprintf(format, args...))
+	t := msg(format, args...)
+	p.add(n, CantTell, &t)
 }
 
-func (p *Pass) add(n *Node, o Outcome, msg string) {
+func (p *Pass) add(n *Node, o Outcome, t *Text) {
 	if n == nil {
 		n = p.Page.Document()
 	}
-	p.targets = append(p.targets, Target{Node: n, Outcome: o, Message: msg})
+	tg := Target{Node: n, Outcome: o, Text: t}
+	if t != nil {
+		tg.Message = t.String()
+	}
+	p.targets = append(p.targets, tg)
 }
 
 // Result is the outcome of one rule on one page.
@@ -82,16 +90,13 @@ func runRule(p *Page, r *Rule) (res Result) {
 	res.Rule = r
 	defer func() {
 		if v := recover(); v != nil {
-			pass.targets = append(pass.targets[:0], Target{
-				Node: p.Document(), Outcome: CantTell,
-				Message: fmt.Sprintf("saavu could not run this rule (internal error: %v); please report it with the page: %s", v, firstLine(string(debug.Stack()))),
-			})
+			pass.targets = pass.targets[:0]
+			pass.CantTell(nil, "saavu could not run this rule (internal error: %v); please report it with the page: %s", v, firstLine(string(debug.Stack())))
 			res.Targets, res.Outcome = merge(pass.targets)
 		}
 	}()
 	if err := r.Run(pass); err != nil {
-		pass.targets = append(pass.targets, Target{Node: p.Document(), Outcome: CantTell,
-			Message: "saavu could not finish this rule: " + err.Error()})
+		pass.CantTell(nil, "saavu could not finish this rule: %s", err.Error())
 	}
 	res.Targets, res.Outcome = merge(pass.targets)
 	return res
@@ -114,9 +119,10 @@ func merge(ts []Target) ([]Target, Outcome) {
 			prev := &out[k]
 			switch {
 			case t.Outcome.rank() > prev.Outcome.rank():
-				prev.Outcome, prev.Message = t.Outcome, t.Message
-			case t.Outcome == prev.Outcome && t.Message != "" && !strings.Contains(prev.Message, t.Message):
-				prev.Message += " " + t.Message
+				prev.Outcome, prev.Message, prev.Text = t.Outcome, t.Message, t.Text
+			case t.Outcome == prev.Outcome && t.Text != nil && prev.Text != nil && !strings.Contains(prev.Message, t.Message):
+				joined := msg("%s %s", *prev.Text, *t.Text)
+				prev.Message, prev.Text = joined.String(), &joined
 			}
 			continue
 		}

@@ -1,7 +1,5 @@
 package checks
 
-import "fmt"
-
 // ScrollableRegionFocusable checks that keyboard users can scroll a box
 // whose content scrolls: the box, or something in it, must be reachable
 // with the Tab key (ACT 0ssw9k). It reads the scroll distances the scroll
@@ -53,11 +51,11 @@ func runScrollableRegionFocusable(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		way := "up and down"
+		way := msg("up and down")
 		if sideways && !down {
-			way = "sideways"
+			way = msg("sideways")
 		}
-		pass.Failed(n, "%s", fmt.Sprintf("The content of this box scrolls %s, but nothing in it can be reached with the Tab key, so keyboard users cannot scroll it in every browser (some, like Safari, do not let the keyboard focus it by themselves). Add tabindex=\"0\" to the box, with a name (aria-label) and role=\"region\", or let it grow with its content.", way))
+		pass.Failed(n, "The content of this box scrolls %s, but nothing in it can be reached with the Tab key, so keyboard users cannot scroll it in every browser (some, like Safari, do not let the keyboard focus it by themselves). Add tabindex=\"0\" to the box, with a name (aria-label) and role=\"region\", or let it grow with its content.", way)
 	}
 	return nil
 }

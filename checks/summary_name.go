@@ -28,10 +28,10 @@ func runSummaryName(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		why, kind := emptyNameWhy(n, true)
-		fix := contentFix(kind, "<summary>", "what the section contains")
+		why, _, kind := emptyNameWhy(n, true)
+		fix := contentFix(kind, "<summary>")
 		if kind == contentEmpty {
-			fix = "Write in the <summary> what the section contains, e.g. <summary>Opening hours</summary>."
+			fix = msg("Write in the <summary> what the section contains, e.g. <summary>Opening hours</summary>.")
 		}
 		pass.Failed(n, "This expandable section's heading (<summary>) has no text that a screen reader can announce: %s. %s", why, fix)
 	}

@@ -1,7 +1,5 @@
 package checks
 
-import "fmt"
-
 // SVGImgAlt checks that SVG elements with an explicit image role have a
 // text alternative (ACT 7d6734).
 var SVGImgAlt = &Rule{
@@ -31,19 +29,18 @@ func runSVGImgAlt(pass *Pass) error {
 			pass.Passed(n)
 			continue
 		}
-		what := "This SVG graphic"
+		what := msg("This SVG graphic")
 		if n.Name != "svg" {
-			what = fmt.Sprintf("This SVG <%s> element", n.Name)
+			what = msg("This SVG <%s> element", n.Name)
 		}
-		why := ""
+		var why, extra Text
 		if r := labelProblems(n); len(r) > 0 {
-			why = " (" + joinAnd(r) + ")"
+			why = msg(" (%s)", andText(r))
 		} else if n.Name == "svg" && hasSVGTitle(n) {
-			why = " (its <title> is empty)"
+			why = msg(" (its <title> is empty)")
 		}
-		extra := ""
 		if hasSVGText(n) {
-			extra = " Text drawn inside the SVG with <text> does not count as its name."
+			extra = msg(" Text drawn inside the SVG with <text> does not count as its name.")
 		}
 		pass.Failed(n, "%s is marked as an image (role=\"%s\"), but it has no text alternative%s, so screen readers announce an unnamed image. Add aria-label=\"…\" saying what it shows, or a non-empty <title> as its first child. If it is only decoration, replace role=\"%s\" with aria-hidden=\"true\".%s", what, role, why, role, extra)
 	}

@@ -44,24 +44,24 @@ func runTDHeadersAttr(pass *Pass) error {
 					outside = append(outside, id)
 				}
 			}
-			var why []string
+			var why []Text
 			if len(missing) > 0 {
-				why = append(why, "refers to id "+quoteList(missing)+", which is not on the page")
+				why = append(why, msg("refers to id %s, which is not on the page", quoteList(missing)))
 			}
 			if len(outside) > 0 {
-				why = append(why, "refers to a cell of another table (id "+quoteList(outside)+")")
+				why = append(why, msg("refers to a cell of another table (id %s)", quoteList(outside)))
 			}
 			if len(notCell) > 0 {
-				why = append(why, "refers to an element that is not a table cell (id "+quoteList(notCell)+")")
+				why = append(why, msg("refers to an element that is not a table cell (id %s)", quoteList(notCell)))
 			}
 			if len(self) > 0 {
-				why = append(why, "refers to the cell itself (id "+quoteList(self)+")")
+				why = append(why, msg("refers to the cell itself (id %s)", quoteList(self)))
 			}
 			if len(why) == 0 {
 				pass.Passed(cell)
 				continue
 			}
-			pass.Failed(cell, "This cell's headers attribute %s, so screen readers cannot tell which headers the cell belongs to. List in headers the ids of the th (or td) cells of this table that head the cell, or remove the attribute and use <th scope=\"col\"> / <th scope=\"row\"> instead.", joinAnd(why))
+			pass.Failed(cell, "This cell's headers attribute %s, so screen readers cannot tell which headers the cell belongs to. List in headers the ids of the th (or td) cells of this table that head the cell, or remove the attribute and use <th scope=\"col\"> / <th scope=\"row\"> instead.", why)
 		}
 	}
 	return nil

@@ -30,9 +30,9 @@ func TestAutocompleteProblem(t *testing.T) {
 		{"on email", "", false},
 	}
 	for _, tt := range tests {
-		got := autocompleteProblem(strings.Fields(strings.ToLower(tt.value)), tt.typ)
-		if (got == "") != tt.valid {
-			t.Errorf("autocompleteProblem(%q, %q) = %q, want valid=%v", tt.value, tt.typ, got, tt.valid)
+		got, bad := autocompleteProblem(strings.Fields(strings.ToLower(tt.value)), tt.typ)
+		if bad == tt.valid {
+			t.Errorf("autocompleteProblem(%q, %q) = %q, want valid=%v", tt.value, tt.typ, got.String(), tt.valid)
 		}
 	}
 }

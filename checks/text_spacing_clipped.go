@@ -35,21 +35,7 @@ func runTextSpacingClipped(pass *Pass) error {
 	for _, zt := range s.Before.Texts {
 		before[zt.Node] = zt
 	}
-	type verdict struct {
-		outcome Outcome
-		msg     string
-	}
-	var order []*Node
-	worst := map[*Node]verdict{}
-	judge := func(el *Node, v verdict) {
-		old, seen := worst[el]
-		if !seen {
-			order = append(order, el)
-		}
-		if !seen || v.outcome.rank() > old.outcome.rank() {
-			worst[el] = v
-		}
-	}
+	cv := newClipVerdicts()
 	textEl := func(node int) *Node {
 		if node <= 0 || node >= len(p.Nodes) {
 			return nil
@@ -68,33 +54,33 @@ func runTextSpacingClipped(pass *Pass) error {
 		if el == nil {
 			continue
 		}
-		v := verdict{outcome: Passed}
+		v := clipVerdict{outcome: Passed}
 		for _, c := range zt.Clips {
 			b := s.After.ZoomBoxOf(c.Box)
 			if b == nil || c.Box <= 0 || c.Box >= len(p.Nodes) || !worseClip(c, before[zt.Node]) {
 				continue
 			}
 			box := p.Nodes[c.Box]
-			var w verdict
+			var w clipVerdict
 			switch {
 			case c.Axis == "x" && b.WhiteSpace == "nowrap" && b.TextOverflow != "" && b.TextOverflow != "clip":
 				continue // ends with an ellipsis: meant to be shortened
 			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
 				continue // a box one line high shows whole lines only
 			case c.Axis == "x" && b.HiddenX > 0:
-				w = verdict{CantTell, "With wider text spacing this text is cut off at the side by " + boxName(box) + ", which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check with the text spacing widened that all of the text can be read, for example by moving to the next slide."}
+				w = clipVerdict{CantTell, msg("With wider text spacing this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check with the text spacing widened that all of the text can be read, for example by moving to the next slide.", boxName(box))}
 			case c.Axis == "y" && c.Partial == 0:
-				w = verdict{CantTell, "With wider text spacing " + boxName(box) + ", which has overflow: hidden and a fixed height, shows only the first lines of this text: " + lines(c.Hidden) + " no longer fit. Check that the rest can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height)."}
+				w = clipVerdict{CantTell, msg("With wider text spacing %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s no longer fit. Check that the rest can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
 			case revealNearby(box):
-				w = verdict{CantTell, "With wider text spacing this text is cut off by " + boxName(box) + ", which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read with the text spacing widened."}
+				w = clipVerdict{CantTell, msg("With wider text spacing this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read with the text spacing widened.", boxName(box))}
 			default:
-				w = verdict{Failed, "When a reader widens the text spacing (line height 1.5, letter spacing 0.12 em, word spacing 0.16 em, as people with dyslexia or low vision do with a browser extension or their own style sheet), this text is cut off by " + boxName(box) + ", which has overflow: hidden and a fixed size: " + cutDesc(c) + ". Let the box grow with its text (min-height instead of height, widths in em or % rather than px), or use overflow: auto."}
+				w = clipVerdict{Failed, msg("When a reader widens the text spacing (line height 1.5, letter spacing 0.12 em, word spacing 0.16 em, as people with dyslexia or low vision do with a browser extension or their own style sheet), this text is cut off by %s, which has overflow: hidden and a fixed size: %s. Let the box grow with its text (min-height instead of height, widths in em or %% rather than px), or use overflow: auto.", boxName(box), cutDesc(c))}
 			}
 			if w.outcome.rank() > v.outcome.rank() {
 				v = w
 			}
 		}
-		judge(el, v)
+		cv.judge(el, v)
 	}
 	// Text that was visible and is gone: the wider spacing pushed it out
 	// of its box entirely.
@@ -103,19 +89,10 @@ func runTextSpacingClipped(pass *Pass) error {
 			continue
 		}
 		if el := textEl(zt.Node); el != nil && p.Nodes[zt.Node].Layout != nil {
-			judge(el, verdict{CantTell, "With wider text spacing this text disappears: a box with overflow: hidden and a fixed size pushes it out of sight. Check whether it can still be read some other way; if not, let the box grow with its text (min-height instead of height)."})
+			cv.judge(el, clipVerdict{CantTell, msg("With wider text spacing this text disappears: a box with overflow: hidden and a fixed size pushes it out of sight. Check whether it can still be read some other way; if not, let the box grow with its text (min-height instead of height).")})
 		}
 	}
-	for _, el := range order {
-		switch v := worst[el]; v.outcome {
-		case Failed:
-			pass.Failed(el, "%s", v.msg)
-		case CantTell:
-			pass.CantTell(el, "%s", v.msg)
-		default:
-			pass.Passed(el)
-		}
-	}
+	cv.report(pass)
 	return nil
 }
 

@@ -39,10 +39,7 @@ func runTHHasDataCells(pass *Pass) error {
 		if table == nil || !table.Exposed() {
 			continue
 		}
-		what := "column"
-		if role == "rowheader" {
-			what = "row"
-		}
+		row := role == "rowheader"
 		if n.Is("th", "td") && table.Is("table") && ownerTable(n) == table {
 			m := models[table]
 			if m == nil {
@@ -54,14 +51,14 @@ func runTHHasDataCells(pass *Pass) error {
 				pass.Passed(n)
 			case len(cells) > 0:
 				pass.CantTell(n, "This header cell heads only cells that screen readers do not get as table cells. Check that the header labels some data in the table.")
-			case m.unsure != "":
-				pass.CantTell(n, "saavu cannot work out which cells this header labels (%s). Check that some cells in its %s belong to it.", m.unsure, what)
+			case m.unsure.Key != "":
+				pass.CantTell(n, "saavu cannot work out which cells this header labels (%s). Check that some cells in its %s belong to it.", m.unsure, rowOrColumn(row))
 			case n.Is("td"):
-				pass.CantTell(n, "This cell is made a %s header with role=\"%s\", but the HTML table rules give no cells to a <td>; screen readers differ. Check that cells in its %s belong to it, or use <th> instead.", what, role, what)
+				pass.CantTell(n, "This cell is made a header with role=\"%s\", but the HTML table rules give no cells to a <td>; screen readers differ. Check that cells in its %s belong to it, or use <th> instead.", role, rowOrColumn(row))
 			case !m.byNode[n].colHeader && !m.byNode[n].rowHeader:
 				pass.CantTell(n, "This header cell has data cells both in its row and in its column, so by the HTML rules it labels no cell, and screen readers guess. Check whether it is really a header; if it is, add scope=\"col\" or scope=\"row\".")
 			default:
-				pass.Failed(n, "%s", thMessage(n, what))
+				pass.Failed(n, "%s", thMessage(n, row))
 			}
 			continue
 		}
@@ -69,17 +66,26 @@ func runTHHasDataCells(pass *Pass) error {
 		case ok:
 			pass.Passed(n)
 		case !sure:
-			pass.CantTell(n, "saavu cannot work out which cells this header labels in this ARIA table. Check that some cells in its %s belong to it.", what)
+			pass.CantTell(n, "saavu cannot work out which cells this header labels in this ARIA table. Check that some cells in its %s belong to it.", rowOrColumn(row))
 		default:
-			pass.Failed(n, "%s", thMessage(n, what))
+			pass.Failed(n, "%s", thMessage(n, row))
 		}
 	}
 	return nil
 }
 
-func thMessage(n *Node, what string) string {
-	return "This " + what + " header (" + quoteShort(n.TextContent()) + ") labels no cell: there is no data in its " + what +
-		", or the cells' headers attributes leave it out. Screen readers announce headers with the cells they label, so a header without cells is either missing data or should not be a header: add the missing cells, fix the headers attributes, or make it an ordinary cell (<td>) or a caption."
+func thMessage(n *Node, row bool) Text {
+	if row {
+		return msg("This row header (%s) labels no cell: there is no data in its row, or the cells' headers attributes leave it out. Screen readers announce headers with the cells they label, so a header without cells is either missing data or should not be a header: add the missing cells, fix the headers attributes, or make it an ordinary cell (<td>) or a caption.", quoteShort(n.TextContent()))
+	}
+	return msg("This column header (%s) labels no cell: there is no data in its column, or the cells' headers attributes leave it out. Screen readers announce headers with the cells they label, so a header without cells is either missing data or should not be a header: add the missing cells, fix the headers attributes, or make it an ordinary cell (<td>) or a caption.", quoteShort(n.TextContent()))
+}
+
+func rowOrColumn(row bool) Text {
+	if row {
+		return msg("row")
+	}
+	return msg("column")
 }
 
 // semanticTable returns the nearest ancestor exposed as a table, grid or
@@ -101,7 +107,7 @@ type tableModel struct {
 	cells  []*tableCell
 	byNode map[*Node]*tableCell
 	slots  map[[2]int][]*tableCell
-	unsure string // why saavu does not trust the model, "" when it does
+	unsure Text // why saavu does not trust the model; no key when it does
 }
 
 type tableCell struct {
@@ -171,7 +177,7 @@ func newTableModel(t *Node) *tableModel {
 	if t.HasAttr("aria-owns") || slices.ContainsFunc(t.Descendants(), func(e *Node) bool {
 		return e.HasAttr("aria-owns") || e.Shadow != "" || (e.Is("tr", "thead", "tbody", "tfoot") && e.HasAttr("role"))
 	}) {
-		m.unsure = "the table is rearranged with ARIA roles, aria-owns or shadow DOM"
+		m.unsure = msg("the table is rearranged with ARIA roles, aria-owns or shadow DOM")
 	}
 	for _, c := range m.cells {
 		if c.header {
@@ -231,8 +237,8 @@ func (m *tableModel) classify(c *tableCell) {
 		c.rowHeader = true
 		return
 	case "colgroup", "rowgroup":
-		if m.unsure == "" {
-			m.unsure = "the table uses scope=\"colgroup\" or scope=\"rowgroup\""
+		if m.unsure.Key == "" {
+			m.unsure = msg(`the table uses scope="colgroup" or scope="rowgroup"`)
 		}
 		return
 	}

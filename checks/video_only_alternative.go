@@ -20,7 +20,7 @@ var VideoOnlyAlternative = &Rule{
 // may be video-only.
 func runVideoOnlyAlternative(pass *Pass) error {
 	p := pass.Page
-	const check = "check that what it shows is also given in text next to it (a description or transcript) or in an audio track, so that blind people get it; none is needed if the video only repeats text of the page and is marked as doing so."
+	check := msg("check that what it shows is also given in text next to it (a description or transcript) or in an audio track, so that blind people get it; none is needed if the video only repeats text of the page and is marked as doing so.")
 	for _, n := range perceivableMedia(p, "video") {
 		switch mediaAudio(p, n) {
 		case "audible":

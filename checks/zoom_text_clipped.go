@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -37,21 +36,7 @@ func runZoomTextClipped(pass *Pass) error {
 	if z == nil {
 		return nil // the probe did not run; the page's notes say so
 	}
-	type verdict struct {
-		outcome Outcome
-		msg     string
-	}
-	var order []*Node
-	worst := map[*Node]verdict{}
-	judge := func(el *Node, v verdict) {
-		old, seen := worst[el]
-		if !seen {
-			order = append(order, el)
-		}
-		if !seen || v.outcome.rank() > old.outcome.rank() {
-			worst[el] = v
-		}
-	}
+	cv := newClipVerdicts()
 	for _, zt := range z.Texts {
 		if zt.Node <= 0 || zt.Node >= len(p.Nodes) {
 			continue
@@ -61,36 +46,67 @@ func runZoomTextClipped(pass *Pass) error {
 		if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" || ariaHidden(el) {
 			continue
 		}
-		v := verdict{outcome: Passed}
+		v := clipVerdict{outcome: Passed}
 		for _, c := range zt.Clips {
 			b := z.ZoomBoxOf(c.Box)
 			if b == nil || c.Box <= 0 || c.Box >= len(p.Nodes) {
 				continue
 			}
 			box := p.Nodes[c.Box]
-			var w verdict
+			var w clipVerdict
 			switch {
 			case c.Axis == "x" && b.WhiteSpace == "nowrap" && b.TextOverflow != "" && b.TextOverflow != "clip":
 				continue // ends with an ellipsis: meant to be shortened
 			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
 				continue // a box one line high shows whole lines only: meant to be shortened
 			case c.Axis == "x" && b.HiddenX > 0:
-				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check at 200 %% zoom that all of the text can be read, for example by moving to the next slide.", boxName(box))}
+				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check at 200 %% zoom that all of the text can be read, for example by moving to the next slide.", boxName(box))}
 			case c.Axis == "y" && c.Partial == 0:
-				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
+				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
 			case revealNearby(box):
-				w = verdict{CantTell, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read at 200 %% zoom.", boxName(box))}
+				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read at 200 %% zoom.", boxName(box))}
 			default:
-				w = verdict{Failed, fmt.Sprintf("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who enlarge text to read it lose that part. Let the box grow with its text (min-height instead of height, no fixed width in px), or use overflow: auto so that it can be scrolled.", boxName(box), cutDesc(c))}
+				w = clipVerdict{Failed, msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who enlarge text to read it lose that part. Let the box grow with its text (min-height instead of height, no fixed width in px), or use overflow: auto so that it can be scrolled.", boxName(box), cutDesc(c))}
 			}
 			if w.outcome.rank() > v.outcome.rank() {
 				v = w
 			}
 		}
-		judge(el, v)
+		cv.judge(el, v)
 	}
-	for _, el := range order {
-		switch v := worst[el]; v.outcome {
+	cv.report(pass)
+	return nil
+}
+
+// clipVerdict is the verdict on one text cut off by a box.
+type clipVerdict struct {
+	outcome Outcome
+	msg     Text
+}
+
+// clipVerdicts keeps the worst verdict on the texts of each element, in
+// the order the elements were first judged.
+type clipVerdicts struct {
+	order []*Node
+	worst map[*Node]clipVerdict
+}
+
+func newClipVerdicts() *clipVerdicts { return &clipVerdicts{worst: map[*Node]clipVerdict{}} }
+
+func (cv *clipVerdicts) judge(el *Node, v clipVerdict) {
+	old, seen := cv.worst[el]
+	if !seen {
+		cv.order = append(cv.order, el)
+	}
+	if !seen || v.outcome.rank() > old.outcome.rank() {
+		cv.worst[el] = v
+	}
+}
+
+// report gives each element its verdict.
+func (cv *clipVerdicts) report(pass *Pass) {
+	for _, el := range cv.order {
+		switch v := cv.worst[el]; v.outcome {
 		case Failed:
 			pass.Failed(el, "%s", v.msg)
 		case CantTell:
@@ -99,35 +115,33 @@ func runZoomTextClipped(pass *Pass) error {
 			pass.Passed(el)
 		}
 	}
-	return nil
 }
 
 // boxName names a clipping element for a message.
-func boxName(n *Node) string {
-	return "the element " + n.Snippet()
+func boxName(n *Node) Text {
+	return msg("the element %s", n.Snippet())
 }
 
-func lines(k int) string {
+func lines(k int) Text {
 	if k == 1 {
-		return "1 line"
+		return msg("1 line")
 	}
-	return fmt.Sprintf("%d lines", k)
+	return msg("%d lines", k)
 }
 
 // cutDesc says how much of the text a clip cuts off.
-func cutDesc(c TextClip) string {
-	var parts []string
+func cutDesc(c TextClip) Text {
+	var parts []Text
 	if c.Partial > 0 {
-		parts = append(parts, lines(c.Partial)+" cut through")
+		parts = append(parts, msg("%s cut through", lines(c.Partial)))
 	}
 	if c.Hidden > 0 {
-		parts = append(parts, lines(c.Hidden)+" hidden")
+		parts = append(parts, msg("%s hidden", lines(c.Hidden)))
 	}
-	side := "at the top or bottom"
 	if c.Axis == "x" {
-		side = "at the side"
+		return msg("%s at the side (up to %.0f px of a line)", parts, c.Cut)
 	}
-	return fmt.Sprintf("%s %s (up to %.0f px of a line)", strings.Join(parts, " and "), side, c.Cut)
+	return msg("%s at the top or bottom (up to %.0f px of a line)", parts, c.Cut)
 }
 
 // revealNearby reports whether the clipping box holds, or sits next to,

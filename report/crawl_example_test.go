@@ -59,19 +59,21 @@ func crawlExample(t *testing.T) *Report {
 		p := Page{URL: url, FinalURL: url, Status: 200, ContentType: "text/html; charset=utf-8", Title: fmt.Sprintf("Sivu %d – Esimerkkikunta", i+1)}
 		// The header logo has no alt on every page; three pages also have
 		// an article image without one.
-		imgNodes := []Node{{Outcome: "failed", Selector: "body > header > a > img", Snippet: `<img src="/static/logo-esimerkkikunta.svg" class="site-logo">`,
-			Message: "The image has no text alternative. Add an alt attribute that says what the image shows, or alt=\"\" if it is decoration.", Screenshot: pick(crop(20, 16, 180, 48))}}
+		imgNodes := []Node{withText(Node{Outcome: "failed", Selector: "body > header > a > img", Snippet: `<img src="/static/logo-esimerkkikunta.svg" class="site-logo">`,
+			Screenshot: pick(crop(20, 16, 180, 48))}, noAlt(tx("The image is inside a link: write in the alt text where the link goes (e.g. alt=\"Front page\"). An empty alt is right only if the link has other text.")))}
 		if i%17 == 4 {
-			imgNodes = append(imgNodes, Node{Outcome: "failed", Selector: "#main > article > figure > img", Snippet: fmt.Sprintf(`<img src="/kuvat/uutinen-%d.jpg" width="640">`, i),
-				Message: "The image has no text alternative. Add an alt attribute that says what the image shows, or alt=\"\" if it is decoration."})
+			imgNodes = append(imgNodes, withText(Node{Outcome: "failed", Selector: "#main > article > figure > img", Snippet: fmt.Sprintf(`<img src="/kuvat/uutinen-%d.jpg" width="640">`, i)},
+				noAlt(tx("If the image gives information, write what it tells in the alt text (e.g. alt=\"Map of the city centre\"); if it is only decoration, use an empty alt=\"\"."))))
 		}
 		p.Results = append(p.Results, res("image-alt", "failed", 3, imgNodes...))
 		// Six social media icon links in the footer have no name.
 		var links []Node
 		for k, some := range []string{"facebook", "instagram", "youtube", "linkedin", "tiktok", "bluesky"} {
-			n := Node{Outcome: "failed", Selector: fmt.Sprintf("body > footer > ul > li:nth-of-type(%d) > a", k+1),
-				Snippet: fmt.Sprintf(`<a href="https://%s.example/esimerkkikunta" class="some-%s">…</a>`, some, some),
-				Message: "The link has no accessible name. Give it text, or aria-label on the link or alt on its image."}
+			n := withText(Node{Outcome: "failed", Selector: fmt.Sprintf("body > footer > ul > li:nth-of-type(%d) > a", k+1),
+				Snippet: fmt.Sprintf(`<a href="https://%s.example/esimerkkikunta" class="some-%s">…</a>`, some, some)},
+				tx("This link has no text that a screen reader can announce: {0}. {1}",
+					and(tx("it contains only elements without text, such as an icon font or a CSS background image, which screen readers cannot read")),
+					tx("Add text that says where the link goes: visible text, visually hidden text, or an aria-label on the link.")))
 			if k == 0 {
 				n.Screenshot = pick(crop(40, 560, 260, 40))
 			}
@@ -79,24 +81,29 @@ func crawlExample(t *testing.T) *Report {
 		}
 		p.Results = append(p.Results, res("link-name", "failed", 24, links...))
 		// The search field has only a placeholder.
-		p.Results = append(p.Results, res("form-field-name", "failed", 0, Node{Outcome: "failed", Selector: "#haku > input", Snippet: `<input type="search" name="q" placeholder="Hae sivustolta">`,
-			Message: "The form field has no accessible name: a placeholder is not a label. Add a <label> or aria-label.", Screenshot: pick(crop(760, 20, 220, 36))}))
+		p.Results = append(p.Results, res("form-field-name", "failed", 0, withText(Node{Outcome: "failed", Selector: "#haku > input", Snippet: `<input type="search" name="q" placeholder="Hae sivustolta">`,
+			Screenshot: pick(crop(760, 20, 220, 36))}, tx("This input field has no name that a screen reader can announce: {0}. {1}", tx("no <label> is connected to it"),
+			tx("Connect a visible label to it: give the field an id and write <label for=\"that-id\">…</label>, or put the field inside the <label>.")))))
 		// News pages (every other one) have a pale date line; the text differs.
 		switch {
 		case i%2 == 1:
-			p.Results = append(p.Results, res("color-contrast", "failed", 40, Node{Outcome: "failed", Selector: "#main > article > p.pvm",
-				Snippet: fmt.Sprintf(`<p class="pvm">Julkaistu %d.3.2026</p>`, i%28+1), Message: "The text's contrast is 2.5:1 (#999999 on #ffffff, 14px normal weight); it needs at least 4.5:1. Darken the text, e.g. to #767676.",
-				Screenshot: pick(crop(60, 200, 200, 24))}))
+			p.Results = append(p.Results, res("color-contrast", "failed", 40, withText(Node{Outcome: "failed", Selector: "#main > article > p.pvm",
+				Snippet: fmt.Sprintf(`<p class="pvm">Julkaistu %d.3.2026</p>`, i%28+1), Screenshot: pick(crop(60, 200, 200, 24))},
+				tx("Contrast is {0} ({1} on {2}){3}; it must be at least {4} for text of this size ({5}). {6}", "2.84:1", "#999999", "#ffffff", tx(""), "4.5:1",
+					tx("{0}", "14px"), tx("Darken the text or lighten the background.")))))
 		case i%5 == 0:
-			p.Results = append(p.Results, res("color-contrast", "cantTell", 38, Node{Outcome: "cantTell", Selector: "#main > .hero > h1",
-				Snippet: `<h1>Tervetuloa Esimerkkikuntaan</h1>`, Message: "The text is over a background image, so its contrast cannot be measured. Check by eye that it is easy to read everywhere on the image."}))
+			p.Results = append(p.Results, res("color-contrast", "cantTell", 38, withText(Node{Outcome: "cantTell", Selector: "#main > .hero > h1", Snippet: `<h1>Tervetuloa Esimerkkikuntaan</h1>`},
+				tx("{0}, so saavu cannot measure the contrast. Check by eye that the text ({1}) has a contrast of at least {2} with what is behind it everywhere, as needed for text of this size ({3}).",
+					tx("The text is over a background image ({0})", tx("the background of <{0}> ({1})", "div", "#main > .hero")), tx("{0}", "#ffffff"), "3:1", tx("large text, {0}", "32px")))))
 		default:
 			p.Results = append(p.Results, res("color-contrast", "passed", 41))
 		}
 		p.Results = append(p.Results, res("document-title", "passed", 1), res("html-has-lang", "passed", 1))
 		if i == 7 {
-			p.Results = append(p.Results, res("meta-viewport", "failed", 0, Node{Outcome: "failed", Selector: `meta[name="viewport"]`,
-				Snippet: `<meta name="viewport" content="width=device-width, user-scalable=no">`, Message: "The page stops zooming (user-scalable=no). Remove it."}))
+			p.Results = append(p.Results, res("meta-viewport", "failed", 0, withText(Node{Outcome: "failed", Selector: `meta[name="viewport"]`,
+				Snippet: `<meta name="viewport" content="width=device-width, user-scalable=no">`},
+				tx("On phones and tablets, people cannot enlarge this page to read it: {0}. Remove user-scalable and maximum-scale from the viewport meta element, e.g. <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">.",
+					and(tx("user-scalable={0} turns zooming off", "no"))))))
 		} else {
 			p.Results = append(p.Results, res("meta-viewport", "passed", 1))
 		}
@@ -123,6 +130,39 @@ func crawlExample(t *testing.T) *Report {
 		},
 	)
 	return r
+}
+
+// tx builds a rule message as the rules do: a template with its
+// arguments, each a string (code, shown as it is) or a Text (translated).
+// The templates are the rules' own, so the Finnish and Swedish reports
+// show their translations.
+func tx(key string, args ...any) checks.Text {
+	t := checks.Text{Key: key}
+	for _, a := range args {
+		switch a := a.(type) {
+		case string:
+			t.Args = append(t.Args, checks.Arg{Code: a})
+		case checks.Text:
+			t.Args = append(t.Args, checks.Arg{Text: &a})
+		case []checks.Text:
+			t.Args = append(t.Args, checks.Arg{And: a})
+		}
+	}
+	return t
+}
+
+// and joins parts with "and", as a rule's list of reasons.
+func and(parts ...checks.Text) checks.Text { return tx("{0}", parts) }
+
+// noAlt is image-alt's message for an image without an alt attribute.
+func noAlt(fix checks.Text) checks.Text {
+	return tx("This image has no alt attribute, so screen readers announce it as an unnamed image or read out its file name. {0}", fix)
+}
+
+// withText gives a node its message, in English and as a Text.
+func withText(n Node, t checks.Text) Node {
+	n.Message, n.Text = t.String(), &t
+	return n
 }
 
 // addReviewExample adds to the crawl example what a review of it would
@@ -291,5 +331,31 @@ func TestCrawlExampleGroups(t *testing.T) {
 	// All but the one page with a zoom-blocking viewport.
 	if total != 176 || total != r.Summary.Failed || removed != 175 {
 		t.Errorf("fixes remove %d of %d (summary: %d failed), want 175 of 176", removed, total, r.Summary.Failed)
+	}
+}
+
+// TestCrawlExampleTranslated keeps the example's messages those of the
+// rules: each has a Finnish and a Swedish translation, so the golden
+// reports in those languages show them.
+func TestCrawlExampleTranslated(t *testing.T) {
+	n := 0
+	for _, p := range crawlExample(t).Pages {
+		for _, res := range p.Results {
+			for _, node := range res.Nodes {
+				if node.Text == nil {
+					t.Errorf("%s %s %s: no Text", p.URL, res.Rule, node.Selector)
+					continue
+				}
+				n++
+				for _, lang := range checks.MessageLanguages {
+					if s, ok := node.Text.In(lang); !ok {
+						t.Errorf("%s %s: not all in %s: %q", res.Rule, node.Selector, lang, s)
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the example has no messages")
 	}
 }

@@ -245,6 +245,7 @@ type nodeView struct {
 	Selector string
 	Snippet  string
 	Message  string
+	MsgLang  string       // "en" when the message is not in the report's language
 	Shot     template.URL // a checked data:image/png URL, or empty
 	ShotW    int
 	ShotH    int
@@ -438,6 +439,7 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 		gv.WCAG = append(gv.WCAG, newSCView(sc, lang))
 	}
 	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Message: g.Node.Message, Baselined: g.Node.Baselined}
+	nv.Message, nv.MsgLang = nodeMessage(g.Node, lang)
 	nv.Shot, nv.ShotW, nv.ShotH = screenshotURL(g.Node.Screenshot)
 	gv.Node = nv
 	for _, u := range g.Pages {
@@ -658,4 +660,19 @@ func formatTime(s, lang string) (text, iso string) {
 		text = t.Format("2 January 2006, 15:04 UTC")
 	}
 	return text, t.Format(time.RFC3339)
+}
+
+// nodeMessage renders a finding's message in the report's language. A
+// message saved without its template (results of an older saavu), or with
+// a part that has no translation, stays in English and is marked so.
+func nodeMessage(n Node, lang string) (msg, msgLang string) {
+	if lang == "en" {
+		return n.Message, ""
+	}
+	if n.Text != nil {
+		if s, ok := n.Text.In(lang); ok {
+			return s, ""
+		}
+	}
+	return n.Message, "en"
 }

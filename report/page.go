@@ -43,7 +43,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 			if t.Outcome != checks.Failed && t.Outcome != checks.CantTell {
 				continue
 			}
-			n := Node{Outcome: string(t.Outcome), Selector: t.Node.Selector(), Snippet: t.Node.Snippet(), Message: t.Message}
+			n := Node{Outcome: string(t.Outcome), Selector: t.Node.Selector(), Snippet: t.Node.Snippet(), Message: t.Message, Text: t.Text}
 			if box, ok := checks.ShotBox(t.Node); ok {
 				n.Box = &box
 				if len(shots) > 0 && cropped < MaxScreenshots && !p.NoShot[checks.ShotRef{Rule: res.Rule.ID, Node: t.Node}] {

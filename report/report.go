@@ -102,7 +102,8 @@ type Node struct {
 	Outcome    string       `json:"outcome"` // failed or cantTell
 	Selector   string       `json:"selector"`
 	Snippet    string       `json:"snippet"`
-	Message    string       `json:"message"`
+	Message    string       `json:"message"`              // in English
+	Text       *checks.Text `json:"text,omitempty"`       // the message as a template and arguments, to render in another language
 	Box        *checks.Rect `json:"box,omitempty"`        // position on the page, CSS px
 	Screenshot string       `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
 	Baselined  bool         `json:"baselined,omitempty"`  // a failure accepted in the baseline (--baseline)
