@@ -393,14 +393,11 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 	}
 	if !w.Repeat {
 		// A page that moves focus back after a timeout shows it only
-		// later: focus moved more often than Tab was pressed.
-		select {
-		case <-time.After(2 * focusWait):
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		// later: focus moved more often than Tab was pressed. The wait
+		// is a timer in the page, so that it runs after the page's own
+		// shorter timers however busy the machine is.
 		var moves int
-		if err := evalJS(ctx, "window.__saavuFocusIns ? window.__saavuFocusIns.n : 0", &moves); err != nil {
+		if err := evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), %d))", (2*focusWait).Milliseconds()), &moves); err != nil {
 			return err
 		}
 		w.Repeat = moves > len(fwd)
@@ -591,11 +588,9 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 	if err := evalJS(ctx, reset, new(bool)); err != nil {
 		return w, nil, nil, err
 	}
-	if wait > 0 { // let the page's blur handlers run
-		select {
-		case <-time.After(wait):
-		case <-ctx.Done():
-			return w, nil, nil, ctx.Err()
+	if wait > 0 { // let the page's blur handlers run (a timer in the page runs after theirs)
+		if err := evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(true), %d))", wait.Milliseconds()), new(bool)); err != nil {
+			return w, nil, nil, err
 		}
 		if err := evalJS(ctx, reset, new(bool)); err != nil {
 			return w, nil, nil, err
