@@ -1,10 +1,13 @@
 package cmd_test
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"saavu/checks"
 	"saavu/crawl"
@@ -350,5 +354,83 @@ func TestJSONToStdout(t *testing.T) {
 	}
 	if r.stderr != "" {
 		t.Errorf("--quiet printed on stderr: %q", r.stderr)
+	}
+}
+
+// TestCheckCrossOriginFrame audits a page whose form is in an iframe from
+// another site: the rules see into it, and the selector says how to reach
+// the element. With a Chrome that keeps the frame in another process (one
+// given by --browser-url, started with site isolation), the report says
+// that the frame was not checked.
+func TestCheckCrossOriginFrame(t *testing.T) {
+	needChrome(t)
+	frame := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Booking</title></head>
+<body><form><input type="text" name="who"><button>Book</button></form></body></html>`)
+	}))
+	t.Cleanup(frame.Close)
+	// 127.0.0.1 and localhost are different sites.
+	frameURL := strings.Replace(frame.URL, "127.0.0.1", "localhost", 1) + "/booking"
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Book a sauna</title></head>
+<body><main><h1>Book a sauna</h1><iframe title="Booking" src="%s" width="600" height="200"></iframe></main></body></html>`, frameURL)
+	}))
+	t.Cleanup(page.Close)
+	dir := t.TempDir()
+
+	out := filepath.Join(dir, "r.json")
+	saavu(t, dir, "check", "-q", "--rules", "form-field-name", "-o", "json="+out, page.URL+"/")
+	res := pageOf(t, readReport(t, out), "/").Results
+	if len(res) != 1 || res[0].Outcome != "failed" || len(res[0].Nodes) != 1 || res[0].Nodes[0].Selector != "body > main > iframe >>> html > body > form > input" {
+		t.Fatalf("form-field-name in the cross-origin frame: %+v", res)
+	}
+
+	// A Chrome of its own, with site isolation on.
+	chrome, err := crawl.FindChrome("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile, err := os.MkdirTemp("", "saavu-chrome")
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--headless", "--remote-debugging-port=0", "--user-data-dir=" + profile,
+		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu", "about:blank"}
+	if os.Geteuid() == 0 {
+		args = append(args, "--no-sandbox")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c := exec.CommandContext(ctx, chrome, args...)
+	stderr, err := c.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		c.Wait()
+		time.Sleep(200 * time.Millisecond) // its helper processes quit after it
+		os.RemoveAll(profile)
+	})
+	ws := ""
+	sc := bufio.NewScanner(stderr)
+	for sc.Scan() {
+		if _, after, ok := strings.Cut(sc.Text(), "DevTools listening on "); ok {
+			ws = after
+			break
+		}
+	}
+	if ws == "" {
+		t.Fatal("Chrome did not say where DevTools listens")
+	}
+	go io.Copy(io.Discard, stderr)
+	saavu(t, dir, "check", "-q", "--browser-url", ws, "--rules", "form-field-name", "-o", "json="+out, page.URL+"/")
+	p := pageOf(t, readReport(t, out), "/")
+	want := "The content of a frame (" + frameURL + ") could not be captured"
+	if len(p.Notes) != 1 || !strings.HasPrefix(p.Notes[0], want) {
+		t.Errorf("notes: %q, want one that starts %q", p.Notes, want)
 	}
 }

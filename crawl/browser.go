@@ -149,6 +149,11 @@ func start(ctx context.Context, opts Options) (context.Context, context.CancelFu
 			chromedp.Flag("no-default-browser-check", true),
 			chromedp.Flag("autoplay-policy", "no-user-gesture-required"),
 			chromedp.Flag("font-render-hinting", "none"),
+			// One renderer for a page and its cross-origin iframes, so
+			// that the DOM snapshot and the accessibility tree hold
+			// their content too.
+			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,site-per-process,IsolateOrigins"),
+			chromedp.Flag("disable-site-isolation-trials", true),
 		)
 		if os.Geteuid() == 0 || os.Getenv("SAAVU_NO_SANDBOX") != "" {
 			// Chrome refuses to start its sandbox as root (containers, CI).

@@ -309,6 +309,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		}
 	}
 	p.Nodes = kept
+	p.Notes = append(p.Notes, framesNotCaptured(kept, nodes, owner)...)
 	if p.Title == "" {
 		p.Title = str(S, snap.Documents[0].Title)
 	}
@@ -319,6 +320,29 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 		}
 	}
 	return backend, nil
+}
+
+// framesNotCaptured names the rendered frames whose document the snapshot
+// does not hold: their content ran in another renderer (a Chrome started
+// by saavu keeps cross-origin frames in the page's renderer; one given by
+// --browser-url may not), so no rule saw it.
+func framesNotCaptured(kept, nodes []*checks.Node, owner map[int]int) []string {
+	withDoc := map[*checks.Node]bool{}
+	for _, g := range owner {
+		withDoc[nodes[g]] = true
+	}
+	var notes []string
+	for _, n := range kept {
+		if n.Type != checks.ElementNode || n.Namespace != "" || (n.Name != "iframe" && n.Name != "frame") || n.Layout == nil || withDoc[n] {
+			continue
+		}
+		if len(notes) == 5 {
+			notes = append(notes, "More frames were not captured either.")
+			break
+		}
+		notes = append(notes, fmt.Sprintf("The content of a frame (%s) could not be captured, as it ran in another browser process; no rule checked it. Audit its address on its own.", n.AttrOr("src", "no src")))
+	}
+	return notes
 }
 
 func rect(r domsnapshot.Rectangle) checks.Rect {
