@@ -2,15 +2,19 @@ package report_test
 
 import (
 	"context"
+	"image/color"
+	"image/png"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"saavu/checks"
+	"saavu/crawl"
 	"saavu/internal/chrometest"
 	"saavu/report"
 )
@@ -109,4 +113,89 @@ func hasFailedTarget(res checks.Result) bool {
 		}
 	}
 	return false
+}
+
+// TestHTMLReportScreenshots renders the crawl report in each language in
+// headless Chrome and photographs its first 2,400 px, as a reader first
+// sees it: the picture must be the report, not an empty or broken page.
+// Set SAAVU_REPORT_SHOTS to a folder to keep the PNGs and look at them.
+func TestHTMLReportScreenshots(t *testing.T) {
+	chrome, err := crawl.FindChrome("")
+	if err != nil {
+		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
+			t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)
+		}
+		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
+	}
+	dir := os.Getenv("SAAVU_REPORT_SHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	f, err := os.Open(filepath.Join("..", "testdata", "golden", "crawl.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.ReadJSON(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range report.Languages {
+		t.Run(lang, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			out, err := os.Create(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := (report.HTMLWriter{Lang: lang}).Write(out, r); err != nil {
+				t.Fatal(err)
+			}
+			out.Close()
+			shot, err := filepath.Abs(filepath.Join(dir, "report.crawl."+lang+".png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"--headless", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,2400", "--virtual-time-budget=3000",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + t.TempDir(), "--screenshot=" + shot, "file://" + page}
+			if os.Geteuid() == 0 {
+				args = append(args, "--no-sandbox")
+			}
+			ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+			defer cancel()
+			if b, err := exec.CommandContext(ctx, chrome, args...).CombinedOutput(); err != nil {
+				t.Fatalf("chrome: %v\n%s", err, b)
+			}
+			pf, err := os.Open(shot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(pf)
+			pf.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", shot, err)
+			}
+			if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 2400 {
+				t.Fatalf("screenshot is %v, want 1280×2400", b)
+			}
+			// A rendered report has text, tables and coloured badges: much
+			// that is not white, in many colours.
+			colours := map[color.RGBA]bool{}
+			ink := 0
+			for y := 0; y < 2400; y += 2 {
+				for x := 0; x < 1280; x += 2 {
+					c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+					colours[c] = true
+					if c.R < 200 || c.G < 200 || c.B < 200 {
+						ink++
+					}
+				}
+			}
+			share := float64(ink) / (640 * 1200)
+			t.Logf("%s: %.1f%% ink, %d colours", shot, share*100, len(colours))
+			if share < 0.02 || len(colours) < 50 {
+				t.Errorf("%s looks empty: %.1f%% of it is not white, in %d colours", shot, share*100, len(colours))
+			}
+		})
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"io"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -105,10 +106,11 @@ type outcomeCount struct {
 }
 
 type reasonCount struct {
-	Kind    string // an error kind, translated by the template; or
-	Text    string // a crawl's reason for skipping a page (English)
-	Skipped bool
-	N       int
+	Kind     string // an error kind, translated by the template; or
+	Text     string // a crawl's reason for skipping a page
+	TextLang string // "en" when the reason is not one the report can translate
+	Skipped  bool
+	N        int
 }
 
 type pageView struct {
@@ -215,6 +217,7 @@ type skippedView struct {
 	URL        string
 	Link       bool
 	Reason     string
+	ReasonLang string // "en" when the reason is not one the report can translate
 	LinkedFrom []string
 }
 
@@ -339,10 +342,12 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	skipped := map[string]int{}
 	for _, s := range r.Skipped {
 		skipped[s.Reason]++
-		v.Skipped = append(v.Skipped, skippedView{URL: s.URL, Link: isWebURL(s.URL), Reason: s.Reason, LinkedFrom: s.LinkedFrom})
+		reason, lang := skipReason(s.Reason, tr)
+		v.Skipped = append(v.Skipped, skippedView{URL: s.URL, Link: isWebURL(s.URL), Reason: reason, ReasonLang: lang, LinkedFrom: s.LinkedFrom})
 	}
 	for _, reason := range slices.Sorted(maps.Keys(skipped)) {
-		v.Reasons = append(v.Reasons, reasonCount{Text: reason, Skipped: true, N: skipped[reason]})
+		text, lang := skipReason(reason, tr)
+		v.Reasons = append(v.Reasons, reasonCount{Text: text, TextLang: lang, Skipped: true, N: skipped[reason]})
 	}
 	slices.SortStableFunc(v.Reasons, func(a, b reasonCount) int { return b.N - a.N })
 	for _, d := range r.Documents {
@@ -508,6 +513,40 @@ func sampleReason(reason string, tr translator) (text, lang string) {
 				return fmt.Sprintf(s, rest), ""
 			}
 		}
+	}
+	if tr.lang == "en" {
+		return reason, ""
+	}
+	return reason, "en"
+}
+
+// skipReasons are the crawl's reasons for not auditing a page it queued
+// (crawl/frontier.go, crawler.go, discover.go; cmd/crawl.go), as patterns
+// with %s for an address or a status, and the key of their translation.
+var skipReasons = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^disallowed by robots\.txt$`), "skip.robots"},
+	{regexp.MustCompile(`^redirect(?:ed|s) out of scope to (\S+?)(?:: not audited)?$`), "skip.outOfScope"},
+	{regexp.MustCompile(`^redirects out of scope \(HTTP (\d+)\)$`), "skip.outOfScopeStatus"},
+	{regexp.MustCompile(`^redirects to (\S+), audited as (\S+)$`), "skip.sameAs"},
+	{regexp.MustCompile(`^not audited yet: the crawl was interrupted \(--resume continues it\)$`), "skip.interrupted"},
+}
+
+// skipReason translates why a crawl skipped a page; a reason it does not
+// know stays in English, and its language is returned as "en".
+func skipReason(reason string, tr translator) (text, lang string) {
+	for _, r := range skipReasons {
+		m := r.re.FindStringSubmatch(reason)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(m)-1)
+		for i, a := range m[1:] {
+			args[i] = a
+		}
+		return fmt.Sprintf(tr.msgs[r.key], args...), ""
 	}
 	if tr.lang == "en" {
 		return reason, ""

@@ -297,3 +297,26 @@ func TestHTMLExtraRule(t *testing.T) {
 		t.Errorf("rule %s is extra, but its findings do not say so", failedRule)
 	}
 }
+
+// TestSkipReason translates each reason the crawl gives for skipping a
+// page, and leaves one it does not know in English, marked so.
+func TestSkipReason(t *testing.T) {
+	fi := translator{lang: "fi", msgs: messages["fi"]}
+	for _, c := range []struct{ in, want, lang string }{
+		{"disallowed by robots.txt", "robots.txt kieltää sen", ""},
+		{"redirected out of scope to https://muu.example/: not audited", "ohjaa tarkastetun sivuston ulkopuolelle, osoitteeseen https://muu.example/", ""},
+		{"redirects out of scope to https://muu.example/a", "ohjaa tarkastetun sivuston ulkopuolelle, osoitteeseen https://muu.example/a", ""},
+		{"redirects out of scope (HTTP 301)", "ohjaa tarkastetun sivuston ulkopuolelle (HTTP 301)", ""},
+		{"redirects to https://a.example/x, audited as https://a.example/y", "ohjaa osoitteeseen https://a.example/x, joka tarkastettiin nimellä https://a.example/y", ""},
+		{"not audited yet: the crawl was interrupted (--resume continues it)", "ei vielä tarkastettu: läpikäynti keskeytyi (--resume jatkaa sitä)", ""},
+		{"something new", "something new", "en"},
+	} {
+		if got, lang := skipReason(c.in, fi); got != c.want || lang != c.lang {
+			t.Errorf("skipReason(%q) = %q, %q; want %q, %q", c.in, got, lang, c.want, c.lang)
+		}
+	}
+	en := translator{lang: "en", msgs: messages["en"]}
+	if got, lang := skipReason("something new", en); got != "something new" || lang != "" {
+		t.Errorf("English: %q, %q", got, lang)
+	}
+}
