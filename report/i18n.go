@@ -350,7 +350,7 @@ var messages = map[string]map[string]string{
 		"disabled.col.reason":     "Reason given",
 
 		"footer":         "Made with %s %s, an automated accessibility checker.",
-		"footer.english": "Error messages from the browser and the network, and the test descriptions not yet translated, are in English.",
+		"footer.english": "Error messages and notes on how pages loaded, and the test descriptions not yet translated, are in English.",
 	},
 	"fi": {
 		"doc.title":         "Saavutettavuusraportti",
@@ -601,7 +601,7 @@ var messages = map[string]map[string]string{
 		"disabled.col.reason":     "Annettu syy",
 
 		"footer":         "Raportin teki %s %s, automaattinen saavutettavuuden tarkastustyökalu.",
-		"footer.english": "Selaimen ja verkon virheilmoitukset sekä testien kuvaukset, joita ei vielä ole käännetty, ovat englanniksi.",
+		"footer.english": "Virheilmoitukset ja huomautukset sivujen latautumisesta sekä testien kuvaukset, joita ei vielä ole käännetty, ovat englanniksi.",
 	},
 	"sv": {
 		"doc.title":         "Tillgänglighetsrapport",
@@ -852,6 +852,6 @@ var messages = map[string]map[string]string{
 		"disabled.col.reason":     "Angivet skäl",
 
 		"footer":         "Rapporten skapades med %s %s, ett verktyg för automatisk tillgänglighetsgranskning.",
-		"footer.english": "Felmeddelanden från webbläsaren och nätverket, och de testbeskrivningar som ännu inte är översatta, är på engelska.",
+		"footer.english": "Felmeddelanden och anmärkningar om hur sidorna laddades, och de testbeskrivningar som ännu inte är översatta, är på engelska.",
 	},
 }
