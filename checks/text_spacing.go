@@ -58,13 +58,15 @@ type spacingProp struct {
 	name       string   // CSS property
 	shorthands []string // shorthands that also set it
 	min        float64  // minimum, times the font size
+	minText    Text     // the minimum, for messages
+	what       Text     // what it spaces: letters, words, lines
 	multiLine  bool     // applies only to text laid out on several lines
 }
 
 var (
-	letterSpacing = spacingProp{name: "letter-spacing", min: 0.12}
-	wordSpacing   = spacingProp{name: "word-spacing", min: 0.16}
-	lineHeight    = spacingProp{name: "line-height", shorthands: []string{"font"}, min: 1.5, multiLine: true}
+	letterSpacing = spacingProp{name: "letter-spacing", min: 0.12, minText: msg("0.12em (0.12 times the font size)"), what: msg("letters")}
+	wordSpacing   = spacingProp{name: "word-spacing", min: 0.16, minText: msg("0.16em (0.16 times the font size)"), what: msg("words")}
+	lineHeight    = spacingProp{name: "line-height", shorthands: []string{"font"}, min: 1.5, minText: msg("1.5 (1.5 times the font size)"), what: msg("lines"), multiLine: true}
 )
 
 // ACT 24afc2, 9e45ec and 78fd32 apply to HTML elements with visible text
@@ -100,7 +102,7 @@ func runTextSpacing(pass *Pass, prop spacingProp) error {
 		computed := n.Style(prop.name)
 		v, ok := spacingValue(computed, prop, fs)
 		if !ok {
-			pass.CantTell(n, "The style attribute sets %s: %s with !important, which users cannot override; saavu could not read the resulting value (%q). Check that it is at least %s.", prop.name, decl.value, computed, spacingMin(prop))
+			pass.CantTell(n, "The style attribute sets %s: %s with !important, which users cannot override; saavu could not read the resulting value (%q). Check that it is at least %s.", prop.name, decl.value, computed, prop.minText)
 			continue
 		}
 		if v+0.005 >= prop.min*fs {
@@ -108,31 +110,9 @@ func runTextSpacing(pass *Pass, prop spacingProp) error {
 			continue
 		}
 		pass.Failed(n, "The style attribute sets %s: %s !important, which is %s at this %s font size; people who need more space between %s cannot change it, because !important in a style attribute overrides their settings. Remove !important, or set at least %s.",
-			prop.name, decl.value, pxText(v), pxText(fs), spacingWhat(prop), spacingMin(prop))
+			prop.name, decl.value, pxText(v), pxText(fs), prop.what, prop.minText)
 	}
 	return nil
-}
-
-func spacingWhat(prop spacingProp) Text {
-	switch prop.name {
-	case "letter-spacing":
-		return msg("letters")
-	case "word-spacing":
-		return msg("words")
-	}
-	return msg("lines")
-}
-
-// spacingMin says the least value WCAG 1.4.12 asks users to be able to
-// set.
-func spacingMin(prop spacingProp) Text {
-	switch prop.name {
-	case "letter-spacing":
-		return msg("0.12em (0.12 times the font size)")
-	case "word-spacing":
-		return msg("0.16em (0.16 times the font size)")
-	}
-	return msg("1.5 (1.5 times the font size)")
 }
 
 func pxText(v float64) string {

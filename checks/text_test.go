@@ -34,14 +34,13 @@ func messageFormats(t *testing.T) map[string]string {
 			t.Fatal(err)
 		}
 		for _, d := range file.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Body == nil {
-				continue
+			if fn, ok := d.(*ast.FuncDecl); ok {
+				if n := fn.Name.Name; n == "msg" || n == "Failed" || n == "CantTell" {
+					continue // they pass their format on
+				}
 			}
-			if n := fn.Name.Name; n == "msg" || n == "Failed" || n == "CantTell" {
-				continue // they pass their format on
-			}
-			ast.Inspect(fn.Body, func(node ast.Node) bool {
+			// Functions and package-level variables alike.
+			ast.Inspect(d, func(node ast.Node) bool {
 				call, ok := node.(*ast.CallExpr)
 				if !ok {
 					return true

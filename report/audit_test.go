@@ -34,26 +34,9 @@ func TestHTMLReportPassesOwnRules(t *testing.T) {
 	dir := t.TempDir()
 	inputs := []string{"report", "crawl"}
 	for _, in := range inputs {
-		f, err := os.Open(filepath.Join("..", "testdata", "golden", in+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := report.ReadJSON(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := readGolden(t, in)
 		for _, lang := range report.Languages {
-			out, err := os.Create(filepath.Join(dir, in+"."+lang+".html"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := (report.HTMLWriter{Lang: lang}).Write(out, r); err != nil {
-				t.Fatal(err)
-			}
-			if err := out.Close(); err != nil {
-				t.Fatal(err)
-			}
+			writeHTML(t, filepath.Join(dir, in+"."+lang+".html"), r, lang)
 		}
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
@@ -106,6 +89,36 @@ func TestHTMLReportPassesOwnRules(t *testing.T) {
 	}
 }
 
+// readGolden reads the golden results testdata/golden/NAME.json.
+func readGolden(t *testing.T, name string) *report.Report {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "golden", name+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r, err := report.ReadJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// writeHTML writes the HTML report of r in lang to path.
+func writeHTML(t *testing.T, path string, r *report.Report, lang string) {
+	t.Helper()
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := (report.HTMLWriter{Lang: lang}).Write(out, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func hasFailedTarget(res checks.Result) bool {
 	for _, tg := range res.Targets {
 		if tg.Outcome == checks.Failed {
@@ -131,26 +144,11 @@ func TestHTMLReportScreenshots(t *testing.T) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
-	f, err := os.Open(filepath.Join("..", "testdata", "golden", "crawl.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := report.ReadJSON(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := readGolden(t, "crawl")
 	for _, lang := range report.Languages {
 		t.Run(lang, func(t *testing.T) {
 			page := filepath.Join(t.TempDir(), "report.html")
-			out, err := os.Create(page)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := (report.HTMLWriter{Lang: lang}).Write(out, r); err != nil {
-				t.Fatal(err)
-			}
-			out.Close()
+			writeHTML(t, page, r, lang)
 			shot, err := filepath.Abs(filepath.Join(dir, "report.crawl."+lang+".png"))
 			if err != nil {
 				t.Fatal(err)

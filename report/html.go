@@ -443,7 +443,7 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 	for _, sc := range g.WCAG {
 		gv.WCAG = append(gv.WCAG, newSCView(sc, lang))
 	}
-	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Message: g.Node.Message, Baselined: g.Node.Baselined}
+	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Baselined: g.Node.Baselined}
 	nv.Message, nv.MsgLang = nodeMessage(g.Node, lang)
 	nv.Shot, nv.ShotW, nv.ShotH = screenshotURL(g.Node.Screenshot)
 	gv.Node = nv
