@@ -66,6 +66,7 @@ type navState struct {
 	responses map[cdp.LoaderID]*network.Response // main-frame document responses
 	lifecycle map[cdp.LoaderID]map[string]bool
 	inflight  map[network.RequestID]bool // requests of the current page not yet finished
+	idle      time.Time                  // when the last of them finished
 	crashed   bool
 	changed   chan struct{}
 }
@@ -86,6 +87,7 @@ func (s *navState) reset() {
 	clear(s.responses)
 	clear(s.lifecycle)
 	clear(s.inflight)
+	s.idle = time.Now()
 }
 
 func (s *navState) signal() {
@@ -103,9 +105,9 @@ func (s *navState) listen(ev any) {
 		s.inflight[ev.RequestID] = true
 		return
 	case *network.EventLoadingFinished:
-		delete(s.inflight, ev.RequestID)
+		s.finished(ev.RequestID)
 	case *network.EventLoadingFailed:
-		delete(s.inflight, ev.RequestID)
+		s.finished(ev.RequestID)
 	case *network.EventResponseReceived:
 		if ev.Type == network.ResourceTypeDocument && ev.Response != nil {
 			if _, ok := s.responses[ev.LoaderID]; !ok {
@@ -158,34 +160,51 @@ func (s *navState) wait(ctx context.Context, d time.Duration, cond func() bool) 
 	}
 }
 
-// quiet waits until no request of the page has been in flight for q, or
-// max passes.
-func (s *navState) quiet(ctx context.Context, q, max time.Duration) error {
-	deadline := time.Now().Add(max)
-	var since time.Time
-	tick := time.NewTicker(q / 4)
-	defer tick.Stop()
-	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		n, crashed := len(s.inflight), s.crashed
-		s.mu.Unlock()
-		switch {
-		case crashed:
-			return errCrashed
-		case n > 0:
-			since = time.Time{}
-		case since.IsZero():
-			since = time.Now()
-		case time.Since(since) >= q:
-			return nil
-		}
-		select {
-		case <-tick.C:
-		case <-ctx.Done():
-			return ctx.Err()
+func (s *navState) finished(id network.RequestID) {
+	if s.inflight[id] {
+		delete(s.inflight, id)
+		if len(s.inflight) == 0 {
+			s.idle = time.Now()
 		}
 	}
-	return nil
+}
+
+// quiet waits until no request of the page has been in flight for q, or
+// max passes. The quiet time counts from when the last request finished,
+// which may be before the wait began.
+func (s *navState) quiet(ctx context.Context, q, max time.Duration) error {
+	deadline := time.Now().Add(max)
+	for {
+		s.mu.Lock()
+		n, idle, crashed := len(s.inflight), s.idle, s.crashed
+		s.mu.Unlock()
+		if crashed {
+			return errCrashed
+		}
+		now := time.Now()
+		wait := deadline.Sub(now)
+		if wait <= 0 {
+			return nil
+		}
+		if n == 0 {
+			left := q - now.Sub(idle)
+			if left <= 0 {
+				return nil
+			}
+			// A request that starts meanwhile is seen when the timer
+			// fires; one that finishes wakes the wait.
+			wait = min(wait, left)
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-s.changed:
+		case <-timer.C:
+		case <-ctx.Done():
+			timer.Stop()
+			return ctx.Err()
+		}
+		timer.Stop()
+	}
 }
 
 var errCrashed = pageErr(KindCrash, "the browser tab crashed while showing the page (out of memory, or a browser bug the page triggers)")
@@ -412,7 +431,7 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 	switch {
 	case refused != "" && nav.ErrorText != "":
 		p.FinalURL = refused
-		return pageErr(KindOutOfScope, "redirected out of scope to %s: not audited", refused)
+		return pageErr(KindOutOfScope, ReasonRedirectedOut, refused)
 	case nav.IsDownload:
 		return pageErr(KindNotHTML, "not a web page (%s): the server sent a file to download; documents are not audited", orUnknown(p.ContentType))
 	case nav.ErrorText != "":

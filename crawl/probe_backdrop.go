@@ -124,36 +124,92 @@ func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendN
 		return errors.New("the script that hides the text returned nothing")
 	}
 
-	out := map[int]checks.Backdrop{}
+	// Whole pixels inside each area: a pixel row half outside it may be
+	// another element's.
+	var areas []backdropArea
 	for i, t := range kept {
 		if !ready.OK[i] {
 			continue
 		}
-		// Whole pixels inside the area: a pixel row half outside it may be
-		// another element's.
-		x0, y0 := math.Max(0, math.Ceil(t.Area.X)), math.Max(0, math.Ceil(t.Area.Y))
-		x1, y1 := math.Floor(t.Area.X+t.Area.W), math.Floor(t.Area.Y+t.Area.H)
-		if x1-x0 < 2 || y1-y0 < 2 {
+		r := image.Rect(int(math.Max(0, math.Ceil(t.Area.X))), int(math.Max(0, math.Ceil(t.Area.Y))),
+			int(math.Floor(t.Area.X+t.Area.W)), int(math.Floor(t.Area.Y+t.Area.H)))
+		if r.Dx() < 2 || r.Dy() < 2 {
 			continue
 		}
-		beyond := x1 > ready.VW || y1 > ready.VH
+		areas = append(areas, backdropArea{node: t.Node.Index, r: r})
+	}
+	view := image.Rect(0, 0, int(ready.VW), int(ready.VH))
+	out := map[int]checks.Backdrop{}
+	for _, g := range groupBackdrops(areas) {
+		u := g[0].r
+		for _, a := range g[1:] {
+			u = u.Union(a.r)
+		}
 		shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
 			Format:                page.CaptureScreenshotFormatPng,
-			Clip:                  &page.Viewport{X: x0, Y: y0, Width: x1 - x0, Height: y1 - y0, Scale: 1},
-			CaptureBeyondViewport: new(beyond),
+			Clip:                  &page.Viewport{X: float64(u.Min.X), Y: float64(u.Min.Y), Width: float64(u.Dx()), Height: float64(u.Dy()), Scale: 1},
+			CaptureBeyondViewport: new(!u.In(view)),
 			OptimizeForSpeed:      new(true),
 		})
 		if err != nil {
 			return err
 		}
-		if b, ok := backdropOf(shot.Data); ok {
-			out[t.Node.Index] = b
+		img, err := png.Decode(bytes.NewReader(shot.Data))
+		if err != nil || img.Bounds().Size() != u.Size() {
+			continue // not the picture asked for: leave these unmeasured
+		}
+		sub, ok := img.(interface {
+			SubImage(image.Rectangle) image.Image
+		})
+		if !ok {
+			continue
+		}
+		for _, a := range g {
+			if b, ok := backdropOf(sub.SubImage(a.r.Sub(u.Min))); ok {
+				out[a.node] = b
+			}
 		}
 	}
 	if len(out) > 0 {
 		p.Backdrops = out
 	}
 	return nil
+}
+
+type backdropArea struct {
+	node int             // index in Page.Nodes
+	r    image.Rectangle // CSS px from the page's top left corner
+}
+
+// backdropGroupWaste bounds the pixels of a shared screenshot that belong
+// to none of its areas, as a multiple of the areas' own pixels.
+const backdropGroupWaste = 2
+
+// groupBackdrops puts areas that lie close together in one screenshot:
+// each screenshot waits for a frame of the browser, which costs more
+// than the pixels of a moderately larger one. A group's picture is at
+// most backdropMaxArea and at most backdropGroupWaste times its areas
+// larger than them.
+func groupBackdrops(areas []backdropArea) [][]backdropArea {
+	var groups [][]backdropArea
+	var unions []image.Rectangle
+	var own []int
+	size := func(r image.Rectangle) int { return r.Dx() * r.Dy() }
+next:
+	for _, a := range areas {
+		for i, u := range unions {
+			nu := u.Union(a.r)
+			if n := size(nu); n <= backdropMaxArea && n <= (1+backdropGroupWaste)*(own[i]+size(a.r)) {
+				groups[i] = append(groups[i], a)
+				unions[i], own[i] = nu, own[i]+size(a.r)
+				continue next
+			}
+		}
+		groups = append(groups, []backdropArea{a})
+		unions = append(unions, a.r)
+		own = append(own, size(a.r))
+	}
+	return groups
 }
 
 // backdropHideJS marks the elements (the arguments), hides their text
@@ -251,14 +307,10 @@ func backgroundURLs(p *checks.Page, area checks.Rect) []string {
 	return out
 }
 
-// backdropOf returns the darkest and lightest colours of a screenshot,
+// backdropOf returns the darkest and lightest colours of a picture,
 // leaving out backdropTrim of the pixels at either end of the luminance
 // range.
-func backdropOf(data []byte) (checks.Backdrop, bool) {
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		return checks.Backdrop{}, false
-	}
+func backdropOf(img image.Image) (checks.Backdrop, bool) {
 	const bins = 1024
 	var count [bins]int
 	var color [bins][3]uint8

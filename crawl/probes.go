@@ -321,7 +321,8 @@ func focusStopJS() string {
   // Jump focus transitions to their end, to read the focused style.
   for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
   const r = a.getBoundingClientRect();
-  return {el: id(a), frame, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
+  const fields = a instanceof HTMLInputElement && /^(date|time|datetime-local|month|week)$/.test(a.type);
+  return {el: id(a), frame, fields, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
 };`, props)
 }
 
@@ -342,10 +343,13 @@ func focusJS(wait time.Duration) string {
 }
 
 type focusJSStop struct {
-	El    int        `json:"el"`
-	Frame bool       `json:"frame"`
-	Box   [4]float64 `json:"box"`
-	Ctx   []struct {
+	El    int  `json:"el"`
+	Frame bool `json:"frame"`
+	// Fields: the element is a date or time field, which Tab moves
+	// through part by part (day, month, year) staying on the element.
+	Fields bool       `json:"fields"`
+	Box    [4]float64 `json:"box"`
+	Ctx    []struct {
 		El    int               `json:"el"`
 		Style map[string]string `json:"style"`
 	} `json:"ctx"`
@@ -356,6 +360,7 @@ const (
 	focusMaxStops = 40                      // Tab presses
 	focusBudget   = 1200 * time.Millisecond // for the walks
 	focusWait     = 25 * time.Millisecond   // for focus handlers after each key press
+	focusFields   = 8                       // Tab presses inside one date or time field
 )
 
 // pressTab presses Tab, or Shift+Tab when back.
@@ -391,30 +396,44 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 			return err
 		}
 	}
+	var idx []int // window.__saavuFocus.els as indexes in p.Nodes
 	if !w.Repeat {
 		// A page that moves focus back after a timeout shows it only
 		// later: focus moved more often than Tab was pressed. The wait
 		// is a timer in the page, so that it runs after the page's own
-		// shorter timers however busy the machine is.
+		// shorter timers however busy the machine is. Meanwhile, the
+		// stops are looked up in the page model.
 		var moves int
-		if err := evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), %d))", (2*focusWait).Milliseconds()), &moves); err != nil {
+		var g errgroup.Group
+		g.Go(func() error {
+			return evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), %d))", (2*focusWait).Milliseconds()), &moves)
+		})
+		if len(fwd) > 0 {
+			g.Go(func() (err error) {
+				idx, err = elements(ctx, focusElsJS, backend)
+				return err
+			})
+		}
+		if err := g.Wait(); err != nil {
 			return err
 		}
-		w.Repeat = moves > len(fwd)
+		w.Repeat = moves > len(fwd)+w.Inner
 	}
 	if w.Repeat {
 		if w, fwd, back, err = walkFocus(ctx, focusWait, start); err != nil {
 			return err
 		}
 		w.Moved = true
+		idx = nil // the walk found more elements
 	}
 	if len(fwd) == 0 {
 		p.Focus = &w.FocusWalk
 		return nil
 	}
-	idx, err := elements(ctx, "window.__saavuFocus ? window.__saavuFocus.els : []", backend)
-	if err != nil {
-		return err
+	if idx == nil {
+		if idx, err = elements(ctx, focusElsJS, backend); err != nil {
+			return err
+		}
 	}
 	node := func(el int) int {
 		if el < 0 || el >= len(idx) {
@@ -452,6 +471,9 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 	return nil
 }
 
+// focusElsJS is the list of elements the walks saw.
+const focusElsJS = "window.__saavuFocus ? window.__saavuFocus.els : []"
+
 // focusResetJS starts a walk from the top of the document with nothing
 // focused, counting the moves of focus in window.__saavuFocusIns.
 // Blurring leaves Chrome's sequential focus navigation starting point at
@@ -485,16 +507,19 @@ func focusFastJS() string {
 	return fmt.Sprintf(`(() => {
   %s
   %s
-  const W = window.__saavuWalk = {on: true, keys: 0, stops: [], count: new Map(), stopped: false, repeat: false, left: false, limit: false, frame: false};
+  const W = window.__saavuWalk = {on: true, keys: 0, inner: 0, innerAll: 0, stops: [], count: new Map(), stopped: false, repeat: false, left: false, limit: false, frame: false};
   W.record = () => {
     const s = window.__saavuFocusStop();
     if (s.el < 0) { W.left = W.stops.length > 0; W.stopped = true; return; }
+    const last = W.stops[W.stops.length - 1];
+    if (s.fields && last && last.el === s.el && ++W.inner < %[4]d) { W.innerAll++; return; } // Tab went to the next part of a date field
+    W.inner = 0;
     W.stops.push(s);
     const c = (W.count.get(s.el) || 0) + 1;
     W.count.set(s.el, c);
     if (s.frame) { W.frame = true; W.stopped = true; }
     else if (c >= 2) { W.repeat = true; W.stopped = true; }
-    else if (W.stops.length >= %d) { W.limit = true; W.stopped = true; }
+    else if (W.stops.length >= %[3]d) { W.limit = true; W.stopped = true; }
   };
   if (!window.__saavuWalkListens) {
     window.__saavuWalkListens = true;
@@ -507,7 +532,7 @@ func focusFastJS() string {
     }, true);
   }
   return true;
-})()`, focusResetJS, focusStopJS(), focusMaxStops)
+})()`, focusResetJS, focusStopJS(), focusMaxStops, focusFields)
 }
 
 // focusFastEndJS records where the last Tab press put focus, ends the
@@ -516,13 +541,13 @@ const focusFastEndJS = `(() => {
   const W = window.__saavuWalk;
   if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
   W.on = false;
-  return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame};
+  return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame, inner: W.innerAll};
 })()`
 
 // focusBatches are the numbers of Tab presses walkFocusFast sends before
 // each look at the walk: few on pages with little to focus, in all more
 // than focusMaxStops.
-var focusBatches = []int{2, 6, 12, 24}
+var focusBatches = []int{8, 34}
 
 // walkFocusFast is walkFocus without pauses, in a few round trips (see
 // focusFastJS). ok is false when some Tab presses did not reach the page's
@@ -563,6 +588,7 @@ func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []foc
 		Keys                       int           `json:"keys"`
 		Stops                      []focusJSStop `json:"stops"`
 		Repeat, Left, Limit, Frame bool
+		Inner                      int
 	}
 	if err := evalJS(ctx, focusFastEndJS, &res); err != nil {
 		return w, nil, false, err
@@ -570,13 +596,14 @@ func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []foc
 	if res.Keys < pressed || res.Frame {
 		return w, nil, false, nil
 	}
-	w.Repeat, w.Left, w.Limit = res.Repeat, res.Left, res.Limit
+	w.Repeat, w.Left, w.Limit, w.Inner = res.Repeat, res.Left, res.Limit, res.Inner
 	return w, res.Stops, true, nil
 }
 
 type focusWalk struct {
 	checks.FocusWalk
 	Repeat bool // focus came back to an element before leaving the page
+	Inner  int  // Tab presses that moved inside a date or time field
 }
 
 // walkFocus presses Tab from the top of the page, pausing wait after each
@@ -599,6 +626,7 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 	js := focusJS(wait)
 	var fwd, back []focusJSStop
 	seen := map[int]int{}
+	inner := 0 // presses inside one date or time field
 	for {
 		if len(fwd) >= focusMaxStops || time.Since(start) > focusBudget {
 			w.Limit = true
@@ -615,6 +643,13 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 			w.Left = len(fwd) > 0 // else nothing on the page takes focus
 			break
 		}
+		if s.Fields && len(fwd) > 0 && fwd[len(fwd)-1].El == s.El {
+			if inner++; inner < focusFields {
+				w.Inner++
+				continue // Tab went to the next part of the field
+			}
+		}
+		inner = 0
 		fwd = append(fwd, s)
 		seen[s.El]++
 		if seen[s.El] < 2 || s.Frame {
