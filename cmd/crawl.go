@@ -283,7 +283,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
 		}
 		for _, u := range res.Pending {
-			skipped = append(skipped, report.SkippedPage{URL: u, Reason: pendingReason, LinkedFrom: res.Referrers(u)})
+			skipped = append(skipped, report.SkippedPage{URL: u, Reason: crawl.ReasonInterrupted, LinkedFrom: res.Referrers(u)})
 		}
 		rep.SetCrawl(docs, links, skipped)
 	}
@@ -297,10 +297,6 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	return err
 }
-
-// pendingReason is the skipped reason of the pages an interrupted crawl
-// did not get to.
-const pendingReason = "not audited yet: the crawl was interrupted (--resume continues it)"
 
 // defaultStateDir is .saavu/HOST (the start URL's host and port) in the
 // working directory.

@@ -215,7 +215,7 @@ loop:
 			case IsKind(r.Err, KindOutOfScope):
 				rec.Skip = r.Err.Error()
 			case r.Err == nil && audited[final] != "":
-				rec.Skip = fmt.Sprintf("redirects to %s, audited as %s", r.Page.FinalURL, audited[final])
+				rec.Skip = fmt.Sprintf(ReasonSameAs, r.Page.FinalURL, audited[final])
 			default:
 				rec.Links = r.links
 			}
@@ -416,7 +416,7 @@ func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hos
 	d := Done{URL: it.URL, Page: p, Err: err}
 	if final, nerr := Normalize(p.FinalURL); nerr == nil && final != it.URL && !it.Start {
 		if scope.In(final) != nil {
-			d.Err = pageErr(KindOutOfScope, "redirected out of scope to %s: not audited", p.FinalURL)
+			d.Err = pageErr(KindOutOfScope, ReasonRedirectedOut, p.FinalURL)
 			return d, nil
 		}
 	}

@@ -119,7 +119,7 @@ loop:
 			if f.final != "" && f.final != f.it.URL {
 				front.MarkSeen(f.final)
 				if err := site.scope.In(f.final); err != nil && !f.it.Start {
-					front.Skip(f.it.URL, "redirects out of scope to "+f.final)
+					front.Skip(f.it.URL, fmt.Sprintf(ReasonRedirectOut, f.final))
 					continue
 				}
 				if _, dup := byURL[f.final]; dup {
@@ -294,7 +294,7 @@ func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAg
 				final = n
 			}
 		}
-		return cand, final, nil, "", resp.StatusCode, fmt.Sprintf("redirects out of scope (HTTP %d)", resp.StatusCode)
+		return cand, final, nil, "", resp.StatusCode, fmt.Sprintf(ReasonRedirectOutStatus, resp.StatusCode)
 	}
 	if resp.StatusCode >= 400 {
 		return cand, final, nil, "", resp.StatusCode, fmt.Sprintf("HTTP %d", resp.StatusCode)

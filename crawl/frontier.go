@@ -137,9 +137,24 @@ func (f *Frontier) Skipped() []Skipped {
 // Skipped is a page the crawl found but did not audit.
 type Skipped struct {
 	URL       string
-	Reason    string
+	Reason    string // one of the Reason formats below, filled in
 	Referrers []string
 }
+
+// The reasons for skipping a page (Skipped.Reason), as formats. The HTML
+// report translates a reason by its format (report.skipReasons): change
+// one here, change it there; a test of the report checks each of these.
+const (
+	ReasonRobots            = "disallowed by robots.txt"
+	ReasonRedirectOut       = "redirects out of scope to %s"               // the address
+	ReasonRedirectedOut     = "redirected out of scope to %s: not audited" // the address the browser was sent to
+	ReasonRedirectOutStatus = "redirects out of scope (HTTP %d)"           // a redirect status without a usable Location
+	ReasonSameAs            = "redirects to %s, audited as %s"             // the address, the page audited there
+	ReasonInterrupted       = "not audited yet: the crawl was interrupted (--resume continues it)"
+)
+
+// ReasonFormats are the Reason formats, for tests.
+var ReasonFormats = []string{ReasonRobots, ReasonRedirectOut, ReasonRedirectedOut, ReasonRedirectOutStatus, ReasonSameAs, ReasonInterrupted}
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

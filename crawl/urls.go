@@ -14,7 +14,7 @@ import (
 var (
 	ErrOutOfScope = errors.New("out of scope")
 	ErrMaxDepth   = errors.New("deeper than --max-depth")
-	ErrRobots     = errors.New("disallowed by robots.txt")
+	ErrRobots     = errors.New(ReasonRobots)
 )
 
 // TrackingParams are query parameters dropped by Normalize: they name the

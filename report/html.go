@@ -521,8 +521,8 @@ func sampleReason(reason string, tr translator) (text, lang string) {
 }
 
 // skipReasons are the crawl's reasons for not auditing a page it queued
-// (crawl/frontier.go, crawler.go, discover.go; cmd/crawl.go), as patterns
-// with %s for an address or a status, and the key of their translation.
+// (the crawl.Reason formats), as patterns, and the key of their
+// translation. TestSkipReason checks that each of the formats matches.
 var skipReasons = []struct {
 	re  *regexp.Regexp
 	key string

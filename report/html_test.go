@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"image"
 	"image/png"
@@ -15,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"saavu/checks"
+	"saavu/crawl"
 )
 
 // TestMessagesComplete checks that every language has every text, and that
@@ -318,5 +320,22 @@ func TestSkipReason(t *testing.T) {
 	en := translator{lang: "en", msgs: messages["en"]}
 	if got, lang := skipReason("something new", en); got != "something new" || lang != "" {
 		t.Errorf("English: %q, %q", got, lang)
+	}
+	// Every reason the crawl gives is translated.
+	for _, f := range crawl.ReasonFormats {
+		var args []any
+		for _, verb := range regexp.MustCompile(`%[sd]`).FindAllString(f, -1) {
+			if verb == "%d" {
+				args = append(args, 301)
+			} else {
+				args = append(args, "https://muu.example/a")
+			}
+		}
+		reason := fmt.Sprintf(f, args...)
+		for _, l := range []string{"fi", "sv"} {
+			if got, lang := skipReason(reason, translator{lang: l, msgs: messages[l]}); lang != "" || strings.Contains(got, "%!") {
+				t.Errorf("%s: the crawl's reason %q is not translated (%q)", l, reason, got)
+			}
+		}
 	}
 }
