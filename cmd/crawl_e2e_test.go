@@ -94,7 +94,7 @@ func TestCrawlSite(t *testing.T) {
 	}
 	rep := readReport(t, filepath.Join(dir, "r.json"))
 	got := pageURLs(rep)
-	want := []string{"/", "/a.html", "/b.html", "/deep/1.html", "/deep/2.html", "/deep/3.html", "/ohjaus-sisaan", "/skriptilla.html", "/vain-sivukartassa.html"}
+	want := []string{"/", "/a.html", "/b.html", "/deep/1.html", "/deep/2.html", "/deep/3.html", "/kehys/sisalla.html", "/ohjaus-sisaan", "/skriptilla.html", "/vain-sivukartassa.html"}
 	if !slices.Equal(got, want) {
 		t.Errorf("pages audited:\n got %q\nwant %q", got, want)
 	}
@@ -132,7 +132,7 @@ func TestCrawlSite(t *testing.T) {
 		t.Errorf("redirect out of scope not recorded: %q", reasons)
 	}
 	// Not on a terminal: the state folder, then the last line.
-	if !strings.Contains(r.stderr, "saavu: crawl state in .saavu/127.0.0.1_") || !strings.Contains(r.stderr, "saavu: crawled 10 pages in ") ||
+	if !strings.Contains(r.stderr, "saavu: crawl state in .saavu/127.0.0.1_") || !strings.Contains(r.stderr, "saavu: crawled 11 pages in ") ||
 		!strings.Contains(r.stderr, "1 broken link") {
 		t.Errorf("progress lines:\n%s", r.stderr)
 	}
@@ -167,7 +167,7 @@ func TestCrawlLimits(t *testing.T) {
 }
 
 // allPages is what TestCrawlSite audits.
-var allPages = []string{"/", "/a.html", "/b.html", "/deep/1.html", "/deep/2.html", "/deep/3.html", "/ohjaus-sisaan", "/skriptilla.html", "/vain-sivukartassa.html"}
+var allPages = []string{"/", "/a.html", "/b.html", "/deep/1.html", "/deep/2.html", "/deep/3.html", "/kehys/sisalla.html", "/ohjaus-sisaan", "/skriptilla.html", "/vain-sivukartassa.html"}
 
 // TestCrawlResume stops a crawl at its page limit, then resumes it with a
 // higher one: the second run audits only the rest, and its reports cover

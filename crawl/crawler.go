@@ -446,15 +446,57 @@ func Links(p *checks.Page) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
+	add := func(base *url.URL, href string) {
+		if l := ResolveLink(base, href); l != "" && !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
 	for _, n := range doc.Find("a[href], area[href]").Nodes {
 		for _, a := range n.Attr {
-			if a.Key != "href" || a.Namespace != "" {
-				continue
+			if a.Key == "href" && a.Namespace == "" {
+				add(base, a.Val)
 			}
-			if l := ResolveLink(base, a.Val); l != "" && !seen[l] {
-				seen[l] = true
-				out = append(out, l)
+		}
+	}
+	// Then the links in the page's iframes, each resolved against its
+	// frame's address (the src of its iframe) and <base href>.
+	bases := map[int]*url.URL{} // frame document index -> base
+	var frameBase func(doc int) *url.URL
+	frameBase = func(doc int) *url.URL {
+		if b, ok := bases[doc]; ok {
+			return b
+		}
+		b := base
+		if d := p.Nodes[doc]; d.Parent >= 0 {
+			owner := p.Nodes[d.Parent]
+			if src := strings.TrimSpace(owner.AttrOr("src", "")); src != "" && !owner.HasAttr("srcdoc") {
+				ob := base
+				if owner.Frame != 0 && owner.Frame < doc { // a frame in a frame
+					ob = frameBase(owner.Frame)
+				}
+				if u, err := ob.Parse(src); err == nil {
+					b = u
+				}
 			}
+		}
+		for _, n := range p.Nodes[doc+1:] {
+			if href, ok := n.Attr("href"); ok && n.Frame == doc && n.Is("base") && n.Shadow == "" {
+				if u, err := b.Parse(href); err == nil {
+					b = u
+				}
+				break
+			}
+		}
+		bases[doc] = b
+		return b
+	}
+	for _, n := range p.Nodes {
+		if n.Frame == 0 || n.Type != checks.ElementNode || n.Namespace != "" || !n.Is("a", "area") {
+			continue
+		}
+		if href, ok := n.Attr("href"); ok {
+			add(frameBase(n.Frame), href)
 		}
 	}
 	return out
