@@ -1,8 +1,9 @@
 package checks
 
 // ContentOnHover checks that content shown when the pointer is over an
-// element (a submenu, a tooltip) can itself be hovered, and can be
-// dismissed with Escape when it covers other content (WCAG 1.4.13). It
+// element (a submenu, a tooltip) can itself be hovered, and that content
+// shown on hover or on keyboard focus can be dismissed with Escape when
+// it covers other content (WCAG 1.4.13). It
 // reads what the hover probe saw (Page.Hover): style rules that show
 // content on hover, tried with the mouse.
 var ContentOnHover = &Rule{
@@ -19,8 +20,10 @@ var ContentOnHover = &Rule{
 // content. It fails when the content vanished as the pointer moved onto
 // it (people who magnify the screen must move onto it to read it), or
 // when it covers other content and Escape did not hide it. Otherwise it
-// passes. Content shown on keyboard focus, and by scripts rather than
-// style rules, is not tried.
+// passes. Content that style rules show on keyboard focus (:focus,
+// :focus-within) is tried by focusing the element: it fails when it
+// covers other content and Escape did not hide it. Content that scripts
+// show is not tried.
 func runContentOnHover(pass *Pass) error {
 	p := pass.Page
 	if p.Hover == nil {
@@ -36,6 +39,8 @@ func runContentOnHover(pass *Pass) error {
 			what = msg("the content that appears (%s)", p.Nodes[h.Popup].Snippet())
 		}
 		switch {
+		case h.Focus && !h.Dismissed && h.Covers:
+			pass.Failed(n, "When keyboard focus is on this element, %s covers other content, and pressing Escape does not hide it. Keyboard users, and people who magnify the screen, then cannot see what is under it without moving focus elsewhere. Let Escape hide it (a keydown listener), or show it where it covers nothing.", what)
 		case !h.Hoverable:
 			pass.Failed(n, "When the pointer is over this element, %s vanishes as soon as the pointer moves onto it. People who magnify the screen must move the pointer onto such content to read it. Keep it shown while the pointer is over it too (for example .menu:hover .submenu, .submenu:hover, with no gap between the two).", what)
 		case !h.Dismissed && h.Covers:

@@ -99,7 +99,8 @@ type HoverView struct {
 	Popups []HoverPopup `json:"popups,omitempty"`
 }
 
-// HoverPopup is content that appeared when the pointer was over Trigger.
+// HoverPopup is content that appeared when the pointer was over Trigger,
+// or focus on it.
 type HoverPopup struct {
 	Trigger int `json:"trigger"` // index in Page.Nodes of the element hovered; -1 when not captured
 	Popup   int `json:"popup"`   // index in Page.Nodes of the element that appeared; -1 when not captured
@@ -109,4 +110,7 @@ type HoverPopup struct {
 	Dismissed bool `json:"dismissed"`
 	// Covers: it lies over text, images or form fields of the page.
 	Covers bool `json:"covers"`
+	// Focus: it appeared when keyboard focus was on or in Trigger, not on
+	// hover (Hoverable is then true).
+	Focus bool `json:"focus,omitempty"`
 }

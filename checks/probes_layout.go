@@ -103,6 +103,10 @@ type ReflowView struct {
 	// Wide are the elements that reach beyond the right edge of the
 	// window, at most MaxReflowBoxes of them, in document order.
 	Wide []WideBox `json:"wide,omitempty"`
+	// Clip is how the elements with overflow hidden or clip cut text at
+	// this size, as the zoom probe records it at 640 px (ZoomView); nil
+	// when nothing on the page can clip text.
+	Clip *ZoomView `json:"clip,omitempty"`
 }
 
 // MaxReflowBoxes bounds ReflowView.Wide.

@@ -34,9 +34,27 @@ func runReflow(pass *Pass) error {
 	if v == nil || !rendersContent(p) {
 		return nil // the probe did not run (the page's notes say so), or nothing to reflow
 	}
-	if len(v.Wide) == 0 {
+	// Text that boxes with overflow hidden cut off at 320 px but not at
+	// 640 px (where zoom-text-clipped judges it).
+	cv := newClipVerdicts()
+	if v.Clip != nil {
+		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return cutAtZoom(p, text) }, cv)
+	}
+	cut := false
+	for _, el := range cv.order {
+		cut = cut || cv.worst[el].outcome != Passed
+	}
+	if len(v.Wide) == 0 && !cut {
 		pass.Passed(nil)
 		return nil
+	}
+	for _, el := range cv.order {
+		switch w := cv.worst[el]; w.outcome {
+		case Failed:
+			pass.Failed(el, "%s", w.msg)
+		case CantTell:
+			pass.CantTell(el, "%s", w.msg)
+		}
 	}
 	for _, w := range v.Wide {
 		var n *Node
@@ -61,6 +79,35 @@ func runReflow(pass *Pass) error {
 		}
 	}
 	return nil
+}
+
+// cutAtZoom reports whether boxes with overflow hidden or clip cut off
+// the text node at 640 px already (or the zoom probe did not run).
+func cutAtZoom(p *Page, text int) bool {
+	if p.Zoom == nil {
+		return true
+	}
+	for _, zt := range p.Zoom.Texts {
+		if zt.Node == text {
+			return len(zt.Clips) > 0
+		}
+	}
+	return false
+}
+
+var reflowClipWords = clipWords{
+	carousel: func(box Text) Text {
+		return msg("In a window 320 px wide (a 1280 px window zoomed to 400 %%) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check in a narrow window that all of the text can be read, for example by moving to the next slide.", box)
+	},
+	firstLines: func(box, hidden Text) Text {
+		return msg("In a window 320 px wide (a 1280 px window zoomed to 400 %%) the text wraps onto more lines, and %s, which has overflow: hidden and a fixed height, shows only the first ones: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", box, hidden)
+	},
+	reveal: func(box Text) Text {
+		return msg("In a window 320 px wide (a 1280 px window zoomed to 400 %%) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check in a narrow window that all of the text can be read.", box)
+	},
+	cut: func(box, how Text) Text {
+		return msg("In a window 320 px wide (a 1280 px window zoomed to 400 %%) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who zoom in lose that part, which a wide window shows. Let the box grow with its text (min-height instead of height, max-width: 100%% instead of a width in px), or use overflow: auto so that it can be scrolled.", box, how)
+	},
 }
 
 func textsRunOff(k int) Text {

@@ -37,8 +37,41 @@ func runZoomTextClipped(pass *Pass) error {
 		return nil // the probe did not run; the page's notes say so
 	}
 	cv := newClipVerdicts()
+	judgeClips(p, z, zoomClipWords, nil, cv)
+	cv.report(pass)
+	return nil
+}
+
+// clipWords are the messages of judgeClips for one window size: the
+// clipping box is named by box.
+type clipWords struct {
+	carousel   func(box Text) Text         // cut at the side by a box that hides other text entirely
+	firstLines func(box, hidden Text) Text // whole lines hidden below the last visible one
+	reveal     func(box Text) Text         // cut by a box next to a control
+	cut        func(box, how Text) Text    // cut
+}
+
+var zoomClipWords = clipWords{
+	carousel: func(box Text) Text {
+		return msg("At 200 %% zoom (a window 640 px wide) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check at 200 %% zoom that all of the text can be read, for example by moving to the next slide.", box)
+	},
+	firstLines: func(box, hidden Text) Text {
+		return msg("At 200 %% zoom (a window 640 px wide) %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", box, hidden)
+	},
+	reveal: func(box Text) Text {
+		return msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read at 200 %% zoom.", box)
+	},
+	cut: func(box, how Text) Text {
+		return msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who enlarge text to read it lose that part. Let the box grow with its text (min-height instead of height, no fixed width in px), or use overflow: auto so that it can be scrolled.", box, how)
+	},
+}
+
+// judgeClips judges the texts of z that boxes with overflow hidden or
+// clip cut, the elements holding them going into cv; skip leaves out
+// text nodes (nil: none).
+func judgeClips(p *Page, z *ZoomView, words clipWords, skip func(text int) bool, cv *clipVerdicts) {
 	for _, zt := range z.Texts {
-		if zt.Node <= 0 || zt.Node >= len(p.Nodes) {
+		if zt.Node <= 0 || zt.Node >= len(p.Nodes) || (skip != nil && skip(zt.Node)) {
 			continue
 		}
 		n := p.Nodes[zt.Node]
@@ -60,13 +93,13 @@ func runZoomTextClipped(pass *Pass) error {
 			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
 				continue // a box one line high shows whole lines only: meant to be shortened
 			case c.Axis == "x" && b.HiddenX > 0:
-				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check at 200 %% zoom that all of the text can be read, for example by moving to the next slide.", boxName(box))}
+				w = clipVerdict{CantTell, words.carousel(boxName(box))}
 			case c.Axis == "y" && c.Partial == 0:
-				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s cannot be seen. Check that the rest of the text can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
+				w = clipVerdict{CantTell, words.firstLines(boxName(box), lines(c.Hidden))}
 			case revealNearby(box):
-				w = clipVerdict{CantTell, msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read at 200 %% zoom.", boxName(box))}
+				w = clipVerdict{CantTell, words.reveal(boxName(box))}
 			default:
-				w = clipVerdict{Failed, msg("At 200 %% zoom (a window 640 px wide) this text is cut off by %s, which has overflow: hidden and a fixed size: %s. People who enlarge text to read it lose that part. Let the box grow with its text (min-height instead of height, no fixed width in px), or use overflow: auto so that it can be scrolled.", boxName(box), cutDesc(c))}
+				w = clipVerdict{Failed, words.cut(boxName(box), cutDesc(c))}
 			}
 			if w.outcome.rank() > v.outcome.rank() {
 				v = w
@@ -74,8 +107,6 @@ func runZoomTextClipped(pass *Pass) error {
 		}
 		cv.judge(el, v)
 	}
-	cv.report(pass)
-	return nil
 }
 
 // clipVerdict is the verdict on one text cut off by a box.

@@ -14,20 +14,23 @@ import (
 
 // The hover probe (WCAG 1.4.13 Content on Hover or Focus): content that
 // style sheets show when the pointer is over another element (a
-// `.menu:hover .submenu` rule), tried with the real mouse. See probes.go
-// for how probes run.
+// `.menu:hover .submenu` rule), tried with the real mouse, or when
+// keyboard focus is on or in it (`.menu:focus-within .submenu`), tried by
+// focusing it. See probes.go for how probes run.
 
-// hoverMaxTriggers bounds the elements hovered on one page: one per
-// style rule, the first that matches.
+// hoverMaxTriggers bounds the elements hovered on one page, and those
+// focused: one per style rule, the first that matches.
 const hoverMaxTriggers = 3
 
 // hoverFindJS finds, for each style rule that shows something when the
-// pointer is over another element (:hover followed by a combinator), the
+// pointer is over another element (:hover followed by a combinator), or
+// when focus is on or in it (:focus, :focus-visible, :focus-within), the
 // first visible element it applies to and the elements near it that are
-// hidden now: what hovering might show. It keeps them in
-// window.__saavuHover and returns how many triggers it found.
+// hidden now: what hovering or focusing might show. It keeps them in
+// window.__saavuHover (focus: what to focus, null for hovering) and
+// returns how many triggers it found.
 const hoverFindJS = `(() => {
-  const S = window.__saavuHover = {triggers: [], hidden: [], popups: []};
+  const S = window.__saavuHover = {triggers: [], hidden: [], popups: [], focus: []};
   const shown = e => {
     const r = e.getBoundingClientRect();
     if (r.width < 2 || r.height < 2) return false;
@@ -42,29 +45,53 @@ const hoverFindJS = `(() => {
   const rules = [];
   const look = list => { for (const r of list) { if (r.selectorText) rules.push(r); if (r.cssRules && r.cssRules.length) look(r.cssRules); } };
   for (const s of document.styleSheets) { try { look(s.cssRules); } catch (_) {} }
-  const seen = new Set();
+  const focusable = 'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+  const seen = {hover: new Set(), focus: new Set()}, count = {hover: 0, focus: 0};
   for (const r of rules) {
-    if (S.triggers.length >= %d) break;
+    if (count.hover >= %[1]d && count.focus >= %[1]d) break;
     for (const sel of r.selectorText.split(',')) {
-      const m = sel.match(/^(.*?):hover((?:\s*[>+~]\s*|\s+)[^\s>+~].*)$/);
+      const m = sel.match(/^(.*?):(hover|focus-within|focus-visible|focus)((?:\s*[>+~]\s*|\s+)[^\s>+~].*)$/);
       if (!m) continue;
+      const mode = m[2] === 'hover' ? 'hover' : 'focus';
+      if (count[mode] >= %[1]d) continue;
       const trig = m[1].replace(/:(hover|focus|focus-within|focus-visible|active)\b/g, '').trim();
       if (!trig) continue;
       let ts;
       try { ts = document.querySelectorAll(trig); } catch (_) { continue; }
-      let t = null;
-      for (const c of ts) if (!seen.has(c) && shown(c)) { t = c; break; }
+      let t = null, f = null;
+      for (const c of ts) {
+        if (seen[mode].has(c) || !shown(c)) continue;
+        // What to focus: the element itself, or for :focus-within the
+        // first focusable element in it.
+        f = mode === 'hover' ? c : c.matches(focusable) ? c : m[2] === 'focus-within' ? c.querySelector(focusable) : null;
+        if (f && shown(f)) { t = c; break; }
+      }
       if (!t) continue;
       const area = t.parentElement || t;
-      const hidden = [...area.querySelectorAll('*')].filter(e => e !== t && !shown(e)).slice(0, 400);
+      const hidden = [...area.querySelectorAll('*')].filter(e => e !== t && e !== f && !shown(e)).slice(0, 400);
       if (!hidden.length) continue;
-      seen.add(t);
-      S.triggers.push(t); S.hidden.push(hidden); S.popups.push(null);
+      seen[mode].add(t); count[mode]++;
+      S.triggers.push(t); S.hidden.push(hidden); S.popups.push(null); S.focus.push(mode === 'focus' ? f : null);
       break;
     }
   }
   return S.triggers.length;
 })()`
+
+// hoverModesJS says which triggers are to be focused rather than hovered.
+const hoverModesJS = `window.__saavuHover.focus.map(f => f !== null)`
+
+// focusPrepJS scrolls trigger i into view and focuses it (or the element
+// in it that its style rule is about).
+const focusPrepJS = `((i) => {
+  const S = window.__saavuHover, f = S.focus[i];
+  S.triggers[i].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});
+  f.focus({preventScroll: true});
+  return document.activeElement === f || f.contains(document.activeElement);
+})(%d)`
+
+// blurJS takes focus off whatever has it.
+const blurJS = `(() => { const a = document.activeElement; if (a && a !== document.body && a.blur) a.blur(); return true; })()`
 
 // hoverPrepJS scrolls trigger i into view and returns its centre in the
 // viewport.
@@ -135,10 +162,81 @@ func pressKey(ctx context.Context, key string, code int64) error {
 	return nil
 }
 
+type found struct {
+	trigger  int
+	popup    checks.HoverPopup
+	hasPopup bool
+}
+
+// tryPopup hovers trigger i with the mouse, or focuses it, and records
+// what appeared: whether it covers other content, stays when the pointer
+// moves onto it (hovering only), and hides on Escape. The pointer ends at
+// the top left corner, focus nowhere.
+func tryPopup(ctx context.Context, i int, focus bool) (found, error) {
+	f := found{trigger: i}
+	if focus {
+		defer evalJS(ctx, blurJS, new(bool))
+		var ok bool
+		if err := evalJS(ctx, fmt.Sprintf(focusPrepJS, i), &ok); err != nil || !ok {
+			return f, err
+		}
+	} else {
+		defer moveMouse(ctx, 0, 0)
+		var at [2]float64
+		if err := evalJS(ctx, fmt.Sprintf(hoverPrepJS, i), &at); err != nil {
+			return f, err
+		}
+		if err := moveMouse(ctx, at[0], at[1]); err != nil {
+			return f, err
+		}
+	}
+	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+		return f, err
+	}
+	var shown *struct {
+		Covers bool    `json:"covers"`
+		X      float64 `json:"x"`
+		Y      float64 `json:"y"`
+	}
+	if err := evalJS(ctx, fmt.Sprintf(hoverShownJS, i), &shown); err != nil || shown == nil {
+		return f, err
+	}
+	f.hasPopup = true
+	f.popup.Covers, f.popup.Focus = shown.Covers, focus
+	if focus {
+		f.popup.Hoverable = true // not asked of content shown on focus
+	} else {
+		// The pointer moves onto what appeared: it should stay.
+		if err := moveMouse(ctx, shown.X, shown.Y); err != nil {
+			return f, err
+		}
+		if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+			return f, err
+		}
+		if err := evalJS(ctx, fmt.Sprintf(hoverStillJS, i), &f.popup.Hoverable); err != nil {
+			return f, err
+		}
+	}
+	// Escape should hide it, with the pointer or focus where it is.
+	if err := pressKey(ctx, "Escape", 27); err != nil {
+		return f, err
+	}
+	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+		return f, err
+	}
+	var still bool
+	if err := evalJS(ctx, fmt.Sprintf(hoverStillJS, i), &still); err != nil {
+		return f, err
+	}
+	f.popup.Dismissed = !still
+	return f, nil
+}
+
 // probeHover hovers, with the mouse, the elements whose style rules show
-// other content on hover, and records for each what appeared and whether
-// it can be hovered itself, dismissed with Escape, and covers other
-// content (Page.Hover). The pointer ends at the top left corner.
+// other content on hover, and focuses those whose rules show it on focus,
+// and records for each what appeared and whether it can be hovered
+// itself, dismissed with Escape, and covers other content (Page.Hover).
+// The pointer ends at the top left corner.
 func probeHover(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	var n int
 	if err := evalJS(ctx, fmt.Sprintf(hoverFindJS, hoverMaxTriggers), &n); err != nil {
@@ -155,64 +253,19 @@ func probeHover(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		_ = moveMouse(cctx, 0, 0)
 		_ = evalJS(cctx, "scrollTo({left: 0, top: 0, behavior: 'instant'}), true", new(bool))
 	}()
-	type found struct {
-		trigger  int
-		popup    checks.HoverPopup
-		hasPopup bool
+	var focus []bool
+	if err := evalJS(ctx, hoverModesJS, &focus); err != nil {
+		return err
 	}
 	var tried []found
 	for i := range n {
-		var at [2]float64
-		if err := evalJS(ctx, fmt.Sprintf(hoverPrepJS, i), &at); err != nil {
-			return err
-		}
-		if err := moveMouse(ctx, at[0], at[1]); err != nil {
-			return err
-		}
-		if err := evalJS(ctx, settleJS, new(bool)); err != nil {
-			return err
-		}
-		var shown *struct {
-			Covers bool    `json:"covers"`
-			X      float64 `json:"x"`
-			Y      float64 `json:"y"`
-		}
-		if err := evalJS(ctx, fmt.Sprintf(hoverShownJS, i), &shown); err != nil {
-			return err
-		}
-		f := found{trigger: i}
-		if shown != nil {
-			f.hasPopup = true
-			f.popup.Covers = shown.Covers
-			// The pointer moves onto what appeared: it should stay.
-			if err := moveMouse(ctx, shown.X, shown.Y); err != nil {
-				return err
-			}
-			if err := evalJS(ctx, settleJS, new(bool)); err != nil {
-				return err
-			}
-			if err := evalJS(ctx, fmt.Sprintf(hoverStillJS, i), &f.popup.Hoverable); err != nil {
-				return err
-			}
-			// Escape should hide it, with the pointer where it is.
-			if err := pressKey(ctx, "Escape", 27); err != nil {
-				return err
-			}
-			if err := evalJS(ctx, settleJS, new(bool)); err != nil {
-				return err
-			}
-			var still bool
-			if err := evalJS(ctx, fmt.Sprintf(hoverStillJS, i), &still); err != nil {
-				return err
-			}
-			f.popup.Dismissed = !still
-		}
-		if err := moveMouse(ctx, 0, 0); err != nil {
+		f, err := tryPopup(ctx, i, i < len(focus) && focus[i])
+		if err != nil {
 			return err
 		}
 		tried = append(tried, f)
 	}
-	idx, err := elements(ctx, "(() => { const S = window.__saavuHover; return S.triggers.flatMap((t, i) => [t, S.popups[i] || t]); })()", backend)
+	idx, err := elements(ctx, "(() => { const S = window.__saavuHover; return S.triggers.flatMap((t, i) => [S.focus[i] || t, S.popups[i] || t]); })()", backend)
 	if err != nil {
 		return err
 	}

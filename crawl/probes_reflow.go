@@ -153,8 +153,47 @@ func probeReflow(ctx context.Context, p *checks.Page, backend map[cdp.BackendNod
 		}
 		slices.SortStableFunc(v.Wide, func(a, b checks.WideBox) int { return a.Node - b.Node })
 	}
+	if v.Clip, err = clipAt(ctx, p, backend, checks.Size{W: reflowW, H: reflowH}); err != nil {
+		return err
+	}
 	p.Reflow = v
 	return nil
+}
+
+// clipAt records how the elements with overflow hidden or clip cut text
+// in the viewport as it is now (see zoomView), keeping only the texts
+// they cut; nil when nothing on the page can clip text.
+func clipAt(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int, viewport checks.Size) (*checks.ZoomView, error) {
+	if !clipsText(p) {
+		var media bool
+		if err := evalJS(ctx, mediaOverflowJS, &media); err != nil || !media {
+			return nil, err
+		}
+	}
+	snap, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
+		ComputedStyles:  zoomStyles,
+		IncludeDOMRects: new(true),
+	})
+	if err != nil {
+		return nil, err
+	}
+	z := zoomView(&snap, backend, viewport)
+	cut := &checks.ZoomView{Viewport: viewport}
+	boxes := map[int]bool{}
+	for _, t := range z.Texts {
+		if len(t.Clips) > 0 {
+			cut.Texts = append(cut.Texts, t)
+			for _, c := range t.Clips {
+				boxes[c.Box] = true
+			}
+		}
+	}
+	for _, b := range z.Boxes {
+		if boxes[b.Node] {
+			cut.Boxes = append(cut.Boxes, b)
+		}
+	}
+	return cut, nil
 }
 
 // spacingCSS is the text spacing of WCAG 1.4.12, forced on every element
