@@ -248,6 +248,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	} else {
 		prog.end("crawled")
 	}
+	// The reports need no browser: let its memory go before they are
+	// built (they hold every page result; see docs/crawl.md, Memory).
+	b.Close()
 	if res == nil {
 		return crawlErr
 	}
