@@ -40,21 +40,9 @@ func runReflow(pass *Pass) error {
 	if v.Clip != nil {
 		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return cutAtZoom(p, text) }, cv)
 	}
-	cut := false
-	for _, el := range cv.order {
-		cut = cut || cv.worst[el].outcome != Passed
-	}
-	if len(v.Wide) == 0 && !cut {
+	if cut := cv.reportAll(pass, false); len(v.Wide) == 0 && cut == 0 {
 		pass.Passed(nil)
 		return nil
-	}
-	for _, el := range cv.order {
-		switch w := cv.worst[el]; w.outcome {
-		case Failed:
-			pass.Failed(el, "%s", w.msg)
-		case CantTell:
-			pass.CantTell(el, "%s", w.msg)
-		}
 	}
 	for _, w := range v.Wide {
 		var n *Node

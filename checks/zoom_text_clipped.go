@@ -135,17 +135,27 @@ func (cv *clipVerdicts) judge(el *Node, v clipVerdict) {
 }
 
 // report gives each element its verdict.
-func (cv *clipVerdicts) report(pass *Pass) {
+func (cv *clipVerdicts) report(pass *Pass) { cv.reportAll(pass, true) }
+
+// reportAll gives each element its verdict, passes only when passed is
+// set, and returns how many elements failed or need a person.
+func (cv *clipVerdicts) reportAll(pass *Pass, passed bool) int {
+	faults := 0
 	for _, el := range cv.order {
 		switch v := cv.worst[el]; v.outcome {
 		case Failed:
 			pass.Failed(el, "%s", v.msg)
+			faults++
 		case CantTell:
 			pass.CantTell(el, "%s", v.msg)
+			faults++
 		default:
-			pass.Passed(el)
+			if passed {
+				pass.Passed(el)
+			}
 		}
 	}
+	return faults
 }
 
 // boxName names a clipping element for a message.
