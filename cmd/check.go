@@ -363,17 +363,30 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 // code (shared by check and crawl). extra adds to the report before it
 // is written.
 func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Rule, pages []report.Page, extra func(*report.Report), interrupted bool, n int) error {
-	f := opts.Factory
+	return finishReport(opts, sinks, report.New(reportMeta(opts.Factory, browser), rules, pages), extra, interrupted, n)
+}
+
+// reportMeta is what a report says about this run.
+func reportMeta(f *Factory, browser string) report.Meta {
 	meta := report.Meta{Version: f.Version, Browser: browser}
 	if f.Now != nil {
 		meta.GeneratedAt = f.Now().UTC().Format(time.RFC3339)
 	}
-	rep := report.New(meta, rules, pages)
+	return meta
+}
+
+// finishReport is finish for a report already made (a crawl's, whose
+// pages stay on disk).
+func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra func(*report.Report), interrupted bool, n int) error {
+	f := opts.Factory
 	if extra != nil {
 		extra(rep)
 	}
 	opts.applyRuleChoices(rep)
 	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+		return err
+	}
+	if err := rep.Err(); err != nil {
 		return err
 	}
 	if interrupted {

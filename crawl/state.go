@@ -327,7 +327,7 @@ func (s *State) replay(fn func(stateRecord) error) error {
 		return fmt.Errorf("read state: %w", err)
 	}
 	defer f.Close()
-	return eachLine(f, func(line []byte) error {
+	return eachLine(f, func(_ int64, line []byte) error {
 		var r stateRecord
 		if err := json.Unmarshal(line, &r); err != nil {
 			return fmt.Errorf("read state %s: %w", stateLogFile, err)
@@ -339,14 +339,19 @@ func (s *State) replay(fn func(stateRecord) error) error {
 // Pages calls fn with each page result of the crawl (the JSON given to
 // AddPage), once per URL: the last result of a page that was done.
 func (s *State) Pages(fn func(line []byte) error) error {
-	f, err := os.Open(filepath.Join(s.Dir, statePagesFile))
+	return s.PageLines(func(_ int64, line []byte) error { return fn(line) })
+}
+
+// PageLines is Pages with where each line starts in PagesFile.
+func (s *State) PageLines(fn func(off int64, line []byte) error) error {
+	f, err := os.Open(s.PagesFile())
 	if err != nil {
 		return fmt.Errorf("read state: %w", err)
 	}
 	defer f.Close()
 	last := map[string]int{} // URL -> its last line
 	i := 0
-	err = eachLine(f, func(line []byte) error {
+	err = eachLine(f, func(_ int64, line []byte) error {
 		var p struct {
 			URL string `json:"url"`
 		}
@@ -370,26 +375,33 @@ func (s *State) Pages(fn func(line []byte) error) error {
 		}
 	}
 	i = 0
-	return eachLine(f, func(line []byte) error {
+	return eachLine(f, func(off int64, line []byte) error {
 		i++
 		if keep[i-1] {
-			return fn(line)
+			return fn(off, line)
 		}
 		return nil
 	})
 }
 
-func eachLine(r io.Reader, fn func([]byte) error) error {
+// PagesFile is the file of page results, pages.jsonl.
+func (s *State) PagesFile() string { return filepath.Join(s.Dir, statePagesFile) }
+
+// eachLine calls fn with each non-blank line of r, without its line
+// break, and its offset in r.
+func eachLine(r io.Reader, fn func(off int64, line []byte) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
+	var off int64
 	for {
 		line, err := br.ReadBytes('\n')
 		if len(line) > 0 && line[len(line)-1] == '\n' {
 			if len(bytes.TrimSpace(line)) > 0 {
-				if err := fn(line[:len(line)-1]); err != nil {
+				if err := fn(off, line[:len(line)-1]); err != nil {
 					return err
 				}
 			}
 		}
+		off += int64(len(line))
 		if err == io.EOF {
 			return nil
 		}

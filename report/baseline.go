@@ -56,7 +56,7 @@ type BaselineSummary struct {
 // NewBaseline lists every failed element of r.
 func NewBaseline(r *Report) *Baseline {
 	b := &Baseline{BaselineVersion: BaselineVersion, Tool: r.Tool, GeneratedAt: r.GeneratedAt, Findings: []Finding{}}
-	for _, p := range r.Pages {
+	_ = r.EachPage(func(_ int, p *Page) error {
 		for _, res := range p.Results {
 			for _, n := range res.Nodes {
 				if n.Outcome == string(checks.Failed) {
@@ -64,7 +64,8 @@ func NewBaseline(r *Report) *Baseline {
 				}
 			}
 		}
-	}
+		return nil
+	})
 	slices.SortFunc(b.Findings, func(a, b Finding) int {
 		return cmp.Or(strings.Compare(pageKey(a.URL), pageKey(b.URL)), strings.Compare(a.URL, b.URL),
 			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Selector, b.Selector), strings.Compare(a.Snippet, b.Snippet))
@@ -107,8 +108,14 @@ func (b *Baseline) Apply(r *Report) {
 		g := group{f.Rule, pageKey(f.URL)}
 		pending[g] = append(pending[g], f)
 	}
-	for i := range r.Pages {
-		p := &r.Pages[i]
+	// Matching consumes findings, across pages too (pages whose URLs
+	// differ by a tracking parameter share findings): each pass over a
+	// streamed report's pages starts from the whole list again.
+	var left map[group][]Finding
+	r.mapPages(func(i int, p *Page) {
+		if i == 0 {
+			left = map[group][]Finding{}
+		}
 		for j := range p.Results {
 			res := &p.Results[j]
 			var failed []*Node
@@ -120,13 +127,17 @@ func (b *Baseline) Apply(r *Report) {
 				}
 			}
 			g := group{res.Rule, pageKey(p.URL)}
-			if len(failed) == 0 || len(pending[g]) == 0 {
+			todo, ok := left[g]
+			if !ok {
+				todo = slices.Clone(pending[g])
+			}
+			if len(failed) == 0 || len(todo) == 0 {
 				continue
 			}
-			pending[g] = match(failed, pending[g])
+			left[g] = match(failed, todo)
 		}
-	}
-	r.Baseline = baselineSummary(r.Pages)
+	})
+	r.Baseline = baselineSummary(r)
 }
 
 // match marks the nodes that the findings (of one rule on one page) list,
@@ -154,9 +165,9 @@ func match(nodes []*Node, findings []Finding) []Finding {
 
 // baselineSummary counts the failed elements with and without the
 // baseline mark.
-func baselineSummary(pages []Page) *BaselineSummary {
+func baselineSummary(r *Report) *BaselineSummary {
 	s := &BaselineSummary{}
-	for _, p := range pages {
+	_ = r.EachPage(func(_ int, p *Page) error {
 		for _, res := range p.Results {
 			for _, n := range res.Nodes {
 				switch {
@@ -168,7 +179,8 @@ func baselineSummary(pages []Page) *BaselineSummary {
 				}
 			}
 		}
-	}
+		return nil
+	})
 	return s
 }
 

@@ -27,12 +27,9 @@ func (CSVWriter) Write(w io.Writer, r *Report) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, p := range r.Pages {
+	err := r.EachPage(func(_ int, p *Page) error {
 		if !p.Audited() {
-			if err := cw.Write([]string{p.URL, "", "error", "", "", "", "", "", oneLine(p.Error), "", ""}); err != nil {
-				return err
-			}
-			continue
+			return cw.Write([]string{p.URL, "", "error", "", "", "", "", "", oneLine(p.Error), "", ""})
 		}
 		for _, res := range p.Results {
 			ri, _ := r.Rule(res.Rule)
@@ -54,6 +51,10 @@ func (CSVWriter) Write(w io.Writer, r *Report) error {
 				}
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"strconv"
@@ -65,51 +66,26 @@ func Groups(r *Report) []Group {
 	return groups
 }
 
-// occurrence is one failed or cantTell element on one page.
+// occurrence is one failed or cantTell element on one page: what the
+// grouping and the views need of it, not the element itself, so that the
+// occurrences of a whole crawl are small.
 type occurrence struct {
-	page  int // index into Report.Pages
-	rule  string
-	node  Node
-	group int // index into the sorted groups
+	page      int    // index of the page in report order
+	rule      string // interned: one string per rule
+	where     string // the element's selector
+	failed    bool   // its outcome: failed, or else cantTell
+	baselined bool
+	shot      bool   // it has a screenshot
+	snip      uint64 // hash of its normalised snippet
+	group     int    // index into the sorted groups
 }
 
 // group groups the elements and returns the groups and every element with
-// its group, in page and result order.
+// its group, in page and result order. It reads the pages twice: to
+// group the elements, then for each group's details and example element.
 func group(r *Report) ([]Group, []occurrence) {
 	var occs []occurrence
-	var keys [][3]string // per occurrence: location, siblings and snippet keys (the last "" when not specific)
-	for i := range r.Pages {
-		p := &r.Pages[i]
-		if !p.Audited() {
-			continue
-		}
-		for _, res := range p.Results {
-			for _, n := range res.Nodes {
-				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
-					continue
-				}
-				snip := normSnippet(n.Snippet)
-				head := res.Rule + "\x00" + n.Outcome + "\x00"
-				sel, shape := normSelector(n.Selector), snippetShape(snip)
-				k := [3]string{
-					"l" + head + sel + "\x00" + shape,
-					"p" + strconv.Itoa(i) + "\x00" + head + nthStep.ReplaceAllString(sel, "") + "\x00" + shape,
-				}
-				if specificSnippet(snip) {
-					k[2] = "s" + head + snip
-				}
-				occs = append(occs, occurrence{page: i, rule: res.Rule, node: n})
-				keys = append(keys, k)
-			}
-		}
-	}
-
-	// Union-find over the occurrences: the partition does not depend on
-	// the order of the unions, so the groups are deterministic.
-	parent := make([]int, len(occs))
-	for i := range parent {
-		parent[i] = i
-	}
+	var parent []int
 	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
@@ -117,54 +93,128 @@ func group(r *Report) ([]Group, []occurrence) {
 		}
 		return i
 	}
-	first := map[string]int{}
-	for i, k := range keys {
-		for _, key := range k {
-			if key == "" {
-				continue
-			}
-			j, ok := first[key]
-			if !ok {
-				first[key] = i
-				continue
-			}
-			if ri, rj := find(i), find(j); ri != rj {
-				parent[max(ri, rj)] = min(ri, rj)
-			}
+	union := func(i, j int) {
+		if ri, rj := find(i), find(j); ri != rj {
+			parent[max(ri, rj)] = min(ri, rj)
 		}
 	}
+	// Union-find over the occurrences: the partition does not depend on
+	// the order of the unions, so the groups are deterministic. The first
+	// occurrence of each key: the location and snippet keys across pages,
+	// the sibling keys (rule 3) within a page.
+	first := map[string]int{}
+	var siblings map[string]int
+	intern := map[string]string{}
+	urls := []string{}
+	_ = r.EachPage(func(i int, p *Page) error {
+		urls = append(urls, p.URL)
+		if !p.Audited() {
+			return nil
+		}
+		siblings = map[string]int{}
+		for _, res := range p.Results {
+			rule, ok := intern[res.Rule]
+			if !ok {
+				rule = strings.Clone(res.Rule)
+				intern[rule] = rule
+			}
+			for _, n := range res.Nodes {
+				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
+					continue
+				}
+				snip := normSnippet(n.Snippet)
+				head := res.Rule + "\x00" + n.Outcome + "\x00"
+				sel, shape := normSelector(n.Selector), snippetShape(snip)
+				at := len(occs)
+				occs = append(occs, occurrence{page: i, rule: rule, where: n.Selector, failed: n.Outcome == string(checks.Failed),
+					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(snip)})
+				parent = append(parent, at)
+				keys := []string{"l" + head + sel + "\x00" + shape}
+				if specificSnippet(snip) {
+					keys = append(keys, "s"+head+snip)
+				}
+				for _, key := range keys {
+					if j, ok := first[key]; ok {
+						union(at, j)
+					} else {
+						first[key] = at
+					}
+				}
+				key := head + nthStep.ReplaceAllString(sel, "") + "\x00" + shape
+				if j, ok := siblings[key]; ok {
+					union(at, j)
+				} else {
+					siblings[key] = at
+				}
+			}
+		}
+		return nil
+	})
+	first, siblings = nil, nil
 
 	// Build the groups in order of their first element.
 	at := map[int]int{} // root → index into groups
 	var groups []Group
-	var firstSnip []string // per group: the normalised snippet of its first element
+	var firstOcc, example []int // per group: its first occurrence, and its example's
 	for i, o := range occs {
 		root := find(i)
 		gi, ok := at[root]
 		if !ok {
 			gi = len(groups)
 			at[root] = gi
-			res := resultOf(&r.Pages[o.page], o.rule)
-			groups = append(groups, Group{Rule: o.rule, Outcome: o.node.Outcome, Impact: res.Impact, WCAG: res.WCAG, Node: o.node, Page: r.Pages[o.page].URL})
-			firstSnip = append(firstSnip, normSnippet(o.node.Snippet))
+			groups = append(groups, Group{Rule: o.rule, Outcome: outcomeName(o.failed)})
+			firstOcc = append(firstOcc, i)
+			example = append(example, i)
 		}
 		g := &groups[gi]
 		g.Elements++
-		if o.node.Baselined {
+		if o.baselined {
 			g.Baselined++
 		}
-		if url := r.Pages[o.page].URL; len(g.Pages) == 0 || g.Pages[len(g.Pages)-1] != url {
+		if url := urls[o.page]; len(g.Pages) == 0 || g.Pages[len(g.Pages)-1] != url {
 			g.Pages = append(g.Pages, url)
 		}
-		if normSnippet(o.node.Snippet) != firstSnip[gi] {
+		if o.snip != occs[firstOcc[gi]].snip {
 			g.Varies = true
 		}
-		if better := g.Node.Baselined && !o.node.Baselined ||
-			g.Node.Baselined == o.node.Baselined && g.Node.Screenshot == "" && o.node.Screenshot != ""; better {
-			g.Node, g.Page = o.node, r.Pages[o.page].URL
+		ex := occs[example[gi]]
+		if better := ex.baselined && !o.baselined || ex.baselined == o.baselined && !ex.shot && o.shot; better {
+			example[gi] = i
 		}
 		occs[i].group = gi
 	}
+
+	// The details of each group: the impact and criteria of its first
+	// element's result, and the example element.
+	need := map[int][]int{} // occurrence → the groups that take it as first or example (negative: first)
+	for gi := range groups {
+		need[firstOcc[gi]] = append(need[firstOcc[gi]], -gi-1)
+		need[example[gi]] = append(need[example[gi]], gi)
+	}
+	k := 0
+	_ = r.EachPage(func(i int, p *Page) error {
+		if !p.Audited() {
+			return nil
+		}
+		for _, res := range p.Results {
+			for _, n := range res.Nodes {
+				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
+					continue
+				}
+				for _, gi := range need[k] {
+					if gi < 0 {
+						g := &groups[-gi-1]
+						g.Impact, g.WCAG = res.Impact, res.WCAG
+					} else {
+						groups[gi].Node, groups[gi].Page = n, p.URL
+					}
+				}
+				k++
+			}
+		}
+		return nil
+	})
+
 	order := make([]int, len(groups))
 	for i := range order {
 		order[i] = i
@@ -181,6 +231,20 @@ func group(r *Report) ([]Group, []occurrence) {
 		occs[i].group = rank[occs[i].group]
 	}
 	return sorted, occs
+}
+
+func outcomeName(failed bool) string {
+	if failed {
+		return string(checks.Failed)
+	}
+	return string(checks.CantTell)
+}
+
+// hashString is the 64-bit FNV-1a hash of s.
+func hashString(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
 }
 
 func compareGroups(a, b Group) int {
@@ -206,16 +270,6 @@ func compareBool(a, b bool) int {
 	return -1
 }
 
-// resultOf returns the page's result of the rule.
-func resultOf(p *Page, rule string) *Result {
-	for i := range p.Results {
-		if p.Results[i].Rule == rule {
-			return &p.Results[i]
-		}
-	}
-	return &Result{Rule: rule}
-}
-
 // Fix is a group in the list of fixes that remove the most failures.
 type Fix struct {
 	Group   int // index into Groups(r)
@@ -237,13 +291,17 @@ type Fix struct {
 // element, and it goes away once its new elements are fixed.
 func TopFixes(r *Report, n int) (fixes []Fix, total int) {
 	groups, occs := group(r)
+	return topFixes(r, groups, occs, n)
+}
+
+func topFixes(r *Report, groups []Group, occs []occurrence, n int) (fixes []Fix, total int) {
 	type pageRule struct {
 		page int
 		rule string
 	}
 	need := map[pageRule][]int{} // the groups of the failed elements of each page × rule
 	for _, o := range occs {
-		if o.node.Outcome != string(checks.Failed) || o.node.Baselined {
+		if !o.failed || o.baselined {
 			continue
 		}
 		k := pageRule{o.page, o.rule}
@@ -252,9 +310,9 @@ func TopFixes(r *Report, n int) (fixes []Fix, total int) {
 		}
 	}
 	var failures [][]int
-	for i, p := range r.Pages {
+	_ = r.EachPage(func(i int, p *Page) error {
 		if !p.Audited() {
-			continue
+			return nil
 		}
 		for _, res := range p.Results {
 			if res.Outcome != string(checks.Failed) || res.allBaselined() {
@@ -265,7 +323,8 @@ func TopFixes(r *Report, n int) (fixes []Fix, total int) {
 				failures = append(failures, gs)
 			}
 		}
-	}
+		return nil
+	})
 	done := make([]bool, len(groups))
 	left := func(gs []int) int {
 		k := 0

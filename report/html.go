@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"embed"
@@ -61,13 +62,16 @@ func (h HTMLWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	tmpl.Funcs(tr.funcs())
-	// Render into a buffer so that a failure writes nothing half-done.
-	var buf bytes.Buffer
-	if err := tmpl.Execute(&buf, newHTMLView(r, tr)); err != nil {
+	v := newHTMLView(r, tr)
+	if err := r.Err(); err != nil {
+		return err
+	}
+	// The page is written as it renders: a crawl's report can be large.
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := tmpl.Execute(bw, v); err != nil {
 		return fmt.Errorf("html report: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
-	return err
+	return bw.Flush()
 }
 
 // htmlView is what the template renders: the report arranged for reading.
@@ -267,16 +271,19 @@ type criterionView struct {
 const maxFixes = 5
 
 func newHTMLView(r *Report, tr translator) htmlView {
-	v := htmlView{Lang: tr.lang, Report: r, Target: target(r.Pages, tr)}
-	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
-
-	groups, occs := group(r)
 	anchors := map[string]string{} // page URL → its section
-	for i, p := range r.Pages {
+	var urls []string
+	_ = r.EachPage(func(i int, p *Page) error {
 		if _, ok := anchors[p.URL]; !ok {
 			anchors[p.URL] = fmt.Sprintf("page-%d", i+1)
 		}
-	}
+		urls = append(urls, p.URL)
+		return nil
+	})
+	v := htmlView{Lang: tr.lang, Report: r, Target: target(urls, tr)}
+	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
+
+	groups, occs := group(r)
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
 		switch {
@@ -289,7 +296,7 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		}
 	}
 	v.FilterSC, v.Impacts = filterOptions(groups, tr.lang)
-	fixes, total := TopFixes(r, maxFixes)
+	fixes, total := topFixes(r, groups, occs, maxFixes)
 	v.FixTotal = total
 	for _, f := range fixes {
 		v.Fixes = append(v.Fixes, fixView{v.Groups[f.Group], f.Removes})
@@ -307,21 +314,21 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		}
 		ref := here[o.page][o.group]
 		if ref == nil {
-			ref = &groupRef{groupView: v.Groups[o.group], Where: o.node.Selector}
+			ref = &groupRef{groupView: v.Groups[o.group], Where: o.where}
 			here[o.page][o.group] = ref
 		}
 		ref.Here++
-		if o.node.Baselined {
+		if o.baselined {
 			ref.HereBaselined++
 		}
 	}
 	kinds := map[string]int{}
-	for i, p := range r.Pages {
+	_ = r.EachPage(func(i int, p *Page) error {
 		pv := newPageView(p, fmt.Sprintf("page-%d", i+1))
 		if !p.Audited() {
 			v.NotAudited = append(v.NotAudited, pv)
 			kinds[cmp.Or(p.ErrorKind, "other")]++
-			continue
+			return nil
 		}
 		for _, g := range slices.Sorted(maps.Keys(here[i])) {
 			ref := *here[i][g]
@@ -335,7 +342,8 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		// failed can also have elements to review.
 		pv.HFailed, pv.HReview = distinctRules(pv.Failed), distinctRules(pv.Review)
 		v.Audited = append(v.Audited, pv)
-	}
+		return nil
+	})
 	for _, k := range slices.Sorted(maps.Keys(kinds)) {
 		v.Reasons = append(v.Reasons, reasonCount{Kind: k, N: kinds[k]})
 	}
@@ -389,7 +397,7 @@ func distinctRules(refs []groupRef) int {
 	return len(seen)
 }
 
-func newPageView(p Page, id string) pageView {
+func newPageView(p *Page, id string) pageView {
 	pv := pageView{
 		ID: id, URL: p.URL, Link: isWebURL(p.URL), Title: strings.TrimSpace(p.Title), Status: p.Status, Type: p.ContentType,
 		Error: p.Error, ErrorKind: p.ErrorKind, Notes: p.Notes,
@@ -655,11 +663,11 @@ func isWebURL(s string) bool {
 }
 
 // target names what was audited: the sites of the pages.
-func target(pages []Page, tr translator) string {
+func target(urls []string, tr translator) string {
 	var hosts []string
 	local := false
-	for _, p := range pages {
-		u, err := url.Parse(p.URL)
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
 		if err != nil || u.Host == "" {
 			local = true
 			continue

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"saavu/checks"
@@ -28,13 +30,12 @@ import (
 type JUnitWriter struct{}
 
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Skipped  int          `xml:"skipped,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName  xml.Name `xml:"testsuites"`
+	Name     string   `xml:"name,attr"`
+	Tests    int      `xml:"tests,attr"`
+	Failures int      `xml:"failures,attr"`
+	Errors   int      `xml:"errors,attr"`
+	Skipped  int      `xml:"skipped,attr"`
 }
 
 type junitSuite struct {
@@ -77,59 +78,92 @@ type junitMessage struct {
 	Body    string `xml:",cdata"`
 }
 
-// Write encodes the JUnit XML with two-space indentation.
+// Write encodes the JUnit XML with two-space indentation. The pages are
+// read twice: for the totals on <testsuites>, then for the suites,
+// written one at a time.
 func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	out := junitSuites{Name: "saavu: " + standardName(r.Standard)}
-	for _, p := range r.Pages {
-		s := junitSuite{Name: p.URL}
-		var props []junitProperty
-		if p.FinalURL != "" && p.FinalURL != p.URL {
-			props = append(props, junitProperty{Name: "finalUrl", Value: p.FinalURL})
-		}
-		if p.Title != "" {
-			props = append(props, junitProperty{Name: "title", Value: p.Title})
-		}
-		if len(props) > 0 {
-			s.Properties = &junitPropertys{Property: props}
-		}
-		if !p.Audited() {
-			kind := p.ErrorKind
-			if kind == "" {
-				kind = "error"
-			}
-			s.Cases = append(s.Cases, junitCase{
-				Classname: "page",
-				Name:      "audit " + p.URL,
-				Error:     &junitMessage{Message: p.Error, Type: kind, Body: xmlSafe("The page could not be audited: " + p.Error)},
-			})
-			s.Errors++
-		}
-		for _, res := range p.Results {
-			s.Cases = append(s.Cases, junitTestCase(r, p, res))
-			switch c := s.Cases[len(s.Cases)-1]; {
-			case c.Failure != nil:
-				s.Failures++
-			case c.Skipped != nil:
-				s.Skipped++
-			}
-		}
-		s.Tests = len(s.Cases)
+	err := r.EachPage(func(_ int, p *Page) error {
+		s := junitPageSuite(r, p)
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Errors += s.Errors
 		out.Skipped += s.Skipped
-		out.Suites = append(out.Suites, s)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
-	enc := xml.NewEncoder(w)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := xml.NewEncoder(bw)
 	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	start := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: out.Name},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(out.Tests)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(out.Failures)},
+		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(out.Errors)},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(out.Skipped)},
+	}}
+	if err := enc.EncodeToken(start); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	err = r.EachPage(func(_ int, p *Page) error {
+		return enc.EncodeElement(junitPageSuite(r, p), xml.StartElement{Name: xml.Name{Local: "testsuite"}})
+	})
+	if err != nil {
+		return err
+	}
+	if err := enc.EncodeToken(start.End()); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	if _, err := io.WriteString(bw, "\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// junitPageSuite is the test suite of one page.
+func junitPageSuite(r *Report, p *Page) junitSuite {
+	s := junitSuite{Name: p.URL}
+	var props []junitProperty
+	if p.FinalURL != "" && p.FinalURL != p.URL {
+		props = append(props, junitProperty{Name: "finalUrl", Value: p.FinalURL})
+	}
+	if p.Title != "" {
+		props = append(props, junitProperty{Name: "title", Value: p.Title})
+	}
+	if len(props) > 0 {
+		s.Properties = &junitPropertys{Property: props}
+	}
+	if !p.Audited() {
+		kind := p.ErrorKind
+		if kind == "" {
+			kind = "error"
+		}
+		s.Cases = append(s.Cases, junitCase{
+			Classname: "page",
+			Name:      "audit " + p.URL,
+			Error:     &junitMessage{Message: p.Error, Type: kind, Body: xmlSafe("The page could not be audited: " + p.Error)},
+		})
+		s.Errors++
+	}
+	for _, res := range p.Results {
+		s.Cases = append(s.Cases, junitTestCase(r, *p, res))
+		switch c := s.Cases[len(s.Cases)-1]; {
+		case c.Failure != nil:
+			s.Failures++
+		case c.Skipped != nil:
+			s.Skipped++
+		}
+	}
+	s.Tests = len(s.Cases)
+	return s
 }
 
 // junitTestCase is the test case of one rule on one page. The class is

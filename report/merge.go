@@ -197,7 +197,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 	}
 	out.SetDisabled(dis)
 	if hadBaseline {
-		out.Baseline = baselineSummary(out.Pages)
+		out.Baseline = baselineSummary(out)
 	}
 	return out, warns, nil
 }

@@ -4,6 +4,7 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -36,6 +37,12 @@ type Report struct {
 	DisabledRules []DisabledRule `json:"disabledRules,omitempty"`
 	// Set when failures were compared with a baseline (--baseline); see baseline.go.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
+
+	// A report made by NewStreamed reads its pages from src on every
+	// EachPage, through hooks (a baseline's marks), and leaves Pages nil.
+	src   PageSource
+	hooks []func(int, *Page)
+	err   error // the first error reading src
 }
 
 // Tool names the program that wrote the report.
@@ -166,18 +173,121 @@ func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 		Rules:         slices.Clone(rules),
 	}
 	slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortStableFunc(r.Pages, func(a, b Page) int {
-		return cmp.Or(strings.Compare(sortKey(a.URL), sortKey(b.URL)), strings.Compare(a.URL, b.URL))
-	})
+	slices.SortStableFunc(r.Pages, func(a, b Page) int { return ComparePages(a.URL, b.URL) })
 	for i := range r.Pages {
-		p := &r.Pages[i]
-		if p.Results == nil {
-			p.Results = []Result{}
-		}
-		slices.SortFunc(p.Results, func(a, b Result) int { return strings.Compare(a.Rule, b.Rule) })
+		tidy(&r.Pages[i])
 	}
 	r.Summary = summarize(r.Rules, r.Pages)
 	return r
+}
+
+// ComparePages orders pages in a report: by URL without its fragment and
+// with a lower-case host, then by the URL as written.
+func ComparePages(a, b string) int {
+	return cmp.Or(strings.Compare(sortKey(a), sortKey(b)), strings.Compare(a, b))
+}
+
+// tidy gives a page the shape every writer expects: results sorted by
+// rule id, an empty list rather than none.
+func tidy(p *Page) {
+	if p.Results == nil {
+		p.Results = []Result{}
+	}
+	if !slices.IsSortedFunc(p.Results, compareResults) {
+		slices.SortFunc(p.Results, compareResults)
+	}
+}
+
+func compareResults(a, b Result) int { return strings.Compare(a.Rule, b.Rule) }
+
+// PageSource holds a report's pages outside memory, as a crawl's state
+// folder does. Each calls fn with every page, in report order (see
+// ComparePages), a page at a time, a fresh Page each time (fn may keep
+// parts of it); it can be called any number of times, one at a time.
+type PageSource interface {
+	Len() int
+	Each(fn func(*Page) error) error
+}
+
+// NewStreamed is New for pages that stay in src: the report holds the
+// summary and the metadata, and every writer reads the pages from src as
+// it writes, so that writing the report of any number of pages takes
+// about the memory of one page (and of the grouping, see Groups).
+func NewStreamed(meta Meta, rules []*checks.Rule, src PageSource) (*Report, error) {
+	infos := make([]RuleInfo, 0, len(rules))
+	for _, rule := range rules {
+		infos = append(infos, ruleInfo(rule))
+	}
+	return rebuildStreamed(meta, infos, src)
+}
+
+func rebuildStreamed(meta Meta, rules []RuleInfo, src PageSource) (*Report, error) {
+	r := Rebuild(meta, rules, nil)
+	r.src = src
+	var sum summer
+	if err := r.EachPage(func(_ int, p *Page) error {
+		sum.add(p)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	r.Summary = sum.summary(r.Rules)
+	return r, nil
+}
+
+// EachPage calls fn with each page, in report order, and its index in
+// that order. fn must not keep the page, nor change it (writers only
+// read): in a streamed report (NewStreamed) the page is read anew on each
+// call. The error is fn's, or that of reading the pages.
+func (r *Report) EachPage(fn func(i int, p *Page) error) error {
+	if r.src == nil {
+		for i := range r.Pages {
+			if err := fn(i, &r.Pages[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	i := 0
+	var fnErr error
+	err := r.src.Each(func(p *Page) error {
+		tidy(p)
+		for _, h := range r.hooks {
+			h(i, p)
+		}
+		fnErr = fn(i, p)
+		i++
+		return fnErr
+	})
+	if err != nil && fnErr == nil && r.err == nil {
+		r.err = fmt.Errorf("read the audited pages: %w", err)
+		err = r.err
+	}
+	return err
+}
+
+// PageCount is the number of pages.
+func (r *Report) PageCount() int {
+	if r.src != nil {
+		return r.src.Len()
+	}
+	return len(r.Pages)
+}
+
+// Err is the first error met reading a streamed report's pages, for the
+// methods that have no error to return (Failures).
+func (r *Report) Err() error { return r.err }
+
+// mapPages changes every page with fn: at once for pages in memory, as
+// each is read for a streamed report.
+func (r *Report) mapPages(fn func(i int, p *Page)) {
+	if r.src != nil {
+		r.hooks = append(r.hooks, fn)
+		return
+	}
+	for i := range r.Pages {
+		fn(i, &r.Pages[i])
+	}
 }
 
 // sortKey normalises a URL for ordering: no fragment, lower-case host.
@@ -199,45 +309,69 @@ func ruleInfo(r *checks.Rule) RuleInfo {
 	}
 }
 
+// summer adds up a report's pages into its Summary, a page at a time.
+type summer struct {
+	s    Summary
+	bySC map[string]*scAgg
+}
+
+type scAgg struct {
+	outcome string
+	failed  int    // pages where a rule citing the criterion failed
+	last    string // the last such page
+}
+
+func (m *summer) add(p *Page) {
+	m.s.Pages++
+	if !p.Audited() {
+		m.s.NotAudited++
+		return
+	}
+	m.s.Audited++
+	if m.bySC == nil {
+		m.bySC = map[string]*scAgg{}
+	}
+	for _, res := range p.Results {
+		switch checks.Outcome(res.Outcome) {
+		case checks.Failed:
+			m.s.Failed++
+		case checks.CantTell:
+			m.s.CantTell++
+		case checks.Passed:
+			m.s.Passed++
+		default:
+			m.s.Inapplicable++
+		}
+		for _, sc := range res.WCAG {
+			a := m.bySC[sc]
+			if a == nil {
+				a = &scAgg{outcome: string(checks.Inapplicable)}
+				m.bySC[strings.Clone(sc)] = a
+			}
+			if outcomeRank(res.Outcome) > outcomeRank(a.outcome) {
+				a.outcome = rankedOutcomes[outcomeRank(res.Outcome)]
+			}
+			// Pages come one at a time: a page counts once however many
+			// of its results cite the criterion.
+			if res.Outcome == string(checks.Failed) && (a.failed == 0 || a.last != p.URL) {
+				a.failed++
+				a.last = strings.Clone(p.URL)
+			}
+		}
+	}
+}
+
+// summarize is the summary of pages (in memory).
 func summarize(rules []RuleInfo, pages []Page) Summary {
-	s := Summary{Pages: len(pages)}
-	type agg struct {
-		outcome string
-		failed  map[string]bool
+	var m summer
+	for i := range pages {
+		m.add(&pages[i])
 	}
-	bySC := map[string]*agg{}
-	for _, p := range pages {
-		if !p.Audited() {
-			s.NotAudited++
-			continue
-		}
-		s.Audited++
-		for _, res := range p.Results {
-			switch checks.Outcome(res.Outcome) {
-			case checks.Failed:
-				s.Failed++
-			case checks.CantTell:
-				s.CantTell++
-			case checks.Passed:
-				s.Passed++
-			default:
-				s.Inapplicable++
-			}
-			for _, sc := range res.WCAG {
-				a := bySC[sc]
-				if a == nil {
-					a = &agg{outcome: string(checks.Inapplicable), failed: map[string]bool{}}
-					bySC[sc] = a
-				}
-				if outcomeRank(res.Outcome) > outcomeRank(a.outcome) {
-					a.outcome = res.Outcome
-				}
-				if res.Outcome == string(checks.Failed) {
-					a.failed[p.URL] = true
-				}
-			}
-		}
-	}
+	return m.summary(rules)
+}
+
+func (m *summer) summary(rules []RuleInfo) Summary {
+	s := m.s
 	for _, c := range checks.Criteria() {
 		if !c.InWCAG21AA {
 			continue
@@ -248,8 +382,8 @@ func summarize(rules []RuleInfo, pages []Page) Summary {
 				cs.Rules = append(cs.Rules, ri.ID)
 			}
 		}
-		if a := bySC[c.SC]; a != nil {
-			cs.Outcome, cs.FailedPages = a.outcome, len(a.failed)
+		if a := m.bySC[c.SC]; a != nil {
+			cs.Outcome, cs.FailedPages = a.outcome, a.failed
 		} else if len(cs.Rules) > 0 && s.Audited > 0 {
 			cs.Outcome = string(checks.Inapplicable)
 		}
@@ -257,6 +391,9 @@ func summarize(rules []RuleInfo, pages []Page) Summary {
 	}
 	return s
 }
+
+// rankedOutcomes names the outcomes by outcomeRank.
+var rankedOutcomes = [...]string{string(checks.Inapplicable), string(checks.Passed), string(checks.CantTell), string(checks.Failed)}
 
 func outcomeRank(o string) int {
 	switch checks.Outcome(o) {
@@ -275,13 +412,14 @@ func outcomeRank(o string) int {
 // all in the baseline does not count: only new failures do.
 func (r *Report) Failures(min checks.Impact) int {
 	n := 0
-	for _, p := range r.Pages {
+	_ = r.EachPage(func(_ int, p *Page) error {
 		for _, res := range p.Results {
 			if res.Outcome == string(checks.Failed) && checks.Impact(res.Impact).Rank() >= min.Rank() && !res.allBaselined() {
 				n++
 			}
 		}
-	}
+		return nil
+	})
 	return n
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"net/url"
 	"regexp"
@@ -147,7 +146,6 @@ type sarifLogical struct {
 func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: r.Tool.Name, Version: r.Tool.Version, Rules: []sarifDescriptor{}}},
-		Results:    []sarifResult{},
 		Properties: map[string]string{"standard": standardName(r.Standard)},
 	}
 	if run.Tool.Driver.Name == "" {
@@ -161,8 +159,11 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 		index[ri.ID] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
 	}
+	// The pages are read twice: for what comes before the results (the
+	// pages not audited, the rules the report does not list), then for
+	// the results, written one at a time.
 	inv := sarifInvocation{ExecutionSuccessful: true, EndTimeUTC: r.GeneratedAt}
-	for _, p := range r.Pages {
+	err := r.EachPage(func(_ int, p *Page) error {
 		if !p.Audited() {
 			n := sarifNotification{
 				Level:     "error",
@@ -173,29 +174,41 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 				n.Properties = map[string]string{"errorKind": p.ErrorKind}
 			}
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
-			continue
+			return nil
 		}
 		for _, res := range p.Results {
-			i, ok := index[res.Rule]
-			if !ok {
+			if _, ok := index[res.Rule]; !ok {
 				// A result of a rule the report does not list: describe it
 				// from the result so that ruleIndex stays valid.
-				i = len(run.Tool.Driver.Rules)
-				index[res.Rule] = i
+				index[res.Rule] = len(run.Tool.Driver.Rules)
 				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(RuleInfo{
 					ID: res.Rule, WCAG: res.WCAG, EN301549: res.EN301549, ACT: res.ACT, Impact: res.Impact,
 				}))
 			}
-			for _, n := range res.Nodes {
-				run.Results = append(run.Results, sarifFinding(r, p, res, n, i))
-			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	run.Invocations = []sarifInvocation{inv}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	run.Results = nil
+	head := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
+	return streamJSON(out, &head, `      "results"`, func(emit func(any) error) error {
+		return r.EachPage(func(_ int, p *Page) error {
+			if !p.Audited() {
+				return nil
+			}
+			for _, res := range p.Results {
+				for _, n := range res.Nodes {
+					if err := emit(sarifFinding(r, *p, res, n, index[res.Rule])); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+	})
 }
 
 // sarifFinding is the result for one element a rule failed or could not

@@ -61,17 +61,23 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 	fmt.Fprintf(w, "%s %s: %s %s (WCAG %s %s)\n", r.Tool.Name, r.Tool.Version, r.Standard.Name, r.Standard.Version, r.Standard.WCAG, r.Standard.Level)
 	fmt.Fprintf(w, "%d page(s): %d audited, %d not audited\n\n", s.Pages, s.Audited, s.NotAudited)
 
+	// The tables are laid out once all their rows are in: their rows are
+	// kept, short, and the pages are read once.
 	pages := t.table(w, []string{"Page", "Status", "Failed", "Needs review", "Passed"})
-	for _, p := range r.Pages {
+	fails := t.table(w, []string{"Page", "Rule", "WCAG", "Impact", "Elements", "First element"})
+	var notAudited [][2]string
+	err := r.EachPage(func(_ int, p *Page) error {
 		if !p.Audited() {
-			_ = pages.Append([]string{p.URL, statusText(p), t.paint(ansiRed, "not audited"), "", ""})
-			continue
+			_ = pages.Append([]string{p.URL, statusText(*p), t.paint(ansiRed, "not audited"), "", ""})
+			notAudited = append(notAudited, [2]string{p.URL, p.Error})
+			return nil
 		}
 		var failed, review, passed int
 		for _, res := range p.Results {
 			switch checks.Outcome(res.Outcome) {
 			case checks.Failed:
 				failed++
+				fails.Append(failRow(p, &res))
 			case checks.CantTell:
 				review++
 			case checks.Passed:
@@ -88,7 +94,11 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 		if review > 0 {
 			rv = t.paint(ansiYellow, rv)
 		}
-		_ = pages.Append([]string{p.URL, statusText(p), f, rv, strconv.Itoa(passed)})
+		_ = pages.Append([]string{p.URL, statusText(*p), f, rv, strconv.Itoa(passed)})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if err := pages.Render(); err != nil {
 		return err
@@ -96,42 +106,15 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 
 	if s.Failed > 0 {
 		fmt.Fprintln(w, "\nFailures:")
-		fails := t.table(w, []string{"Page", "Rule", "WCAG", "Impact", "Elements", "First element"})
-		for _, p := range r.Pages {
-			for _, res := range p.Results {
-				if res.Outcome != string(checks.Failed) {
-					continue
-				}
-				n, old, first := 0, 0, ""
-				for _, node := range res.Nodes {
-					if node.Outcome == string(checks.Failed) {
-						if n == 0 {
-							first = node.Selector
-						}
-						n++
-						if node.Baselined {
-							old++
-						}
-					}
-				}
-				count := strconv.Itoa(n)
-				if old > 0 {
-					count += fmt.Sprintf(" (%d baselined)", old)
-				}
-				_ = fails.Append([]string{p.URL, res.Rule, strings.Join(res.WCAG, " "), res.Impact, count, first})
-			}
-		}
 		if err := fails.Render(); err != nil {
 			return err
 		}
 	}
 
-	if s.NotAudited > 0 {
+	if len(notAudited) > 0 {
 		fmt.Fprintln(w, "\nNot audited:")
-		for _, p := range r.Pages {
-			if !p.Audited() {
-				fmt.Fprintf(w, "  %s\n    %s\n", p.URL, t.paint(ansiRed, p.Error))
-			}
+		for _, na := range notAudited {
+			fmt.Fprintf(w, "  %s\n    %s\n", na[0], t.paint(ansiRed, na[1]))
 		}
 	}
 	if len(r.DisabledRules) > 0 {
@@ -145,6 +128,27 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 		fmt.Fprintf(w, "Baseline: %d new, %d baselined (failed elements)\n", b.New, b.Baselined)
 	}
 	return nil
+}
+
+// failRow is the row of a failed result in the table of failures.
+func failRow(p *Page, res *Result) []string {
+	n, old, first := 0, 0, ""
+	for _, node := range res.Nodes {
+		if node.Outcome == string(checks.Failed) {
+			if n == 0 {
+				first = node.Selector
+			}
+			n++
+			if node.Baselined {
+				old++
+			}
+		}
+	}
+	count := strconv.Itoa(n)
+	if old > 0 {
+		count += fmt.Sprintf(" (%d baselined)", old)
+	}
+	return []string{p.URL, res.Rule, strings.Join(res.WCAG, " "), res.Impact, count, first}
 }
 
 func statusText(p Page) string {
