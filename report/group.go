@@ -62,8 +62,7 @@ func (g *Group) Accepted() bool { return g.Baselined > 0 && g.Baselined == g.Ele
 // and selector. Baselined and new elements of the same fault share a
 // group.
 func Groups(r *Report) []Group {
-	groups, _ := group(r)
-	return groups
+	return group(r).groups
 }
 
 // occurrence is one failed or cantTell element on one page: what the
@@ -80,11 +79,26 @@ type occurrence struct {
 	group     int    // index into the sorted groups
 }
 
-// group groups the elements and returns the groups and every element with
-// its group, in page and result order. It reads the pages twice: to
-// group the elements, then for each group's details and example element.
-func group(r *Report) ([]Group, []occurrence) {
+// grouping is what group finds in one read of the pages, for the
+// writers that show groups.
+type grouping struct {
+	groups []Group
+	occs   []occurrence // every element with its group, in page and result order
+	urls   []string     // the pages' URLs, in report order
+	fails  []pageRule   // the failed results that count (not all baselined), in page and result order
+}
+
+// pageRule is the result of a rule on a page.
+type pageRule struct {
+	page int
+	rule string
+}
+
+// group groups the elements. It reads the pages twice: to group the
+// elements, then for each group's details and example element.
+func group(r *Report) *grouping {
 	var occs []occurrence
+	var fails []pageRule
 	var parent []int
 	find := func(i int) int {
 		for parent[i] != i {
@@ -117,6 +131,9 @@ func group(r *Report) ([]Group, []occurrence) {
 			if !ok {
 				rule = strings.Clone(res.Rule)
 				intern[rule] = rule
+			}
+			if res.Outcome == string(checks.Failed) && !res.allBaselined() {
+				fails = append(fails, pageRule{i, rule})
 			}
 			for _, n := range res.Nodes {
 				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
@@ -230,7 +247,7 @@ func group(r *Report) ([]Group, []occurrence) {
 	for i := range occs {
 		occs[i].group = rank[occs[i].group]
 	}
-	return sorted, occs
+	return &grouping{groups: sorted, occs: occs, urls: urls, fails: fails}
 }
 
 func outcomeName(failed bool) string {
@@ -290,17 +307,13 @@ type Fix struct {
 // leaves them out: a failed result counts only when it has a new failed
 // element, and it goes away once its new elements are fixed.
 func TopFixes(r *Report, n int) (fixes []Fix, total int) {
-	groups, occs := group(r)
-	return topFixes(r, groups, occs, n)
+	return topFixes(group(r), n)
 }
 
-func topFixes(r *Report, groups []Group, occs []occurrence, n int) (fixes []Fix, total int) {
-	type pageRule struct {
-		page int
-		rule string
-	}
+func topFixes(gr *grouping, n int) (fixes []Fix, total int) {
+	groups := gr.groups
 	need := map[pageRule][]int{} // the groups of the failed elements of each page × rule
-	for _, o := range occs {
+	for _, o := range gr.occs {
 		if !o.failed || o.baselined {
 			continue
 		}
@@ -310,21 +323,12 @@ func topFixes(r *Report, groups []Group, occs []occurrence, n int) (fixes []Fix,
 		}
 	}
 	var failures [][]int
-	_ = r.EachPage(func(i int, p *Page) error {
-		if !p.Audited() {
-			return nil
+	for _, k := range gr.fails {
+		total++
+		if gs := need[k]; len(gs) > 0 {
+			failures = append(failures, gs)
 		}
-		for _, res := range p.Results {
-			if res.Outcome != string(checks.Failed) || res.allBaselined() {
-				continue
-			}
-			total++
-			if gs := need[pageRule{i, res.Rule}]; len(gs) > 0 {
-				failures = append(failures, gs)
-			}
-		}
-		return nil
-	})
+	}
 	done := make([]bool, len(groups))
 	left := func(gs []int) int {
 		k := 0

@@ -271,19 +271,17 @@ type criterionView struct {
 const maxFixes = 5
 
 func newHTMLView(r *Report, tr translator) htmlView {
+	gr := group(r)
+	groups, occs := gr.groups, gr.occs
 	anchors := map[string]string{} // page URL → its section
-	var urls []string
-	_ = r.EachPage(func(i int, p *Page) error {
-		if _, ok := anchors[p.URL]; !ok {
-			anchors[p.URL] = fmt.Sprintf("page-%d", i+1)
+	for i, u := range gr.urls {
+		if _, ok := anchors[u]; !ok {
+			anchors[u] = fmt.Sprintf("page-%d", i+1)
 		}
-		urls = append(urls, p.URL)
-		return nil
-	})
-	v := htmlView{Lang: tr.lang, Report: r, Target: target(urls, tr)}
+	}
+	v := htmlView{Lang: tr.lang, Report: r, Target: target(gr.urls, tr)}
 	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
 
-	groups, occs := group(r)
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
 		switch {
@@ -296,7 +294,7 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		}
 	}
 	v.FilterSC, v.Impacts = filterOptions(groups, tr.lang)
-	fixes, total := topFixes(r, groups, occs, maxFixes)
+	fixes, total := topFixes(gr, maxFixes)
 	v.FixTotal = total
 	for _, f := range fixes {
 		v.Fixes = append(v.Fixes, fixView{v.Groups[f.Group], f.Removes})
