@@ -66,11 +66,15 @@ nothing to the baseline.`,
 }
 
 func baselineRun(_ context.Context, opts *BaselineOptions) error {
-	rep, err := readResults(opts.IO, opts.Files)
+	rep, done, err := readResults(opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
+	defer done()
 	base := report.NewBaseline(rep)
+	if err := rep.Err(); err != nil {
+		return err
+	}
 	if rep.Summary.NotAudited > 0 {
 		fmt.Fprintf(opts.IO.ErrOut, "saavu: %d page(s) were not audited: the baseline has nothing of them\n", rep.Summary.NotAudited)
 	}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -105,10 +106,11 @@ func (opts *ReportOptions) complete(outputs []string) error {
 func reportRun(_ context.Context, opts *ReportOptions) error {
 	f := opts.Factory
 	// Read before opening the outputs: an output may overwrite an input.
-	rep, err := readResults(opts.IO, opts.Files)
+	rep, done, err := readResults(opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
+	defer done()
 	if opts.baseline != nil {
 		opts.baseline.Apply(rep)
 	}
@@ -118,6 +120,9 @@ func reportRun(_ context.Context, opts *ReportOptions) error {
 	}
 	defer sinks.close()
 	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+		return err
+	}
+	if err := rep.Err(); err != nil {
 		return err
 	}
 	if rep.Summary.NotAudited > 0 {
@@ -131,28 +136,47 @@ func reportRun(_ context.Context, opts *ReportOptions) error {
 }
 
 // readResults reads saved JSON results ("-" is standard input) and merges
-// them, telling on stderr what did not fit together.
-func readResults(io *IOStreams, files []string) (*report.Report, error) {
+// them, telling on stderr what did not fit together. The pages wait in a
+// temporary file (report.Spool), not in memory, until the caller is done
+// with the report and calls done.
+func readResults(io *IOStreams, files []string) (rep *report.Report, done func(), err error) {
+	spool, err := report.NewSpool()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if err != nil {
+			spool.Close()
+		}
+	}()
 	var parts []report.Part
 	for _, name := range files {
 		var rep *report.Report
-		var err error
 		if name == "-" {
-			rep, err = report.ReadPart(io.In, "standard input")
+			rep, err = spool.ReadPart(io.In, "standard input")
 		} else {
-			rep, err = report.ReadFile(name)
+			rep, err = readFile(spool, name)
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		parts = append(parts, report.Part{Name: name, Report: rep})
 	}
 	rep, warns, err := report.Merge(parts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, w := range warns {
 		fmt.Fprintf(io.ErrOut, "saavu: %s\n", w)
 	}
-	return rep, nil
+	return rep, func() { spool.Close() }, nil
+}
+
+func readFile(spool *report.Spool, name string) (*report.Report, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return spool.ReadPart(f, name)
 }

@@ -40,17 +40,13 @@ func ReadPart(r io.Reader, name string) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var head struct {
-		SchemaVersion string `json:"schemaVersion"`
+		SchemaVersion json.RawMessage `json:"schemaVersion"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("%s: not a saavu JSON report: %w", name, err)
 	}
-	switch head.SchemaVersion {
-	case SchemaVersion:
-	case "":
-		return nil, fmt.Errorf("%s: not a saavu JSON report (no schemaVersion); write one with -o json=FILE", name)
-	default:
-		return nil, fmt.Errorf("%s: schemaVersion %q is not supported by this saavu (it reads %q): use the saavu that wrote it, or audit again", name, head.SchemaVersion, SchemaVersion)
+	if err := checkSchema(head.SchemaVersion, name); err != nil {
+		return nil, err
 	}
 	rep, err := ReadJSON(bytes.NewReader(data))
 	if err != nil {
@@ -101,10 +97,10 @@ func Merge(parts []Part) (*Report, []string, error) {
 	}
 
 	type pageFrom struct {
-		page Page
-		part int
+		part, index int // the page's index in its part's report order
 	}
 	pages := map[string]pageFrom{}
+	hasAudited := make([]bool, len(parts))
 	type ruleFrom struct {
 		info RuleInfo
 		part int
@@ -114,12 +110,17 @@ func Merge(parts []Part) (*Report, []string, error) {
 	hadBaseline := false
 	for _, i := range order {
 		rep := parts[i].Report
-		for _, p := range rep.Pages {
+		err := rep.EachPage(func(k int, p *Page) error {
 			if prev, ok := pages[p.URL]; ok {
 				warns = append(warns, fmt.Sprintf("%s is in both %s and %s: keeping the one from %s (%s)",
 					p.URL, parts[prev.part].Name, parts[i].Name, parts[i].Name, why(i, prev.part)))
 			}
-			pages[p.URL] = pageFrom{p, i}
+			pages[p.URL] = pageFrom{i, k}
+			hasAudited[i] = hasAudited[i] || p.Audited()
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", parts[i].Name, err)
 		}
 		for _, ri := range rep.Rules {
 			if prev, ok := rules[ri.ID]; ok && !reflect.DeepEqual(prev.info, ri) {
@@ -139,8 +140,8 @@ func Merge(parts []Part) (*Report, []string, error) {
 	for _, id := range slices.Sorted(maps.Keys(rules)) {
 		infos = append(infos, rules[id].info)
 	}
-	for _, p := range parts {
-		if !slices.ContainsFunc(p.Report.Pages, func(pg Page) bool { return pg.Audited() }) {
+	for i, p := range parts {
+		if !hasAudited[i] {
 			continue // no results that could lack a rule
 		}
 		var missing []string
@@ -172,15 +173,45 @@ func Merge(parts []Part) (*Report, []string, error) {
 		}
 	}
 
-	var list []Page
-	for _, u := range slices.Sorted(maps.Keys(pages)) {
-		list = append(list, pages[u].page)
+	meta := Meta{Version: newest.Tool.Version, GeneratedAt: newest.GeneratedAt, Browser: newest.Browser}
+	urls := slices.Sorted(maps.Keys(pages))
+	var out *Report
+	if f := sharedPageFile(parts); f != nil {
+		// Every part's pages are in one spool: so are the merged ones.
+		merged := &PageFile{f: f, name: "the merged reports"}
+		for _, u := range urls {
+			from := pages[u]
+			merged.lines = append(merged.lines, parts[from.part].Report.src.(*PageFile).lines[from.index])
+		}
+		merged.Sort()
+		var err error
+		if out, err = rebuildStreamed(meta, infos, merged); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		keep := map[pageFrom]bool{}
+		for _, from := range pages {
+			keep[from] = true
+		}
+		var list []Page
+		for i, p := range parts {
+			err := p.Report.EachPage(func(k int, pg *Page) error {
+				if keep[pageFrom{i, k}] {
+					list = append(list, *pg)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", p.Name, err)
+			}
+		}
+		slices.SortStableFunc(list, func(a, b Page) int { return strings.Compare(a.URL, b.URL) })
+		out = Rebuild(meta, infos, list)
 	}
-	out := Rebuild(Meta{Version: newest.Tool.Version, GeneratedAt: newest.GeneratedAt, Browser: newest.Browser}, infos, list)
 
 	audited := map[string]bool{}
-	for _, p := range out.Pages {
-		audited[p.URL] = true
+	for _, u := range urls {
+		audited[u] = true
 	}
 	docs := mergeByURL(parts, order, func(r *Report) []Document { return r.Documents },
 		func(d Document) string { return d.URL }, func(d *Document) *[]string { return &d.LinkedFrom })
@@ -200,6 +231,20 @@ func Merge(parts []Part) (*Report, []string, error) {
 		out.Baseline = baselineSummary(out)
 	}
 	return out, warns, nil
+}
+
+// sharedPageFile is the file that holds the pages of every part, when
+// they were all read with the same Spool; nil otherwise.
+func sharedPageFile(parts []Part) *os.File {
+	var f *os.File
+	for _, p := range parts {
+		pf, ok := p.Report.src.(*PageFile)
+		if !ok || f != nil && pf.f != f {
+			return nil
+		}
+		f = pf.f
+	}
+	return f
 }
 
 // versionOf lists the distinct values of field over the parts, or "" when

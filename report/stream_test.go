@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -118,5 +119,92 @@ func TestStreamedReadError(t *testing.T) {
 	}
 	if disk.Err() == nil {
 		t.Error("Err is nil after failed reads")
+	}
+}
+
+// TestSpoolSame checks that reports read with a Spool (as saavu report
+// reads saved results) are merged and written exactly as those read into
+// memory: one report alone, and the golden report split in two files.
+func TestSpoolSame(t *testing.T) {
+	spool, err := NewSpool()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := spool.Close(); err != nil {
+			t.Error(err)
+		}
+		if _, err := os.Stat(spool.f.Name()); !os.IsNotExist(err) {
+			t.Errorf("the spool file is still there: %v", err)
+		}
+	}()
+	read := func(r *Report, name string) (mem, disk Part) {
+		data := jsonOf(t, r)
+		m, err := ReadPart(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := spool.ReadPart(bytes.NewReader(data), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Pages != nil || d.PageCount() != len(m.Pages) {
+			t.Fatalf("%s: the spooled report holds %d pages in memory and %d in all, want 0 and %d", name, len(d.Pages), d.PageCount(), len(m.Pages))
+		}
+		return Part{name, m}, Part{name, d}
+	}
+	same := func(what string, mem, disk []Part) {
+		t.Helper()
+		a, _, err := Merge(mem)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := Merge(disk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.src == nil {
+			t.Fatalf("%s: the merge of spooled reports holds its pages in memory", what)
+		}
+		for format, w := range allWriters {
+			var x, y bytes.Buffer
+			if err := w.Write(&x, a); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Write(&y, b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(x.Bytes(), y.Bytes()) {
+				t.Errorf("%s: the %s report of the spooled reports differs:\n%s", what, format, firstDiff(x.Bytes(), y.Bytes()))
+			}
+		}
+	}
+	m, d := read(crawlExample(t), "crawl.json")
+	same("one crawl report", []Part{m}, []Part{d})
+
+	whole, golden := readGoldenInput(t)
+	p := whole.Pages
+	older := Meta{Version: whole.Tool.Version, GeneratedAt: "2026-11-23T08:00:00Z", Browser: whole.Browser}
+	newer := Meta{Version: whole.Tool.Version, GeneratedAt: whole.GeneratedAt, Browser: whole.Browser}
+	ma, da := read(Rebuild(newer, whole.Rules, []Page{p[3], p[0], p[1]}), "a.json")
+	mb, db := read(Rebuild(older, whole.Rules, []Page{p[2], p[1]}), "b.json")
+	same("two parts", []Part{ma, mb}, []Part{da, db})
+	merged, _, err := Merge([]Part{db, da})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonOf(t, merged); !bytes.Equal(got, golden) {
+		t.Errorf("the merge of the spooled parts is not the golden report:\n%s", firstDiff(golden, got))
+	}
+
+	for _, tt := range []struct{ in, want string }{
+		{`{"schemaVersion": "2", "pages": 5}`, `old.json: schemaVersion "2" is not supported`},
+		{`{"pages": []}`, "old.json: not a saavu JSON report (no schemaVersion)"},
+		{`[1, 2]`, "old.json: not a saavu JSON report"},
+		{`{"schemaVersion": "1", "pages": [{"url": "https://x.fi/"}`, "old.json: not a saavu JSON report"},
+	} {
+		if _, err := spool.ReadPart(strings.NewReader(tt.in), "old.json"); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err %v, want %q", tt.in, err, tt.want)
+		}
 	}
 }
