@@ -46,11 +46,21 @@ func runKeyboardTrap(pass *Pass) error {
 		for _, s := range stops[first:] {
 			trapped[s.Node] = true
 		}
+		// Shift+Tab leaves the loop when focus goes out of it and stays
+		// out. Focus taken back into the loop after it went out (by a
+		// timer of the loop's element), or that does not stay anywhere
+		// (two such elements stealing it from each other), has not left.
+		out := false
 		for _, s := range p.Focus.Back {
-			if s.Node < 0 || !trapped[s.Node] {
-				clear(trapped) // Shift+Tab leaves the loop
+			in := s.Node >= 0 && trapped[s.Node] || s.Restless
+			if out && in {
+				out = false
 				break
 			}
+			out = out || !in
+		}
+		if out {
+			clear(trapped)
 		}
 	}
 	lastStop := -1
@@ -61,11 +71,13 @@ func runKeyboardTrap(pass *Pass) error {
 	for _, st := range order {
 		n := p.Nodes[st[0].Node]
 		switch {
-		case !trapped[n.Index] && p.Focus.Moved:
+		case !trapped[n.Index] && p.Focus.Moved && len(trapped) == 0:
 			// The page moves focus by itself: stops may come from its
 			// timers rather than from Tab.
 			pass.CantTell(n, "This page moves keyboard focus by itself while Tab is pressed, so saavu could not tell whether focus can always leave this element. Check with Tab and Shift+Tab that you can move past it.")
 		case !trapped[n.Index]:
+			// Left by Tab: before the loop, when there is one (the loop
+			// holds the page's verdict).
 			if n.Index != lastStop { // the probe left this element
 				pass.Passed(n)
 			}

@@ -68,6 +68,10 @@ type FocusStop struct {
 	// page as captured (nothing focused), on the element, its three
 	// nearest ancestors and its neighbouring elements.
 	Changed []StyleChange `json:"changed,omitempty"`
+	// Restless says that focus did not stay put after the key press: the
+	// page kept moving it (two elements that take it back when they
+	// lose it steal it from each other). Node is where it was last seen.
+	Restless bool `json:"restless,omitempty"`
 }
 
 // StyleChange is one computed style property of one element that

@@ -332,13 +332,20 @@ func focusJS(wait time.Duration) string {
 	return fmt.Sprintf(`(async () => {
   %s
   const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
-  // Wait until focus stays put (some pages move it back after a timeout).
-  for (let i = 0, a = deep(); %d > 0 && i < 4; i++) {
+  // Wait until focus stays put (some pages move it back after a timeout):
+  // on the same element, with no focus event in between.
+  const ins = () => window.__saavuFocusIns ? window.__saavuFocusIns.n : 0;
+  let restless = false;
+  for (let i = 0, a = deep(), n = ins(); %d > 0 && i < 4; i++) {
     await new Promise(r => setTimeout(r, %[2]d));
-    if (deep() === a) break;
+    if (deep() === a && ins() === n) break;
     a = deep();
+    n = ins();
+    restless = i === 3;
   }
-  return window.__saavuFocusStop();
+  const s = window.__saavuFocusStop();
+  s.restless = restless;
+  return s;
 })()`, focusStopJS(), wait.Milliseconds())
 }
 
@@ -347,9 +354,10 @@ type focusJSStop struct {
 	Frame bool `json:"frame"`
 	// Fields: the element is a date or time field, which Tab moves
 	// through part by part (day, month, year) staying on the element.
-	Fields bool       `json:"fields"`
-	Box    [4]float64 `json:"box"`
-	Ctx    []struct {
+	Fields   bool       `json:"fields"`
+	Restless bool       `json:"restless"`
+	Box      [4]float64 `json:"box"`
+	Ctx      []struct {
 		El    int               `json:"el"`
 		Style map[string]string `json:"style"`
 	} `json:"ctx"`
@@ -442,7 +450,7 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		return idx[el]
 	}
 	convert := func(s focusJSStop) checks.FocusStop {
-		st := checks.FocusStop{Node: node(s.El), Frame: s.Frame}
+		st := checks.FocusStop{Node: node(s.El), Frame: s.Frame, Restless: s.Restless}
 		for k, c := range s.Ctx {
 			n := node(c.El)
 			if k == 0 {
@@ -615,11 +623,18 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 	if err := evalJS(ctx, reset, new(bool)); err != nil {
 		return w, nil, nil, err
 	}
-	if wait > 0 { // let the page's blur handlers run (a timer in the page runs after theirs)
-		if err := evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(true), %d))", wait.Milliseconds()), new(bool)); err != nil {
-			return w, nil, nil, err
-		}
-		if err := evalJS(ctx, reset, new(bool)); err != nil {
+	if wait > 0 {
+		// Let the timers that the fast walk's blurs started run out (a
+		// timer in the page runs after theirs), with the page's blur
+		// handlers held off: two elements that each take focus back when
+		// they lose it would otherwise steal it from each other for ever,
+		// and the walk would see a loop of both.
+		quiet := fmt.Sprintf(`(() => { %s window.__saavuQuiet = e => e.stopImmediatePropagation();
+  for (const t of ['blur', 'focusout']) window.addEventListener(t, window.__saavuQuiet, true);
+  return new Promise(r => setTimeout(() => { %s
+    for (const t of ['blur', 'focusout']) window.removeEventListener(t, window.__saavuQuiet, true);
+    r(true); }, %d)); })()`, focusResetJS, focusResetJS, wait.Milliseconds())
+		if err := evalJS(ctx, quiet, new(bool)); err != nil {
 			return w, nil, nil, err
 		}
 	}
