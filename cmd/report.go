@@ -47,7 +47,11 @@ are merged into one report, as if one run had audited all their pages:
 decide a CI job: exit 0 when nothing (new) failed at or above --fail-on, 1 when
 something did, 2 on an error or when a page in the results was not audited.
 
-A file of another schemaVersion is refused (docs/json-report.md).`,
+A file of another schemaVersion is refused (docs/json-report.md).
+
+The pages are not held in memory: while the reports are written they wait
+in a temporary file (in $TMPDIR, about as large as the JSON files), which
+is removed at the end.`,
 		Example: `  saavu report results.json -o html=report.html
   saavu report part1.json part2.json -o json=site.json -o html=site.html
   saavu report --baseline saavu-baseline.json --fail-on serious results.json`,

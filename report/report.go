@@ -236,9 +236,10 @@ func rebuildStreamed(meta Meta, rules []RuleInfo, src PageSource) (*Report, erro
 }
 
 // EachPage calls fn with each page, in report order, and its index in
-// that order. fn must not keep the page, nor change it (writers only
-// read): in a streamed report (NewStreamed) the page is read anew on each
-// call. The error is fn's, or that of reading the pages.
+// that order. fn must not change the page (writers only read), and should
+// keep no more of it than it needs: in a streamed report (NewStreamed)
+// the page is read anew on each call, and keeping pages would hold them
+// all in memory again. The error is fn's, or that of reading the pages.
 func (r *Report) EachPage(fn func(i int, p *Page) error) error {
 	if r.src == nil {
 		for i := range r.Pages {
