@@ -307,6 +307,19 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if err != nil {
 		return err
 	}
+	if prog != nil {
+		// A large crawl's reports take a while (about 4 s per 1,000 pages
+		// for every format): say where they go.
+		var files []string
+		for _, o := range opts.Outputs {
+			if o.Path != "-" {
+				files = append(files, o.Path)
+			}
+		}
+		if len(files) > 0 {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: writing the reports of %s: %s\n", plural(pages.Len(), "page", "pages"), strings.Join(files, ", "))
+		}
+	}
 	err = finishReport(&opts.CheckOptions, sinks, rep, extra, crawlErr != nil, pages.Len()+len(links))
 	if crawlErr != nil && ctx.Err() == nil {
 		// Not an interruption: say what stopped the crawl.

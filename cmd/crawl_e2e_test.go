@@ -133,7 +133,7 @@ func TestCrawlSite(t *testing.T) {
 	}
 	// Not on a terminal: the state folder, then the last line.
 	if !strings.Contains(r.stderr, "saavu: crawl state in .saavu/127.0.0.1_") || !strings.Contains(r.stderr, "saavu: crawled 11 pages in ") ||
-		!strings.Contains(r.stderr, "1 broken link") {
+		!strings.Contains(r.stderr, "1 broken link") || !strings.Contains(r.stderr, "saavu: writing the reports of 10 pages: r.json") {
 		t.Errorf("progress lines:\n%s", r.stderr)
 	}
 }
