@@ -36,6 +36,7 @@ func All() []*Rule {
 		HTMLHasLang,
 		HTMLLangMatchesContent,
 		HTMLLangValid,
+		IdenticalFramesSamePurpose,
 		IdenticalLinksSamePurpose,
 		ImageAlt,
 		ImageButtonName,
