@@ -255,8 +255,8 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		return crawlErr
 	}
 	// The pages stay in the state folder: the report reads them from
-	// there as each writer needs them, so that writing it takes about as
-	// much memory for 100,000 pages as for 100 (docs/crawl.md, Memory).
+	// there as each writer needs them, so that writing it holds a few
+	// KB per page rather than the pages (docs/crawl.md, Memory).
 	pages, err := report.OpenPageFile(state.PagesFile())
 	if err != nil {
 		return fmt.Errorf("read crawl state: %w", err)

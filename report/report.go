@@ -211,8 +211,8 @@ type PageSource interface {
 
 // NewStreamed is New for pages that stay in src: the report holds the
 // summary and the metadata, and every writer reads the pages from src as
-// it writes, so that writing the report of any number of pages takes
-// about the memory of one page (and of the grouping, see Groups).
+// it writes: writing holds a few pages at a time, plus a little per page
+// (its URL, the summary rows, the grouping's elements; see Groups).
 func NewStreamed(meta Meta, rules []*checks.Rule, src PageSource) (*Report, error) {
 	infos := make([]RuleInfo, 0, len(rules))
 	for _, rule := range rules {
