@@ -118,3 +118,38 @@ type HoverPopup struct {
 	// hover (Hoverable is then true).
 	Focus bool `json:"focus,omitempty"`
 }
+
+// InputView is what the input probe saw when it simulated one kind of
+// input the page may respond to: single printable keys pressed with
+// nothing focused (Page.Keys), or the device tilted and shaken
+// (Page.Motion). Every change an input made was undone before the next.
+type InputView struct {
+	// Listeners say where the page listens to the input's events, as
+	// "target event" ("document keydown", "window deviceorientation").
+	// None: the input was not tried, nothing can respond to it.
+	Listeners []string `json:"listeners,omitempty"`
+	// Tried lists the inputs simulated, in order ("a", "+" for keys;
+	// "tilt", "shake" for motion).
+	Tried []string `json:"tried,omitempty"`
+	// Reactions are the inputs that changed the page.
+	Reactions []Reaction `json:"reactions,omitempty"`
+}
+
+// Reaction is what one simulated input did to the page.
+type Reaction struct {
+	Input string `json:"input"` // as in InputView.Tried
+	// Changed are the elements whose content or attributes the input
+	// changed (at most five), indexes in Page.Nodes; for content the
+	// input added, the element it was added to. -1 for an element the
+	// snapshot did not capture.
+	Changed []int `json:"changed,omitempty"`
+	// Focus is the element the input moved focus to, or 0 when focus did
+	// not move (node 0 is the document, never focused); -1 outside the
+	// snapshot.
+	Focus int `json:"focus,omitempty"`
+	// Scrolled says that the input scrolled the page.
+	Scrolled bool `json:"scrolled,omitempty"`
+	// Navigate is the address the input made the page go to (saavu
+	// stopped the navigation; the page stayed).
+	Navigate string `json:"navigate,omitempty"`
+}

@@ -10,7 +10,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -348,5 +350,126 @@ func TestAuditShots(t *testing.T) {
 		if r, g, bl, _ := img.At(cx, 1).RGBA(); r>>8 != 255 || g>>8 != 255 || bl>>8 != 255 {
 			t.Errorf("image at %+v: shot pixel above it is %v, want the white page", box, img.At(cx, 1))
 		}
+	}
+}
+
+// TestCaptureInput: the input probe presses single keys and tilts the
+// device, records what each did, and leaves the page as it was: the
+// page reports its state to the server when the tab leaves it.
+func TestCaptureInput(t *testing.T) {
+	b := chrometest.Browser(t)
+	var (
+		mu    sync.Mutex
+		hits  = map[string]int{}
+		state = make(chan string, 1)
+	)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><title>Other</title></head><body><p>Other page</p></body></html>`)
+	})
+	mux.HandleFunc("/state", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		select {
+		case state <- string(b):
+		default:
+		}
+	})
+	mux.HandleFunc("/keys", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><title>Keys</title><style>body{min-height:3000px}</style></head>
+<body><input id="q" aria-label="Search"><ul id="news"><li>One</li></ul><p id="status">idle</p>
+<div id="box"><span id="gone">old</span></div><div id="panel">Panel</div><p id="level">flat</p>
+<script>
+document.addEventListener('keydown', e => {
+  document.documentElement.dataset.modality = 'keyboard';
+  switch (e.key) {
+  case 'n': document.getElementById('news').insertAdjacentHTML('beforeend', '<li>Two</li>'); break;
+  case 'x': document.getElementById('status').firstChild.data = 'changed'; break;
+  case 'r': document.getElementById('gone').remove(); break;
+  case 'a': document.getElementById('panel').setAttribute('data-open', ''); break;
+  case '/': document.getElementById('q').focus(); break;
+  case 'g': location.href = '/elsewhere'; break;
+  case 'o': window.open('/popup'); break;
+  case 'j': scrollBy(0, 400); break;
+  }
+});
+window.addEventListener('deviceorientation', e => { if (e.gamma > 20) document.getElementById('level').textContent = 'right'; });
+const snap = () => document.body.innerHTML;
+const first = snap();
+addEventListener('pagehide', () => navigator.sendBeacon('/state', JSON.stringify({
+  same: snap() === first, scroll: scrollY, active: document.activeElement.tagName,
+  modality: document.documentElement.dataset.modality || ''})));
+</script></body></html>`)
+	})
+	ts := httptest.NewServer(mux)
+	defer ts.Close()
+	ctx := context.Background()
+	tab, err := b.NewTab(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tab.Close()
+	p, err := tab.Capture(ctx, ts.URL+"/keys")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Keys == nil || p.Motion == nil {
+		t.Fatalf("keys %+v motion %+v, notes %q", p.Keys, p.Motion, p.Notes)
+	}
+	if !slices.Contains(p.Keys.Listeners, "document keydown") || len(p.Keys.Tried) < 90 {
+		t.Errorf("key listeners %q, %d keys tried", p.Keys.Listeners, len(p.Keys.Tried))
+	}
+	id := func(i int) string {
+		if i <= 0 || i >= len(p.Nodes) {
+			return fmt.Sprint(i)
+		}
+		return p.Nodes[i].AttrOr("id", p.Nodes[i].Name)
+	}
+	got := map[string]string{}
+	for _, r := range p.Keys.Reactions {
+		var s []string
+		for _, c := range r.Changed {
+			s = append(s, id(c))
+		}
+		if r.Focus != 0 {
+			s = append(s, "focus "+id(r.Focus))
+		}
+		if r.Scrolled {
+			s = append(s, "scrolled")
+		}
+		if r.Navigate != "" {
+			s = append(s, "go "+strings.TrimPrefix(r.Navigate, ts.URL))
+		}
+		got[r.Input] = strings.Join(s, " ")
+	}
+	want := map[string]string{"n": "news", "x": "status", "r": "box", "a": "panel", "/": "focus q", "g": "go /elsewhere", "o": "go /popup", "j": "scrolled"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("reactions to keys:\n got %v\nwant %v (a change any key makes, data-modality, does not count)", got, want)
+	}
+	if len(p.Motion.Reactions) != 1 || p.Motion.Reactions[0].Input != "tilt" || len(p.Motion.Reactions[0].Changed) != 1 || id(p.Motion.Reactions[0].Changed[0]) != "level" {
+		t.Errorf("motion: %+v", p.Motion)
+	}
+	// Leaving the page makes it report its state.
+	if _, err := tab.Capture(ctx, ts.URL+"/next"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case s := <-state:
+		// The focus probe's Tab presses reach the page's key listener
+		// too: data-modality is set by them, not undone.
+		if s != `{"same":true,"scroll":0,"active":"BODY","modality":"keyboard"}` {
+			t.Errorf("the page after the probes: %s", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("the page did not report its state when the tab left it")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/elsewhere"]+hits["/popup"] > 0 {
+		t.Errorf("the probe let the page navigate: %v", hits)
 	}
 }

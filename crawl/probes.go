@@ -39,10 +39,11 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		{"the state of its audio and video", 2 * time.Second, probeMedia},
 		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
-		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll},     // probes_layout.go
-		{"what is behind text on images", 3 * time.Second, probeBackdrop},         // probe_backdrop.go
-		{"how its text looks with wider spacing", 3 * time.Second, probeSpacing},  // probes_reflow.go
-		{"what appears when the pointer is over it", 3 * time.Second, probeHover}, // probes_hover.go
+		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll},      // probes_layout.go
+		{"what is behind text on images", 3 * time.Second, probeBackdrop},          // probe_backdrop.go
+		{"how its text looks with wider spacing", 3 * time.Second, probeSpacing},   // probes_reflow.go
+		{"what appears when the pointer is over it", 3 * time.Second, probeHover},  // probes_hover.go
+		{"what single keys and moving the device do", 3 * time.Second, probeInput}, // probes_input.go
 		// Last: these resize the page.
 		{"how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},       // probes_layout.go
 		{"how the page fits a window 320 px wide", 3 * time.Second, probeReflow}, // probes_reflow.go
@@ -536,26 +537,29 @@ func focusFastJS() string {
     else if (c >= 2) { W.repeat = true; W.stopped = true; }
     else if (W.stops.length >= %[3]d) { W.limit = true; W.stopped = true; }
   };
-  if (!window.__saavuWalkListens) {
-    window.__saavuWalkListens = true;
-    window.addEventListener('keydown', e => {
+  if (!window.__saavuWalkKey) {
+    window.__saavuWalkKey = e => {
       const W = window.__saavuWalk;
       if (!W || !W.on || e.key !== 'Tab' || e.shiftKey) return;
       W.keys++;
       if (!W.stopped && W.keys > 1) W.record();
       if (W.stopped) { e.preventDefault(); e.stopImmediatePropagation(); }
-    }, true);
+    };
+    window.addEventListener('keydown', window.__saavuWalkKey, true);
   }
   return true;
 })()`, focusResetJS, focusStopJS(), focusMaxStops, focusFields)
 }
 
 // focusFastEndJS records where the last Tab press put focus, ends the
-// walk and returns it.
+// walk, removes its key listener and returns it.
 const focusFastEndJS = `(() => {
   const W = window.__saavuWalk;
   if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
   W.on = false;
+  // The input probe looks for the page's own key listeners.
+  window.removeEventListener('keydown', window.__saavuWalkKey, true);
+  window.__saavuWalkKey = null;
   return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame, inner: W.innerAll};
 })()`
 

@@ -109,6 +109,9 @@ func TestACTConformance(t *testing.T) {
 	}
 
 	sc := act.ScoreVerdicts(suite, rules, res.Verdicts)
+	if *only != "" {
+		sc.Unknown = nil // the suite was cut down to the rules asked for
+	}
 	for _, id := range sc.Unknown {
 		t.Logf("ACT rule %s is claimed by a saavu rule but has no test case in the suite (deprecated, or a typo in Rule.ACT?)", id)
 	}
