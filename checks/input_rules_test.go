@@ -59,3 +59,41 @@ func TestInputRules(t *testing.T) {
 		t.Errorf("keys a and + on one element: %+v", res[0].Targets)
 	}
 }
+
+// TestAutoUpdatingText: the rule over the auto-update probe, on a captured
+// page whose probe results are replaced.
+func TestAutoUpdatingText(t *testing.T) {
+	s, err := fixture.Load("../testdata/pages/auto-updating-text.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Page
+	ticker := p.Find("#ticker")[0].Index
+	tests := []struct {
+		name string
+		view *checks.AutoView
+		want string // outcome, then the targets with theirs
+	}{
+		{"not probed", nil, "cantTell :root=cantTell"},
+		{"not watched", &checks.AutoView{}, "inapplicable"},
+		{"nothing changed", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true}, "inapplicable"},
+		{"changes", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 2}}}, "cantTell #ticker=cantTell"},
+		{"once, fast timer", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "inapplicable"},
+		{"once, slow timer", &checks.AutoView{Timers: []int{1600}, Watched: 3000, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "cantTell #ticker=cantTell"},
+		{"once, stopped", &checks.AutoView{Timers: nil, Watched: 3000, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "inapplicable"},
+	}
+	for _, tt := range tests {
+		p.Auto = tt.view
+		res, err := checks.Check(p, []*checks.Rule{checks.AutoUpdatingText})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{string(res[0].Outcome)}
+		for _, tg := range res[0].Targets {
+			got = append(got, tg.Node.Selector()+"="+string(tg.Outcome))
+		}
+		if g := strings.Join(got, " "); g != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}

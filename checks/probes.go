@@ -153,3 +153,26 @@ type Reaction struct {
 	// stopped the navigation; the page stayed).
 	Navigate string `json:"navigate,omitempty"`
 }
+
+// AutoView is what the auto-update probe saw: text that changed by itself
+// while saavu watched the page and did nothing. It watches only pages
+// with repeating timers running (intervals, and timeouts that set
+// themselves again) of 0.1 to 5 s.
+type AutoView struct {
+	// Timers are the periods (ms) of those timers after the snapshot;
+	// none: nothing on a timer, the page was not watched.
+	Timers []int `json:"timers,omitempty"`
+	// Watched is how long saavu watched (ms).
+	Watched int `json:"watched,omitempty"`
+	// Changed are the elements whose text changed, with how often.
+	Changed []AutoChange `json:"changed,omitempty"`
+	// Running says that such a timer still ran at the end of the watch:
+	// the changes go on.
+	Running bool `json:"running,omitempty"`
+}
+
+// AutoChange is one element whose text changed by itself.
+type AutoChange struct {
+	Node    int `json:"node"`    // index in Page.Nodes; -1 for an element the snapshot did not capture
+	Changes int `json:"changes"` // how many times its text changed while watched
+}

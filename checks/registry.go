@@ -22,6 +22,7 @@ func All() []*Rule {
 		ARIAValidAttrValue,
 		AudioAutoplay,
 		AudioTranscript,
+		AutoUpdatingText,
 		AutocompleteValid,
 		ButtonName,
 		Bypass,

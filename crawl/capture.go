@@ -302,6 +302,12 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 			return nil, pageErr(KindBrowser, "could not set the tab's user agent: %v", err)
 		}
 	}
+	// Note the page's repeating timers from its first script on (the
+	// auto-update probe, probes_auto.go).
+	if _, err := chromedp.Call(tabCtx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: timersJS}); err != nil {
+		cancel()
+		return nil, pageErr(KindBrowser, "could not prepare the browser tab: %v", err)
+	}
 	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
 		cancel()

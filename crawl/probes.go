@@ -36,6 +36,8 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		timeout time.Duration
 		run     func(context.Context, *checks.Page, map[cdp.BackendNodeID]int) error
 	}{
+		// First, while nothing else has touched the page.
+		{"whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto}, // probes_auto.go
 		{"the state of its audio and video", 2 * time.Second, probeMedia},
 		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
