@@ -32,7 +32,7 @@ func runAutoUpdatingText(pass *Pass) error {
 		pass.CantTell(nil, "saavu could not watch this page for text that changes by itself. Check by hand whether some text (a news ticker, a slideshow of quotes) changes while nobody does anything, and that it can be paused, stopped or hidden.")
 		return nil
 	}
-	secs := float64(p.Auto.Watched) / 1000
+	secs := (p.Auto.Watched + 999) / 1000 // whole seconds: no decimal point to translate
 	operable := hasOperable(p)
 	// A timer too slow to fire twice while watched: one change of its
 	// may be the first of many.
@@ -52,10 +52,10 @@ func runAutoUpdatingText(pass *Pass) error {
 			continue // the only content of the page: nothing else to be kept from
 		}
 		if c.Changes >= 2 && p.Auto.Running && !operable {
-			pass.Failed(n, "This text changed %d times in %.1f seconds while nobody did anything, and it goes on changing, but the page has nothing to pause, stop or hide it with: no link, button or other control at all. People who read slowly, or whose attention is drawn by movement, cannot read it or the rest of the page. Add a button that pauses or stops the changes, or change the text only when someone asks for it.", c.Changes, secs)
+			pass.Failed(n, "This text changed %d times in %d seconds while nobody did anything, and it goes on changing, but the page has nothing to pause, stop or hide it with: no link, button or other control at all. People who read slowly, or whose attention is drawn by movement, cannot read it or the rest of the page. Add a button that pauses or stops the changes, or change the text only when someone asks for it.", c.Changes, secs)
 			continue
 		}
-		pass.CantTell(n, "This text changed %d times in %.1f seconds while nobody did anything. Check that a button or another control pauses, stops or hides the changes, or sets how often they come (a slideshow needs a pause button). Changes that end within 5 seconds need none.", c.Changes, secs)
+		pass.CantTell(n, "This text changed %d times in %d seconds while nobody did anything. Check that a button or another control pauses, stops or hides the changes, or sets how often they come (a slideshow needs a pause button). Changes that end within 5 seconds need none.", c.Changes, secs)
 	}
 	return nil
 }
