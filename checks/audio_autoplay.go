@@ -20,6 +20,7 @@ var AudioAutoplay = &Rule{
 	WCAG:    []string{"1.4.2"},
 	ACT:     []string{"4c31df", "80f0bf"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeMedia},
 	Run:     runAudioAutoplay,
 }
 

@@ -11,6 +11,7 @@ var AudioAutoplayDuration = &Rule{
 	HelpURL: actRule("aaa1bf"),
 	ACT:     []string{"aaa1bf"},
 	Impact:  Moderate,
+	Probes:  []Probe{ProbeMedia},
 	Extra:   true,
 	Run:     runAudioAutoplayDuration,
 }

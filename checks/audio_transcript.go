@@ -11,6 +11,7 @@ var AudioTranscript = &Rule{
 	WCAG:    []string{"1.2.1"},
 	ACT:     []string{"e7aa44", "2eb176"},
 	Impact:  Critical,
+	Probes:  []Probe{ProbeMedia},
 	Run:     runAudioTranscript,
 }
 

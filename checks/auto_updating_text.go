@@ -13,6 +13,7 @@ var AutoUpdatingText = &Rule{
 	WCAG:    []string{"2.2.2"},
 	ACT:     []string{"efbfc7"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeAuto},
 	Run:     runAutoUpdatingText,
 }
 

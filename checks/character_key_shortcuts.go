@@ -17,6 +17,7 @@ var CharacterKeyShortcuts = &Rule{
 	WCAG:    []string{"2.1.4"},
 	ACT:     []string{"ffbc54"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeInput},
 	Run:     runCharacterKeyShortcuts,
 }
 

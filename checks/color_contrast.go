@@ -17,6 +17,7 @@ var ColorContrast = &Rule{
 	WCAG:    []string{"1.4.3"},
 	ACT:     []string{"afw4f7"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeBackdrop},
 	Run:     runColorContrast,
 }
 

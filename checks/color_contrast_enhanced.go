@@ -12,6 +12,7 @@ var ColorContrastEnhanced = &Rule{
 	WCAG:    []string{"1.4.6"},
 	ACT:     []string{"09o5cg"},
 	Impact:  Minor,
+	Probes:  []Probe{ProbeBackdrop},
 	Run:     runColorContrastEnhanced,
 	Extra:   true,
 }

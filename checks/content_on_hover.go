@@ -13,6 +13,7 @@ var ContentOnHover = &Rule{
 	HelpURL: understanding("1.4.13"),
 	WCAG:    []string{"1.4.13"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeHover},
 	Run:     runContentOnHover,
 }
 

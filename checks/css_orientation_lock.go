@@ -16,6 +16,7 @@ var CSSOrientationLock = &Rule{
 	WCAG:    []string{"1.3.4"},
 	ACT:     []string{"b33eff"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeOrientation},
 	Run:     runCSSOrientationLock,
 }
 

@@ -13,6 +13,7 @@ var FocusVisible = &Rule{
 	WCAG:    []string{"2.4.7"},
 	ACT:     []string{"oj04fd"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeFocus},
 	Run:     runFocusVisible,
 }
 

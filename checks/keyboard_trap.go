@@ -14,6 +14,7 @@ var KeyboardTrap = &Rule{
 	WCAG:    []string{"2.1.2"},
 	ACT:     []string{"80af7b", "a1b64e"},
 	Impact:  Critical,
+	Probes:  []Probe{ProbeFocus},
 	Run:     runKeyboardTrap,
 }
 

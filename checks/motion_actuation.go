@@ -11,6 +11,7 @@ var MotionActuation = &Rule{
 	WCAG:    []string{"2.5.4"},
 	ACT:     []string{"7677a9", "c249d5"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeInput},
 	Run:     runMotionActuation,
 }
 

@@ -1,5 +1,7 @@
 package checks
 
+import "slices"
+
 // What the crawler's live-page probes saw. They run after the DOM
 // snapshot and the screenshot, in the live page, and their results are
 // stored here so that rules stay pure. A probe that could not run leaves
@@ -175,4 +177,70 @@ type AutoView struct {
 type AutoChange struct {
 	Node    int `json:"node"`    // index in Page.Nodes; -1 for an element the snapshot did not capture
 	Changes int `json:"changes"` // how many times its text changed while watched
+}
+
+// Probe names one live-page probe of the crawler: the page data it fills
+// in. Rules list the probes they read (Rule.Probes), so that a run of some
+// rules only can skip the probes no rule of it needs.
+type Probe string
+
+// The probes, each with the Page fields it fills in.
+const (
+	ProbeAuto        Probe = "auto"        // Auto
+	ProbeMedia       Probe = "media"       // Media
+	ProbeFocus       Probe = "focus"       // Focus
+	ProbeOrientation Probe = "orientation" // Rotations
+	ProbeScroll      Probe = "scroll"      // Scrollers
+	ProbeBackdrop    Probe = "backdrop"    // Backdrops
+	ProbeSpacing     Probe = "spacing"     // Spacing
+	ProbeHover       Probe = "hover"       // Hover
+	ProbeInput       Probe = "input"       // Keys, Motion
+	ProbeZoom        Probe = "zoom"        // Zoom
+	ProbeReflow      Probe = "reflow"      // Reflow
+)
+
+// Probes lists every probe.
+var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow}
+
+// clearProbe empties the page data of one probe, as if it had not run.
+func (p *Page) clearProbe(pr Probe) {
+	switch pr {
+	case ProbeAuto:
+		p.Auto = nil
+	case ProbeMedia:
+		p.Media = nil
+	case ProbeFocus:
+		p.Focus = nil
+	case ProbeOrientation:
+		p.Rotations = nil
+	case ProbeScroll:
+		p.Scrollers = nil
+	case ProbeBackdrop:
+		p.Backdrops = nil
+	case ProbeSpacing:
+		p.Spacing = nil
+	case ProbeHover:
+		p.Hover = nil
+	case ProbeInput:
+		p.Keys, p.Motion = nil, nil
+	case ProbeZoom:
+		p.Zoom = nil
+	case ProbeReflow:
+		p.Reflow = nil
+	}
+}
+
+// NeededProbes returns the probes that the rules read, in the order of
+// Probes.
+func NeededProbes(rules []*Rule) []Probe {
+	var out []Probe
+	for _, pr := range Probes {
+		for _, r := range rules {
+			if slices.Contains(r.Probes, pr) {
+				out = append(out, pr)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -14,6 +14,7 @@ var Reflow = &Rule{
 	HelpURL: understanding("1.4.10"),
 	WCAG:    []string{"1.4.10"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeZoom, ProbeReflow},
 	Run:     runReflow,
 	// Photographed in the 1280 px window, the elements look fine.
 	NoShots: true,

@@ -68,6 +68,10 @@ type Rule struct {
 	Impact  Impact
 	Run     func(*Pass) error
 
+	// Probes are the live-page probes whose results the rule reads
+	// (Page.Media, Page.Focus…): a run without the rule can skip them.
+	Probes []Probe
+
 	// NoShots leaves the rule's elements out of the screenshots: its
 	// faults show only in another layout of the page (a narrower
 	// window), not in the one photographed.

@@ -12,6 +12,7 @@ var ScrollableRegionFocusable = &Rule{
 	WCAG:    []string{"2.1.1"},
 	ACT:     []string{"0ssw9k"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeScroll},
 	Run:     runScrollableRegionFocusable,
 }
 

@@ -13,6 +13,7 @@ var TextSpacingClipped = &Rule{
 	HelpURL: understanding("1.4.12"),
 	WCAG:    []string{"1.4.12"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeSpacing},
 	Run:     runTextSpacingClipped,
 }
 

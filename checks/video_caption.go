@@ -12,6 +12,7 @@ var VideoCaption = &Rule{
 	WCAG:    []string{"1.2.2"},
 	ACT:     []string{"eac66b", "f51b46"},
 	Impact:  Critical,
+	Probes:  []Probe{ProbeMedia},
 	Run:     runVideoCaption,
 }
 

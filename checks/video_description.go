@@ -12,6 +12,7 @@ var VideoDescription = &Rule{
 	WCAG:    []string{"1.2.3", "1.2.5"},
 	ACT:     []string{"c5a4ea", "1ec09b", "1ea59c"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeMedia},
 	Run:     runVideoDescription,
 }
 

@@ -11,6 +11,7 @@ var VideoOnlyAlternative = &Rule{
 	WCAG:    []string{"1.2.1"},
 	ACT:     []string{"c3232f", "ee13b5", "d7ba54"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeMedia},
 	Run:     runVideoOnlyAlternative,
 }
 

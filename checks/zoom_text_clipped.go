@@ -15,6 +15,7 @@ var ZoomTextClipped = &Rule{
 	WCAG:    []string{"1.4.4"},
 	ACT:     []string{"59br37"},
 	Impact:  Serious,
+	Probes:  []Probe{ProbeZoom},
 	Run:     runZoomTextClipped,
 }
 

@@ -177,6 +177,14 @@ func validateFailOn(s string) error {
 	return nil
 }
 
+// skipProbes returns the live-page probes that none of the rules reads:
+// a run of a few rules does not wait for the Tab walk or the relayouts
+// when none of them needs it.
+func skipProbes(rules []*checks.Rule) []checks.Probe {
+	need := checks.NeededProbes(rules)
+	return slices.DeleteFunc(slices.Clone(checks.Probes), func(p checks.Probe) bool { return slices.Contains(need, p) })
+}
+
 // selectRules applies --rules and --skip-rules to the registry.
 func selectRules(only, skip []string) ([]*checks.Rule, error) {
 	rules := checks.All()
@@ -305,6 +313,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	b, err := crawl.Launch(ctx, crawl.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: "saavu/" + f.Version, Log: log,
+		SkipProbes: skipProbes(rules),
 	})
 	if err != nil {
 		return err

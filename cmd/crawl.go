@@ -214,6 +214,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	b, err := crawl.Launch(ctx, crawl.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
+		SkipProbes: skipProbes(rules),
 	})
 	if err != nil {
 		return err

@@ -60,6 +60,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 	b, err := crawl.Launch(ctx, crawl.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
+		SkipProbes: skipProbes(rules),
 	})
 	if err != nil {
 		return err

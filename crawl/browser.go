@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/remote"
+
+	"saavu/checks"
 )
 
 // ErrChromeNotFound means no Chrome or Chromium binary could be found.
@@ -65,6 +67,10 @@ type Options struct {
 	Settle      time.Duration // after load, wait until no request has been in flight this long (default 150ms, at most 2s)
 
 	Screenshots bool // photograph the elements the rules reported (Tab.Check)
+
+	// SkipProbes are live-page probes not to run, because no rule of the
+	// run reads them (checks.NeededProbes); their page data stays nil.
+	SkipProbes []checks.Probe
 
 	Log *slog.Logger
 }

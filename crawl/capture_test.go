@@ -473,3 +473,33 @@ addEventListener('pagehide', () => navigator.sendBeacon('/state', JSON.stringify
 		t.Errorf("the probe let the page navigate: %v", hits)
 	}
 }
+
+// TestCaptureSkipProbes: a run whose rules read no live-page data does not
+// probe the page: the probes' page data stays empty, and no note says
+// something could not be read.
+func TestCaptureSkipProbes(t *testing.T) {
+	chrometest.Browser(t) // skips without Chrome
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := chrometest.Options
+	opts.SkipProbes = checks.Probes
+	b, err := crawl.Launch(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><a href="/a">A</a><video src="v.mp4"></video>
+<script>document.addEventListener('keydown', () => {}); setInterval(() => {}, 500);</script></body></html>`)
+	}))
+	defer ts.Close()
+	p, err := b.Capture(ctx, ts.URL+"/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Focus != nil || p.Keys != nil || p.Auto != nil || p.Zoom != nil || p.Reflow != nil || p.Spacing != nil || p.Hover != nil || p.Media != nil || len(p.Notes) > 0 {
+		t.Errorf("probes ran: focus %v keys %v auto %v zoom %v reflow %v spacing %v hover %v media %v, notes %q",
+			p.Focus != nil, p.Keys != nil, p.Auto != nil, p.Zoom != nil, p.Reflow != nil, p.Spacing != nil, p.Hover != nil, p.Media != nil, p.Notes)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,25 +33,29 @@ import (
 // snapshot's backend node ids to indexes in p.Nodes.
 func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
 	probes := []struct {
+		id      checks.Probe
 		what    string
 		timeout time.Duration
 		run     func(context.Context, *checks.Page, map[cdp.BackendNodeID]int) error
 	}{
 		// First, while nothing else has touched the page.
-		{"whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto}, // probes_auto.go
-		{"the state of its audio and video", 2 * time.Second, probeMedia},
-		{"where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
-		{"how the page turns with the screen", 2 * time.Second, probeOrientation},
-		{"how far its scrollable boxes scroll", 2 * time.Second, probeScroll},      // probes_layout.go
-		{"what is behind text on images", 3 * time.Second, probeBackdrop},          // probe_backdrop.go
-		{"how its text looks with wider spacing", 3 * time.Second, probeSpacing},   // probes_reflow.go
-		{"what appears when the pointer is over it", 3 * time.Second, probeHover},  // probes_hover.go
-		{"what single keys and moving the device do", 3 * time.Second, probeInput}, // probes_input.go
+		{checks.ProbeAuto, "whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto}, // probes_auto.go
+		{checks.ProbeMedia, "the state of its audio and video", 2 * time.Second, probeMedia},
+		{checks.ProbeFocus, "where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
+		{checks.ProbeOrientation, "how the page turns with the screen", 2 * time.Second, probeOrientation},
+		{checks.ProbeScroll, "how far its scrollable boxes scroll", 2 * time.Second, probeScroll},     // probes_layout.go
+		{checks.ProbeBackdrop, "what is behind text on images", 3 * time.Second, probeBackdrop},       // probe_backdrop.go
+		{checks.ProbeSpacing, "how its text looks with wider spacing", 3 * time.Second, probeSpacing}, // probes_reflow.go
+		{checks.ProbeHover, "what appears when the pointer is over it", 3 * time.Second, probeHover},  // probes_hover.go
+		{checks.ProbeInput, "what single keys and moving the device do", 3 * time.Second, probeInput}, // probes_input.go
 		// Last: these resize the page.
-		{"how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},       // probes_layout.go
-		{"how the page fits a window 320 px wide", 3 * time.Second, probeReflow}, // probes_reflow.go
+		{checks.ProbeZoom, "how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},         // probes_layout.go
+		{checks.ProbeReflow, "how the page fits a window 320 px wide", 3 * time.Second, probeReflow}, // probes_reflow.go
 	}
 	for _, pr := range probes {
+		if slices.Contains(b.opts.SkipProbes, pr.id) {
+			continue
+		}
 		start := time.Now()
 		pctx, cancel := context.WithTimeout(ctx, pr.timeout)
 		err := pr.run(pctx, p, backend)

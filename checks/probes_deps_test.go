@@ -1,0 +1,97 @@
+package checks
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func loadSnapshots(t *testing.T) map[string][]byte {
+	t.Helper()
+	files, err := filepath.Glob("../testdata/pages/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no snapshots: %v", err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = b
+	}
+	return out
+}
+
+func snapshotPage(t *testing.T, b []byte) *Page {
+	t.Helper()
+	var s struct {
+		Page *Page `json:"page"`
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Page.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return s.Page
+}
+
+func resultsOf(t *testing.T, p *Page, r *Rule) string {
+	t.Helper()
+	res, err := Check(p, []*Rule{r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(res[0].Outcome)
+	for _, tg := range res[0].Targets {
+		s += fmt.Sprintf("|%d %s %s", tg.Node.Index, tg.Outcome, tg.Message)
+	}
+	return s
+}
+
+// TestRuleProbes: every rule lists the probes it reads. On every captured
+// fixture, a rule gives the same results when the data of every probe it
+// does not list is gone (as when a run of some rules skips them).
+func TestRuleProbes(t *testing.T) {
+	type saved struct {
+		auto         *AutoView
+		media        []MediaState
+		focus        *FocusWalk
+		rotations    []Rotation
+		scrollers    []Scroller
+		backdrops    map[int]Backdrop
+		spacing      *SpacingView
+		hover        *HoverView
+		keys, motion *InputView
+		zoom         *ZoomView
+		reflow       *ReflowView
+	}
+	save := func(p *Page) saved {
+		return saved{p.Auto, p.Media, p.Focus, p.Rotations, p.Scrollers, p.Backdrops, p.Spacing, p.Hover, p.Keys, p.Motion, p.Zoom, p.Reflow}
+	}
+	restore := func(p *Page, s saved) {
+		p.Auto, p.Media, p.Focus, p.Rotations, p.Scrollers, p.Backdrops, p.Spacing, p.Hover, p.Keys, p.Motion, p.Zoom, p.Reflow =
+			s.auto, s.media, s.focus, s.rotations, s.scrollers, s.backdrops, s.spacing, s.hover, s.keys, s.motion, s.zoom, s.reflow
+	}
+	rules := Every()
+	for name, b := range loadSnapshots(t) {
+		p := snapshotPage(t, b)
+		all := save(p)
+		for _, r := range rules {
+			full := resultsOf(t, p, r)
+			for _, pr := range Probes {
+				if !slices.Contains(r.Probes, pr) {
+					p.clearProbe(pr)
+				}
+			}
+			if got := resultsOf(t, p, r); got != full {
+				t.Errorf("%s: %s reads probe data it does not list in Rule.Probes %v:\n with all: %.300s\n without: %.300s", filepath.Base(name), r.ID, r.Probes, full, got)
+			}
+			restore(p, all)
+		}
+	}
+}
