@@ -335,6 +335,13 @@ func TestRulesAndVersion(t *testing.T) {
 	if doc.code != 0 || !strings.Contains(doc.stdout, "9.2.4.2") || !strings.Contains(doc.stdout, "How to fix") {
 		t.Errorf("rules document-title:\n%s", doc.stdout)
 	}
+	if strings.Contains(doc.stdout, "Live page:") {
+		t.Errorf("rules document-title says it tries out the live page:\n%s", doc.stdout)
+	}
+	kt := saavu(t, t.TempDir(), "rules", "keyboard-trap")
+	if kt.code != 0 || !strings.Contains(kt.stdout, "\nLive page:    presses Tab through the page\n") {
+		t.Errorf("rules keyboard-trap:\n%s", kt.stdout)
+	}
 	v := saavu(t, t.TempDir(), "version")
 	if v.code != 0 || !strings.HasPrefix(v.stdout, "saavu ") {
 		t.Errorf("version: %q", v.stdout)

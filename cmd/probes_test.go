@@ -34,3 +34,12 @@ func TestSkipProbes(t *testing.T) {
 		t.Errorf("every rule: skips %v", got)
 	}
 }
+
+// TestProbeWords: 'saavu rules ID' can say what every probe does.
+func TestProbeWords(t *testing.T) {
+	for _, p := range checks.Probes {
+		if probeWords[p] == "" {
+			t.Errorf("probe %s has no words in probeWords", p)
+		}
+	}
+}

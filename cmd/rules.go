@@ -67,6 +67,13 @@ func rulesRun(opts *RulesOptions) error {
 		if len(r.ACT) > 0 {
 			fmt.Fprintf(out, "W3C ACT rule: %s\n", strings.Join(r.ACT, ", "))
 		}
+		if len(r.Probes) > 0 {
+			var did []string
+			for _, p := range r.Probes {
+				did = append(did, probeWords[p])
+			}
+			fmt.Fprintf(out, "Live page:    %s\n", strings.Join(did, "; "))
+		}
 		fmt.Fprintf(out, "Impact:       %s\n", r.Impact)
 		fmt.Fprintf(out, "More:         %s\n\n", r.HelpURL)
 		fmt.Fprint(out, strings.TrimSpace(r.Doc)+"\n")
@@ -98,4 +105,20 @@ func rulesRun(opts *RulesOptions) error {
 	}
 	fmt.Fprintf(out, "%d rules, and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n", len(checks.All()), len(checks.Extra()))
 	return nil
+}
+
+// probeWords says what each live-page probe does to the page, for
+// 'saavu rules ID'.
+var probeWords = map[checks.Probe]string{
+	checks.ProbeAuto:        "watches whether text changes by itself",
+	checks.ProbeMedia:       "plays its audio and video for a moment",
+	checks.ProbeFocus:       "presses Tab through the page",
+	checks.ProbeOrientation: "turns the screen to portrait and landscape",
+	checks.ProbeScroll:      "measures how far its boxes scroll",
+	checks.ProbeBackdrop:    "reads the pixels behind text on images",
+	checks.ProbeSpacing:     "widens the text spacing",
+	checks.ProbeHover:       "moves the mouse over elements",
+	checks.ProbeInput:       "presses single keys and tilts and shakes the device",
+	checks.ProbeZoom:        "lays the page out 640 px wide (200 % zoom)",
+	checks.ProbeReflow:      "lays the page out 320 px wide (400 % zoom)",
 }
