@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/domdebugger"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/sync/errgroup"
 
 	"saavu/checks"
 )
@@ -294,22 +294,36 @@ func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 // element, document, window) and to motion events (window), as "target
 // event", sorted.
 func listeners(ctx context.Context) (keys, motion []string, err error) {
-	for _, t := range []struct{ name, expr string }{
+	targets := []struct{ name, expr string }{
 		{"window", "window"}, {"document", "document"}, {"html", "document.documentElement"}, {"body", "document.body"},
-	} {
-		res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
-		if err != nil {
-			return nil, nil, err
-		}
-		if res.Result == nil || res.Result.ObjectID == "" {
-			continue // no body
-		}
-		ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(int64(0))})
-		_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, l := range ls.Listeners {
+	}
+	// One lookup per target, side by side: three round trips each, on
+	// every page.
+	found := make([][]*domdebugger.EventListener, len(targets))
+	var g errgroup.Group
+	for i, t := range targets {
+		g.Go(func() error {
+			res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
+			if err != nil {
+				return err
+			}
+			if res.Result == nil || res.Result.ObjectID == "" {
+				return nil // no body
+			}
+			ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(int64(0))})
+			_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
+			if err != nil {
+				return err
+			}
+			found[i] = ls.Listeners
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	for i, t := range targets {
+		for _, l := range found[i] {
 			name := t.name + " " + l.Type
 			switch {
 			case slices.Contains(keyListenEvents, l.Type) && !slices.Contains(keys, name):
@@ -319,7 +333,7 @@ func listeners(ctx context.Context) (keys, motion []string, err error) {
 			}
 		}
 	}
-	slices.SortFunc(keys, strings.Compare)
+	slices.Sort(keys)
 	slices.Sort(motion)
 	return keys, motion, nil
 }
