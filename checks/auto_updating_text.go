@@ -39,7 +39,7 @@ func runAutoUpdatingText(pass *Pass) error {
 	// may be the first of many.
 	slow := len(p.Auto.Timers) > 0 && 2*slices.Max(p.Auto.Timers) > p.Auto.Watched
 	for _, c := range p.Auto.Changed {
-		if c.Changes < 2 && !(c.Changes == 1 && p.Auto.Running && slow) {
+		if c.Changes < 2 && !(c.Changes == 1 && p.Auto.Running() && slow) {
 			continue
 		}
 		var n *Node
@@ -52,7 +52,7 @@ func runAutoUpdatingText(pass *Pass) error {
 		if !otherTextThan(p, n) {
 			continue // the only content of the page: nothing else to be kept from
 		}
-		if c.Changes >= 2 && p.Auto.Running && !operable {
+		if c.Changes >= 2 && p.Auto.Running() && !operable {
 			pass.Failed(n, "This text changed %d times in %d seconds while nobody did anything, and it goes on changing, but the page has nothing to pause, stop or hide it with: no link, button or other control at all. People who read slowly, or whose attention is drawn by movement, cannot read it or the rest of the page. Add a button that pauses or stops the changes, or change the text only when someone asks for it.", c.Changes, secs)
 			continue
 		}

@@ -76,10 +76,10 @@ func TestAutoUpdatingText(t *testing.T) {
 	}{
 		{"not probed", nil, "cantTell :root=cantTell"},
 		{"not watched", &checks.AutoView{}, "inapplicable"},
-		{"nothing changed", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true}, "inapplicable"},
-		{"changes", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 2}}}, "cantTell #ticker=cantTell"},
-		{"once, fast timer", &checks.AutoView{Timers: []int{400}, Watched: 1050, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "inapplicable"},
-		{"once, slow timer", &checks.AutoView{Timers: []int{1600}, Watched: 3000, Running: true, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "cantTell #ticker=cantTell"},
+		{"nothing changed", &checks.AutoView{Timers: []int{400}, Watched: 1050}, "inapplicable"},
+		{"changes", &checks.AutoView{Timers: []int{400}, Watched: 1050, Changed: []checks.AutoChange{{Node: ticker, Changes: 2}}}, "cantTell #ticker=cantTell"},
+		{"once, fast timer", &checks.AutoView{Timers: []int{400}, Watched: 1050, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "inapplicable"},
+		{"once, slow timer", &checks.AutoView{Timers: []int{1600}, Watched: 3000, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "cantTell #ticker=cantTell"},
 		{"once, stopped", &checks.AutoView{Timers: nil, Watched: 3000, Changed: []checks.AutoChange{{Node: ticker, Changes: 1}}}, "inapplicable"},
 	}
 	for _, tt := range tests {

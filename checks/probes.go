@@ -161,17 +161,20 @@ type Reaction struct {
 // with repeating timers running (intervals, and timeouts that set
 // themselves again) of 0.1 to 5 s.
 type AutoView struct {
-	// Timers are the periods (ms) of those timers after the snapshot;
-	// none: nothing on a timer, the page was not watched.
+	// Timers are the periods (ms) of those timers still running at the
+	// end of the watch: the changes go on.
 	Timers []int `json:"timers,omitempty"`
-	// Watched is how long saavu watched (ms).
+	// Watched is how long saavu watched (ms); 0: no such timer ran after
+	// the snapshot (nor a timeout due within a second that might set
+	// itself again), the page was not watched.
 	Watched int `json:"watched,omitempty"`
 	// Changed are the elements whose text changed, with how often.
 	Changed []AutoChange `json:"changed,omitempty"`
-	// Running says that such a timer still ran at the end of the watch:
-	// the changes go on.
-	Running bool `json:"running,omitempty"`
 }
+
+// Running says that a repeating timer still ran at the end of the
+// watch.
+func (v *AutoView) Running() bool { return len(v.Timers) > 0 }
 
 // AutoChange is one element whose text changed by itself.
 type AutoChange struct {

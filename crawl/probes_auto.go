@@ -69,9 +69,9 @@ const (
 // ms have fired (they may set themselves again). It returns nothing when
 // there was nothing to watch, else how long it watched, the elements
 // whose text changed (in window.__saavuAuto) with the number of times
-// each did, the periods of the repeating timers at the end, and whether
-// any ran. A change is a batch of mutations that left an element's text
-// different: text edited, or elements with text added or removed.
+// each did, and the periods of the repeating timers at the end. A change
+// is a batch of mutations that left an element's text different: text
+// edited, or elements with text added or removed.
 const autoWatchJS = `(async (lo, hi, minW, maxW, soon) => {
   const T = window.__saavuTimers;
   if (!T) return null;
@@ -113,7 +113,7 @@ const autoWatchJS = `(async (lo, hi, minW, maxW, soon) => {
   const els = [...count.keys()];
   window.__saavuAuto = els;
   const rep = repeating();
-  return {watched: Math.round(performance.now() - t0), counts: els.map(e => count.get(e)), timers: rep, running: rep.length > 0};
+  return {watched: Math.round(performance.now() - t0), counts: els.map(e => count.get(e)), timers: rep};
 })`
 
 // probeAuto watches the page for text that changes by itself (see the
@@ -123,7 +123,6 @@ func probeAuto(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 		Watched int       `json:"watched"`
 		Counts  []int     `json:"counts"`
 		Timers  []float64 `json:"timers"`
-		Running bool      `json:"running"`
 	}
 	ms := func(d time.Duration) int64 { return d.Milliseconds() }
 	if err := evalJS(ctx, fmt.Sprintf("%s(%d, %d, %d, %d, %d)", autoWatchJS,
@@ -140,7 +139,7 @@ func probeAuto(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 		p.Auto = nil
 		return err
 	}
-	v.Watched, v.Running = got.Watched, got.Running
+	v.Watched = got.Watched
 	for _, d := range got.Timers {
 		if !slices.Contains(v.Timers, int(d)) {
 			v.Timers = append(v.Timers, int(d))
