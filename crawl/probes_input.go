@@ -233,32 +233,26 @@ func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		return err
 	}
 	keys, motion := &checks.InputView{Listeners: keyOn}, &checks.InputView{Listeners: motionOn}
-	if len(keyOn) > 0 || len(motionOn) > 0 {
-		var ok bool
-		if err := evalJS(ctx, inputJS, &ok); err != nil {
-			return err
+	if len(keyOn) == 0 && len(motionOn) == 0 {
+		p.Keys, p.Motion = keys, motion
+		return nil
+	}
+	if err := evalJS(ctx, inputJS, new(bool)); err != nil {
+		return err
+	}
+	// The scripts give elements as indexes in window.__saavuInput.els,
+	// and focus -1 when it did not move.
+	if len(keyOn) > 0 {
+		if err := evalJS(ctx, keysJS, keys); err != nil {
+			return fmt.Errorf("keys: %w", err)
 		}
-		type got struct {
-			Tried     []string `json:"tried"`
-			Reactions []struct {
-				Input    string `json:"input"`
-				Changed  []int  `json:"changed"`
-				Focus    int    `json:"focus"`
-				Scrolled bool   `json:"scrolled"`
-				Navigate string `json:"navigate"`
-			} `json:"reactions"`
+	}
+	if len(motionOn) > 0 {
+		if err := evalJS(ctx, motionJS, motion); err != nil {
+			return fmt.Errorf("motion: %w", err)
 		}
-		var gk, gm got
-		if len(keyOn) > 0 {
-			if err := evalJS(ctx, keysJS, &gk); err != nil {
-				return fmt.Errorf("keys: %w", err)
-			}
-		}
-		if len(motionOn) > 0 {
-			if err := evalJS(ctx, motionJS, &gm); err != nil {
-				return fmt.Errorf("motion: %w", err)
-			}
-		}
+	}
+	if len(keys.Reactions)+len(motion.Reactions) > 0 {
 		idx, err := elements(ctx, "window.__saavuInput.els", backend)
 		if err != nil {
 			return err
@@ -269,22 +263,19 @@ func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 			}
 			return idx[i]
 		}
-		fill := func(v *checks.InputView, g got) {
-			v.Tried = g.Tried
-			for _, r := range g.Reactions {
-				out := checks.Reaction{Input: r.Input, Scrolled: r.Scrolled, Navigate: r.Navigate}
-				for _, c := range r.Changed {
-					out.Changed = append(out.Changed, at(c))
+		for _, rs := range [][]checks.Reaction{keys.Reactions, motion.Reactions} {
+			for k := range rs {
+				r := &rs[k]
+				for c := range r.Changed {
+					r.Changed[c] = at(r.Changed[c])
 				}
 				if r.Focus >= 0 {
-					out.Focus = at(r.Focus)
+					r.Focus = at(r.Focus)
+				} else {
+					r.Focus = 0
 				}
-				v.Reactions = append(v.Reactions, out)
 			}
 		}
-		fill(keys, gk)
-		fill(motion, gm)
-		_ = evalJS(ctx, "(window.__saavuInput.els = [], true)", new(bool))
 	}
 	p.Keys, p.Motion = keys, motion
 	return nil
