@@ -35,6 +35,8 @@ type CrawlOptions struct {
 
 	Sample     int    // audit this many representative pages (see sample.go); 0: every page found
 	SampleSeed uint64 // seed of the sample's random picks; 0: one derived from the start URLs
+
+	Demo bool // crawl the demo site bundled in saavu (demo.go)
 }
 
 // NewCmdCrawl builds `saavu crawl`. runF replaces the crawl in tests of
@@ -66,17 +68,25 @@ monitoring method, Commission Implementing Decision (EU) 2018/1524). The
 pages are found over plain HTTP first, so links added by scripts are not
 seen; the report lists how each page was chosen.
 
+--demo crawls Esimerkkilän kunta, a small made-up municipal site bundled in
+saavu and served on 127.0.0.1 for the run: a first audit that needs no
+network (docs/demo.md).
+
 Outputs and exit status are those of 'saavu check'.`,
-		Example: `  saavu crawl https://www.example.fi/
+		Example: `  saavu crawl --demo -o html=report.html
+  saavu crawl https://www.example.fi/
   saavu crawl --max-pages 500 -o html=report.html -o json=report.json https://www.example.fi/
   saavu crawl --include '^/fi/' --exclude '^/fi/uutiset/' https://www.example.fi/fi/
   saavu crawl --sample 40 -o html=otos.html https://www.example.fi/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
-			if len(args) == 0 {
+			if len(args) == 0 && !opts.Demo {
 				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
 			}
-			if len(opts.Targets) == 0 {
+			if err := opts.demoFlags(); err != nil {
+				return err
+			}
+			if len(opts.Targets) == 0 && !opts.Demo {
 				return flagErrorf("give at least one URL to start the crawl from (or urls: in saavu.yaml)")
 			}
 			if err := opts.complete(outputs); err != nil {
@@ -134,6 +144,7 @@ Outputs and exit status are those of 'saavu check'.`,
 	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
 	fl.IntVar(&opts.Sample, "sample", 0, "audit a representative sample of this many pages, chosen as the EU monitoring method asks, from the pages found over HTTP (--max-pages of them, default 5000)")
 	fl.Uint64Var(&opts.SampleSeed, "sample-seed", 0, "seed of the sample's random pages (default: derived from the start URLs, so a site gets the same sample)")
+	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
 	return cmd
 }
 
@@ -143,6 +154,13 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	rules, err := selectRules(opts.Rules, opts.skipped())
 	if err != nil {
 		return err
+	}
+	if opts.Demo {
+		stop, err := serveDemo(opts)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	var starts []string
 	for _, a := range opts.Targets {
@@ -205,7 +223,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		if state.Resumed {
 			fmt.Fprintf(f.IO.ErrOut, "saavu: resuming the crawl in %s: %d page(s) done before\n", opts.State, state.Kept())
 			prog.resumed(state.Kept())
-		} else {
+		} else if !opts.Demo {
 			fmt.Fprintf(f.IO.ErrOut, "saavu: crawl state in %s (continue an interrupted crawl with --resume)\n", opts.State)
 		}
 	}
