@@ -4,6 +4,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -230,5 +231,32 @@ func TestServe(t *testing.T) {
 	if resp, err := http.Get(srv.URL + "/"); err == nil {
 		resp.Body.Close()
 		t.Error("the server still answers after Close")
+	}
+}
+
+// docRow is a row of the table in docs/demo.md: page, rule, outcome.
+var docRow = regexp.MustCompile("(?m)^\\| `([^`]+)`[^|]*\\| (?:`([^`]+)`)? *\\| ([a-z ]+) \\|")
+
+// TestDocs checks that docs/demo.md shows the table of Pages.
+func TestDocs(t *testing.T) {
+	b, err := os.ReadFile("../../docs/demo.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want []string
+	for _, m := range docRow.FindAllStringSubmatch(string(b), -1) {
+		got = append(got, m[1]+" "+m[2]+" "+m[3])
+	}
+	words := map[checks.Outcome]string{checks.Failed: "failed", checks.CantTell: "needs review"}
+	for _, p := range Pages {
+		if len(p.Barriers) == 0 {
+			want = append(want, p.Path+"  passes")
+		}
+		for _, b := range p.Barriers {
+			want = append(want, p.Path+" "+b.Rule+" "+words[b.Outcome])
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("docs/demo.md shows\n%s\nwant (internal/demo Pages)\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
