@@ -39,7 +39,7 @@ func runReflow(pass *Pass) error {
 	// 640 px (where zoom-text-clipped judges it).
 	cv := newClipVerdicts()
 	if v.Clip != nil {
-		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return cutAtZoom(p, text) }, cv)
+		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return inARIAHidden(p, text) || cutAtZoom(p, text) }, cv)
 	}
 	if cut := cv.reportAll(pass, false); len(v.Wide) == 0 && cut == 0 {
 		pass.Passed(nil)
