@@ -57,15 +57,9 @@ func itemNames(role string) (container, items, fix Text) {
 // none or presentation and plain <div>/<span> wrappers pass their content
 // through; text owned directly fails.
 func runARIARequiredChildren(pass *Pass) error {
-	if !ariaHTMLDoc(pass.Page) {
-		return nil
-	}
-	tree := newARIATree(pass.Page)
-	for _, n := range allElements(pass.Page) {
-		if (n.Namespace != "" && n.Namespace != "svg") || ariaExcluded(n) {
-			continue
-		}
-		role, explicit := semanticRole(n)
+	tree, els := ariaOwnership(pass.Page)
+	for _, e := range els {
+		n, role, explicit := e.n, e.role, e.explicit
 		allowed := ariaRoleTable[role].Owned
 		if len(allowed) == 0 || ariaBusy(n) {
 			continue
@@ -92,6 +86,35 @@ func runARIARequiredChildren(pass *Pass) error {
 			container, what, items, list, fix)
 	}
 	return nil
+}
+
+// roledElement is an element in the accessibility tree with its semantic
+// role.
+type roledElement struct {
+	n        *Node
+	role     string
+	explicit bool // the role comes from the role attribute
+}
+
+// ariaOwnership returns what aria-required-children (ACT bc4a75) and
+// aria-required-parent (ACT ff89c9) apply to: the elements of an HTML or
+// SVG page in the accessibility tree, in document order, with their
+// semantic roles, and the page's ARIA tree (who owns what) for judging
+// them. Each rule then takes the elements whose role restricts what they
+// own, or where they are owned. Other pages give nothing.
+func ariaOwnership(p *Page) (*ariaTree, []roledElement) {
+	if !ariaHTMLDoc(p) {
+		return nil, nil
+	}
+	var els []roledElement
+	for _, n := range allElements(p) {
+		if (n.Namespace != "" && n.Namespace != "svg") || ariaExcluded(n) {
+			continue
+		}
+		role, explicit := semanticRole(n)
+		els = append(els, roledElement{n, role, explicit})
+	}
+	return newARIATree(p), els
 }
 
 // wrongOwned returns what n owns that is not allowed; groups it owns are

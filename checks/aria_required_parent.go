@@ -24,15 +24,9 @@ var ARIARequiredParent = &Rule{
 // tree (its aria-owns owner, or its nearest ancestor that is not a plain
 // wrapper or role none) must have one of those roles.
 func runARIARequiredParent(pass *Pass) error {
-	if !ariaHTMLDoc(pass.Page) {
-		return nil
-	}
-	tree := newARIATree(pass.Page)
-	for _, n := range allElements(pass.Page) {
-		if (n.Namespace != "" && n.Namespace != "svg") || ariaExcluded(n) {
-			continue
-		}
-		role, explicit := semanticRole(n)
+	tree, els := ariaOwnership(pass.Page)
+	for _, e := range els {
+		n, role, explicit := e.n, e.role, e.explicit
 		context := ariaRoleTable[role].Context
 		if !explicit || len(context) == 0 || implicitRole(n) == role {
 			continue

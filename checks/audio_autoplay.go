@@ -33,22 +33,13 @@ const autoplayLimit = 3.0
 // control mechanism to stop or mute it (4c31df).
 func runAudioAutoplay(pass *Pass) error {
 	p := pass.Page
-	for _, n := range allElements(p) {
-		if n.Namespace != "" || !n.Is("audio", "video") || !n.HasAttr("autoplay") {
-			continue
-		}
-		m := p.MediaOf(n)
-		if m == nil {
+	for _, a := range autoplaying(p) {
+		n, m := a.n, a.m
+		switch {
+		case m == nil:
 			pass.CantTell(n, "This %s starts playing by itself, but saavu could not see whether it plays sound. Check that any sound stops within 3 seconds, or that there is a button to pause or mute it.", n.Name)
 			continue
-		}
-		if m.Muted || m.Volume == 0 || m.Audio == "no" {
-			continue // no audio output
-		}
-		if m.Paused && m.CurrentTime == 0 && m.Error == 0 && m.ReadyState >= 1 {
-			continue // did not start
-		}
-		if m.Error != 0 || m.ReadyState == 0 {
+		case a.broken:
 			pass.CantTell(n, "This %s is set to play by itself, but the browser saavu uses could not load or play it (a missing file or an unsupported format). Check in a browser that any sound stops within 3 seconds, or that there is a button to pause or mute it.", n.Name)
 			continue
 		}
@@ -73,6 +64,42 @@ func runAudioAutoplay(pass *Pass) error {
 		}
 	}
 	return nil
+}
+
+// autoplay is an element that plays by itself, with what the media probe
+// saw of it.
+type autoplay struct {
+	n      *Node
+	m      *MediaState // nil when the probe did not see the element
+	broken bool        // the browser could not load or play it
+}
+
+// autoplaying returns the elements audio-autoplay (ACT 80f0bf) and
+// audio-autoplay-duration (ACT aaa1bf) apply to, in document order: audio
+// and video elements with an autoplay attribute that are playing, not
+// muted, with audio output. An element the probe did not see, or the
+// browser could not play, comes too, marked: it may play sound, which the
+// rules leave to a person.
+func autoplaying(p *Page) []autoplay {
+	var out []autoplay
+	for _, n := range allElements(p) {
+		if n.Namespace != "" || !n.Is("audio", "video") || !n.HasAttr("autoplay") {
+			continue
+		}
+		m := p.MediaOf(n)
+		if m == nil {
+			out = append(out, autoplay{n: n})
+			continue
+		}
+		if m.Muted || m.Volume == 0 || m.Audio == "no" {
+			continue // no audio output
+		}
+		if m.Paused && m.CurrentTime == 0 && m.Error == 0 && m.ReadyState >= 1 {
+			continue // did not start
+		}
+		out = append(out, autoplay{n: n, m: m, broken: m.Error != 0 || m.ReadyState == 0})
+	}
+	return out
 }
 
 // playLength returns how many seconds the media plays from where it

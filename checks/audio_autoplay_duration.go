@@ -16,27 +16,18 @@ var AudioAutoplayDuration = &Rule{
 	Run:     runAudioAutoplayDuration,
 }
 
-// ACT aaa1bf applies to audio and video elements with an autoplay
-// attribute that are playing, not muted, with audio output. It passes
-// when the audio plays for 3 seconds or less.
+// ACT aaa1bf applies to the elements 80f0bf applies to (autoplaying):
+// audio and video elements with an autoplay attribute that are playing,
+// not muted, with audio output. It passes when the audio plays for 3
+// seconds or less.
 func runAudioAutoplayDuration(pass *Pass) error {
-	p := pass.Page
-	for _, n := range allElements(p) {
-		if n.Namespace != "" || !n.Is("audio", "video") || !n.HasAttr("autoplay") {
-			continue
-		}
-		m := p.MediaOf(n)
-		if m == nil {
+	for _, a := range autoplaying(pass.Page) {
+		n, m := a.n, a.m
+		switch {
+		case m == nil:
 			pass.CantTell(n, "This %s starts playing by itself, but saavu could not see whether it plays sound. Check that any sound stops within 3 seconds.", n.Name)
 			continue
-		}
-		if m.Muted || m.Volume == 0 || m.Audio == "no" {
-			continue // no audio output
-		}
-		if m.Paused && m.CurrentTime == 0 && m.Error == 0 && m.ReadyState >= 1 {
-			continue // did not start
-		}
-		if m.Error != 0 || m.ReadyState == 0 {
+		case a.broken:
 			pass.CantTell(n, "This %s is set to play by itself, but the browser saavu uses could not load or play it. Check in a browser that any sound stops within 3 seconds.", n.Name)
 			continue
 		}

@@ -180,6 +180,29 @@ func readContent(p *Page) *reading {
 	return rd
 }
 
+// The three ways to let people skip the blocks repeated on every page
+// (navigation, header, sidebars), checked one by one: content-heading,
+// content-landmark and skip-link. WCAG 2.4.1 needs only one of them,
+// which the rule bypass checks; each of these is an extra rule, a best
+// practice that no success criterion requires alone. They share
+// readContent and the two methods below.
+
+// substantial reports whether what comes before the content is clearly a
+// repeated block: at least two links or controls, or something inside a
+// navigation, header, sidebar or footer. With less, saavu cannot be sure
+// there is anything to skip, so it does not report a failure.
+func (rd *reading) substantial() bool { return rd.controls >= 2 || rd.landmark }
+
+// littleBefore says that too little comes before the content to tell
+// whether it repeats on every page; fix says what to do if it does.
+func (rd *reading) littleBefore(fix Text) Text {
+	before := msg("some text")
+	if rd.controls == 1 {
+		before = msg("one link or control")
+	}
+	return msg("Only a little comes before the content (%s), so saavu cannot tell whether it is a block repeated on every page. If the site repeats navigation or other blocks before the content, %s", before, fix)
+}
+
 // repeatedRegion reports whether n is a region that holds what is repeated
 // on every page: navigation, a page header or footer, or a sidebar.
 func repeatedRegion(n *Node) bool {

@@ -42,7 +42,6 @@ func BackdropTargets(p *Page) []BackdropTarget {
 		return nil
 	}
 	areas := map[*Node]Rect{}
-	var order []*Node
 	for _, level := range []contrastLevel{contrastMinimum, contrastEnhanced} {
 		cv := contrastVerdicts(p, level, nil)
 		for _, n := range cv.order {
@@ -55,7 +54,6 @@ func BackdropTargets(p *Page) []BackdropTarget {
 				continue
 			}
 			areas[n] = area
-			order = append(order, n)
 		}
 	}
 	var out []BackdropTarget

@@ -285,15 +285,6 @@ func describeColor(c rgba) Text {
 	return msg("%s at %d%% opacity", c.hex(), int(math.Round(c.A*100)))
 }
 
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
-}
-
 // ancestorChain returns the element ancestors of the text's parent, from
 // the root element down to parent, crossing shadow roots.
 func ancestorChain(parent *Node) []*Node {

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // lang_subtags.txt lists the primary language subtags of the IANA Language
@@ -106,4 +107,86 @@ var langAliases = map[string]string{
 	"ruotsi": "sv", "englanti": "en", "german": "de", "french": "fr", "russian": "ru", "estonian": "et",
 	"dutch": "nl", "spanish": "es", "sami": "se", "saame": "se", "saami": "se",
 	"jp": "ja", "cn": "zh", "dk": "da", "gr": "el", "ua": "uk",
+}
+
+// Shared by html-lang-matches-content and lang-matches-content: the text
+// a lang attribute covers, and how their messages quote it and say what
+// to fix.
+
+// langText returns the text that takes its language from n (not from an
+// element inside it with its own lang) and is rendered or read out, and
+// its number of words.
+func langText(n *Node) (string, int) {
+	var b strings.Builder
+	var walk func(c *Node, top bool)
+	walk = func(c *Node, top bool) {
+		switch c.Type {
+		case TextNode:
+			if !isBlank(c.Text) && (c.Exposed() || c.Layout != nil && len(c.Layout.TextBoxes) > 0) {
+				b.WriteString(c.Text)
+				b.WriteString(" ")
+			}
+			return
+		case ElementNode:
+			if c.Is("script", "style", "noscript", "template", "code", "pre", "kbd", "samp") {
+				return
+			}
+			if v, ok := c.Attr("lang"); !top && ok && v != "" {
+				return
+			}
+			if c.Frame != n.Frame {
+				return
+			}
+			// The text alternative of an image, or an aria-label, is text
+			// in the element's language too.
+			if c.Exposed() && !nameFromContents(c) && !isBlank(c.AccessibleName()) {
+				b.WriteString(c.AccessibleName())
+				b.WriteString(" ")
+			}
+		}
+		for _, k := range c.ChildNodes() {
+			walk(k, false)
+		}
+	}
+	walk(n, true)
+	text := b.String()
+	words := 0
+	for _, w := range strings.Fields(text) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return text, words
+}
+
+// sample quotes the start of a text for a message: "Library card" or
+// "Fireworks over Paris …" (12 words).
+func sample(text string, words int) Text {
+	f := strings.Fields(text)
+	if len(f) <= 8 {
+		return msg("%q", strings.Join(f, " "))
+	}
+	return msg("%q, %d words", strings.Join(f[:8], " ")+" …", words)
+}
+
+// langLabel describes a lang value: "Finnish (lang="fi")".
+func langLabel(v string) Text {
+	if name, ok := knownLanguageName(asciiLower(primaryLanguage(v))); ok {
+		return msg("%s (lang=%q)", name, v)
+	}
+	return msg("lang=%q", v)
+}
+
+// langFix says how to correct the lang attribute of the page (page) or
+// of an element.
+func langFix(page bool, code string) Text {
+	switch {
+	case code == "" && page:
+		return msg("Set the language of the <html> element to the language of its text, or mark the passages in another language with their own lang attribute.")
+	case code == "":
+		return msg("Set the language of this element to the language of its text, or mark the passages in another language with their own lang attribute.")
+	case page:
+		return msg("If the text is in %s, set lang=%q on the <html> element; if only some passages are, mark them with their own lang attribute.", languageName(code), code)
+	}
+	return msg("If the text is in %s, set lang=%q on this element; if only some passages are, mark them with their own lang attribute.", languageName(code), code)
 }

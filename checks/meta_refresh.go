@@ -23,10 +23,31 @@ var MetaRefresh = &Rule{
 const twentyHours = 20 * 60 * 60
 
 func runMetaRefresh(pass *Pass) error {
-	if htmlRoot(pass.Page) == nil {
+	n, secs, url := firstRefresh(pass.Page)
+	if n == nil {
 		return nil
 	}
-	for _, n := range pass.Page.Elements() {
+	switch {
+	case secs == 0 || secs > twentyHours:
+		pass.Passed(n)
+	case url == "":
+		pass.Failed(n, "The page reloads itself after %s, which can interrupt people who read slowly or use a screen reader, and loses their place. Remove the timed refresh (<meta http-equiv=\"refresh\">); if the content must update, let people update it themselves.", secondsText(secs))
+	default:
+		pass.Failed(n, "The page sends visitors to %s after %s, before some of them have finished reading. If the page has moved, redirect on the server (HTTP 301) or at once (content=\"0; url=…\"); otherwise give a link to follow.", url, secondsText(secs))
+	}
+	return nil
+}
+
+// firstRefresh returns the meta refresh element that meta-refresh (ACT
+// bc659a) and meta-refresh-no-exception (ACT bisz58) apply to, with its
+// delay in seconds and its target URL ("" for the page itself): the first
+// one of the top document whose content browsers accept, since only that
+// one takes effect. The element is nil when there is none.
+func firstRefresh(p *Page) (*Node, int, string) {
+	if htmlRoot(p) == nil {
+		return nil, 0, ""
+	}
+	for _, n := range p.Elements() {
 		if !n.Is("meta") || n.Frame != 0 || n.Shadow != "" || asciiLower(strings.TrimSpace(n.AttrOr("http-equiv", ""))) != "refresh" {
 			continue
 		}
@@ -34,17 +55,9 @@ func runMetaRefresh(pass *Pass) error {
 		if !ok {
 			continue // browsers ignore it; the first valid one counts
 		}
-		switch {
-		case secs == 0 || secs > twentyHours:
-			pass.Passed(n)
-		case url == "":
-			pass.Failed(n, "The page reloads itself after %s, which can interrupt people who read slowly or use a screen reader, and loses their place. Remove the timed refresh (<meta http-equiv=\"refresh\">); if the content must update, let people update it themselves.", secondsText(secs))
-		default:
-			pass.Failed(n, "The page sends visitors to %s after %s, before some of them have finished reading. If the page has moved, redirect on the server (HTTP 301) or at once (content=\"0; url=…\"); otherwise give a link to follow.", url, secondsText(secs))
-		}
-		return nil // only the first valid refresh takes effect
+		return n, secs, url
 	}
-	return nil
+	return nil, 0, ""
 }
 
 func secondsText(n int) Text {

@@ -1,7 +1,5 @@
 package checks
 
-import "strings"
-
 // MetaRefreshNoException checks that the page does not reload itself or
 // move to another page after any delay, however long (ACT bisz58, WCAG
 // 2.2.4 and 3.2.5, level AAA). It is an extra rule: meta-refresh checks
@@ -19,26 +17,17 @@ var MetaRefreshNoException = &Rule{
 }
 
 func runMetaRefreshNoException(pass *Pass) error {
-	if htmlRoot(pass.Page) == nil {
+	n, secs, url := firstRefresh(pass.Page)
+	if n == nil {
 		return nil
 	}
-	for _, n := range pass.Page.Elements() {
-		if !n.Is("meta") || n.Frame != 0 || n.Shadow != "" || asciiLower(strings.TrimSpace(n.AttrOr("http-equiv", ""))) != "refresh" {
-			continue
-		}
-		secs, url, ok := parseRefresh(n.AttrOr("content", ""))
-		if !ok {
-			continue // browsers ignore it; the first valid one counts
-		}
-		switch {
-		case secs == 0:
-			pass.Passed(n)
-		case url == "":
-			pass.Failed(n, "The page reloads itself after %s. Even a long delay can interrupt people, who lose their place when the page reloads. Remove the timed refresh (<meta http-equiv=\"refresh\">) and let people update the page themselves.", secondsText(secs))
-		default:
-			pass.Failed(n, "The page sends visitors to %s after %s, which changes the page without their asking. Redirect on the server (HTTP 301) or at once (content=\"0; url=…\"), or give a link to follow.", url, secondsText(secs))
-		}
-		return nil // only the first valid refresh takes effect
+	switch {
+	case secs == 0:
+		pass.Passed(n)
+	case url == "":
+		pass.Failed(n, "The page reloads itself after %s. Even a long delay can interrupt people, who lose their place when the page reloads. Remove the timed refresh (<meta http-equiv=\"refresh\">) and let people update the page themselves.", secondsText(secs))
+	default:
+		pass.Failed(n, "The page sends visitors to %s after %s, which changes the page without their asking. Redirect on the server (HTTP 301) or at once (content=\"0; url=…\"), or give a link to follow.", url, secondsText(secs))
 	}
 	return nil
 }

@@ -75,3 +75,31 @@ func TestRuleProbes(t *testing.T) {
 		}
 	}
 }
+
+// clearProbe empties the page data of one probe, as if it had not run.
+func (p *Page) clearProbe(pr Probe) {
+	switch pr {
+	case ProbeAuto:
+		p.Auto = nil
+	case ProbeMedia:
+		p.Media = nil
+	case ProbeFocus:
+		p.Focus = nil
+	case ProbeOrientation:
+		p.Rotations = nil
+	case ProbeScroll:
+		p.Scrollers = nil
+	case ProbeBackdrop:
+		p.Backdrops = nil
+	case ProbeSpacing:
+		p.Spacing = nil
+	case ProbeHover:
+		p.Hover = nil
+	case ProbeInput:
+		p.Keys, p.Motion = nil, nil
+	case ProbeZoom:
+		p.Zoom = nil
+	case ProbeReflow:
+		p.Reflow = nil
+	}
+}

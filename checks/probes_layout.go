@@ -130,7 +130,9 @@ type WideBox struct {
 	Word bool `json:"word,omitempty"`
 	// Exempt names the element around the text whose content may need
 	// two dimensions to be understood (WCAG 1.4.10's exception): "table",
-	// "pre", "code", "svg", "math", or a role such as "toolbar".
+	// "pre", "code", "svg", "math", or a role such as "toolbar". It is
+	// empty when the texts have different nearest such elements (a table
+	// and the code in its cells), or some have none.
 	Exempt string `json:"exempt,omitempty"`
 	// Cut says that what reaches beyond the edge cannot be scrolled to:
 	// the element is fixed in the window, or the page hides sideways

@@ -39,7 +39,7 @@ func runReflow(pass *Pass) error {
 	// 640 px (where zoom-text-clipped judges it).
 	cv := newClipVerdicts()
 	if v.Clip != nil {
-		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return cutAtZoom(p, text) }, cv)
+		judgeClips(p, v.Clip, reflowClipWords, func(text int) bool { return inARIAHidden(p, text) || cutAtZoom(p, text) }, cv)
 	}
 	if cut := cv.reportAll(pass, false); len(v.Wide) == 0 && cut == 0 {
 		pass.Passed(nil)
@@ -55,7 +55,7 @@ func runReflow(pass *Pass) error {
 			width = 320
 		}
 		switch {
-		case w.Exempt != "" || w.Kind == "media":
+		case w.Exempt != "" || w.Kind == "media" || w.Kind == "text" && textTwoDimensional(n):
 			pass.Passed(n) // may need two dimensions to be understood
 		case w.Cut:
 			pass.CantTell(n, "In a window %.0f px wide (a 1280 px window zoomed to 400 %%) the text of this element runs past the right edge, to %.0f px, where the window cannot be scrolled (the page hides what sticks out sideways, or the element stays fixed in the window). People who zoom in cannot read the end of its lines. Check whether the text can be reached some other way (a menu that slides in when a button is pressed is fine); if not, give the element a flexible width (max-width: 100%%).", width, w.Right)
@@ -68,6 +68,70 @@ func runReflow(pass *Pass) error {
 		}
 	}
 	return nil
+}
+
+// textTwoDimensional reports whether all the text of n that the page
+// renders lies in content that may need two dimensions (twoDimensional):
+// n itself, an element around it, or elements inside it. The reflow
+// probe names such content (WideBox.Exempt) only when the texts of n
+// that reach beyond the edge all have the same nearest one; in a data
+// table whose cells hold some of their text in <code>, some texts have
+// the code and others the table, and the probe names none. Text of n
+// outside any such content still fails, since saavu cannot tell whether
+// it was the text that reached beyond the edge.
+func textTwoDimensional(n *Node) bool {
+	if n == nil || n.Type != ElementNode {
+		return false
+	}
+	for e := n; e != nil; e = e.ParentElement() {
+		if twoDimensional(e) {
+			return true
+		}
+	}
+	texts := 0
+	outside := false
+	var walk func(c *Node, in bool)
+	walk = func(c *Node, in bool) {
+		for _, k := range c.ChildNodes() {
+			switch {
+			case outside:
+				return
+			case k.Type == TextNode && visibleText(k):
+				texts++
+				outside = !in
+			case k.Type == ElementNode:
+				walk(k, in || twoDimensional(k))
+			}
+		}
+	}
+	walk(n, false)
+	return texts > 0 && !outside
+}
+
+// twoDimensional reports whether the content of the element may need two
+// dimensions to be understood (WCAG 1.4.10's exception), as the reflow
+// probe tells it (its exempt selector): a data table, preformatted text
+// and code, an image, a video, a frame, a formula, or a role such as
+// toolbar or grid.
+func twoDimensional(n *Node) bool {
+	if n.Type != ElementNode {
+		return false
+	}
+	role := n.AttrOr("role", "")
+	switch role {
+	case "toolbar", "grid", "treegrid", "application", "img", "math":
+		return true
+	}
+	if n.Namespace != "" {
+		return n.Name == n.Namespace // <svg>, <math>
+	}
+	switch n.Name {
+	case "table":
+		return role != "presentation" && role != "none"
+	case "pre", "code", "kbd", "samp", "canvas", "video", "audio", "iframe", "object", "embed", "img":
+		return true
+	}
+	return false
 }
 
 // cutAtZoom reports whether boxes with overflow hidden or clip cut off

@@ -25,76 +25,70 @@ var TextSpacingClipped = &Rule{
 // of a box of fixed height, a box that also hides other text entirely
 // (a carousel), and boxes next to a control that may reveal the rest.
 // Text that the wider spacing pushes out of sight entirely needs a
-// person too.
+// person too. Which texts and cuts it judges is judgeClips', shared with
+// zoom-text-clipped, except that it also judges text in aria-hidden
+// subtrees, which zoom-text-clipped (after ACT 59br37) leaves out.
 func runTextSpacingClipped(pass *Pass) error {
 	p := pass.Page
 	s := p.Spacing
 	if s == nil || s.Before == nil || s.After == nil {
 		return nil // the probe did not run, or no text is in a box that can cut it
 	}
-	before := map[int]ZoomText{}
-	for _, zt := range s.Before.Texts {
-		before[zt.Node] = zt
-	}
 	cv := newClipVerdicts()
-	textEl := func(node int) *Node {
-		if node <= 0 || node >= len(p.Nodes) {
-			return nil
-		}
-		n := p.Nodes[node]
-		el := n.ParentElement()
-		if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" {
-			return nil
-		}
-		return el
-	}
+	judgeClips(p, worseClips(s.Before, s.After), spacingClipWords, nil, cv)
+	// Text that was visible and is gone: the wider spacing pushed it out
+	// of its box entirely.
 	after := map[int]bool{}
 	for _, zt := range s.After.Texts {
 		after[zt.Node] = true
-		el := textEl(zt.Node)
-		if el == nil {
-			continue
-		}
-		v := clipVerdict{outcome: Passed}
-		for _, c := range zt.Clips {
-			b := s.After.ZoomBoxOf(c.Box)
-			if b == nil || c.Box <= 0 || c.Box >= len(p.Nodes) || !worseClip(c, before[zt.Node]) {
-				continue
-			}
-			box := p.Nodes[c.Box]
-			var w clipVerdict
-			switch {
-			case c.Axis == "x" && b.WhiteSpace == "nowrap" && b.TextOverflow != "" && b.TextOverflow != "clip":
-				continue // ends with an ellipsis: meant to be shortened
-			case c.Axis == "y" && c.Partial == 0 && b.H < 1.5*zt.LineH:
-				continue // a box one line high shows whole lines only
-			case c.Axis == "x" && b.HiddenX > 0:
-				w = clipVerdict{CantTell, msg("With wider text spacing this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check with the text spacing widened that all of the text can be read, for example by moving to the next slide.", boxName(box))}
-			case c.Axis == "y" && c.Partial == 0:
-				w = clipVerdict{CantTell, msg("With wider text spacing %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s no longer fit. Check that the rest can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", boxName(box), lines(c.Hidden))}
-			case revealNearby(box):
-				w = clipVerdict{CantTell, msg("With wider text spacing this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read with the text spacing widened.", boxName(box))}
-			default:
-				w = clipVerdict{Failed, msg("When a reader widens the text spacing (line height 1.5, letter spacing 0.12 em, word spacing 0.16 em, as people with dyslexia or low vision do with a browser extension or their own style sheet), this text is cut off by %s, which has overflow: hidden and a fixed size: %s. Let the box grow with its text (min-height instead of height, widths in em or %% rather than px), or use overflow: auto.", boxName(box), cutDesc(c))}
-			}
-			if w.outcome.rank() > v.outcome.rank() {
-				v = w
-			}
-		}
-		cv.judge(el, v)
 	}
-	// Text that was visible and is gone: the wider spacing pushed it out
-	// of its box entirely.
 	for _, zt := range s.Before.Texts {
 		if after[zt.Node] {
 			continue
 		}
-		if el := textEl(zt.Node); el != nil && p.Nodes[zt.Node].Layout != nil {
+		if el := clipTextElement(p, zt.Node); el != nil && p.Nodes[zt.Node].Layout != nil {
 			cv.judge(el, clipVerdict{CantTell, msg("With wider text spacing this text disappears: a box with overflow: hidden and a fixed size pushes it out of sight. Check whether it can still be read some other way; if not, let the box grow with its text (min-height instead of height).")})
 		}
 	}
 	cv.report(pass)
 	return nil
+}
+
+var spacingClipWords = clipWords{
+	carousel: func(box Text) Text {
+		return msg("With wider text spacing this text is cut off at the side by %s, which has overflow: hidden and also hides other text entirely (a carousel or a ticker?). Check with the text spacing widened that all of the text can be read, for example by moving to the next slide.", box)
+	},
+	firstLines: func(box, hidden Text) Text {
+		return msg("With wider text spacing %s, which has overflow: hidden and a fixed height, shows only the first lines of this text: %s no longer fit. Check that the rest can be read some other way (a \"Read more\" link); if not, let the box grow with its text (min-height instead of height).", box, hidden)
+	},
+	reveal: func(box Text) Text {
+		return msg("With wider text spacing this text is cut off by %s, which has overflow: hidden. A button or link next to it may show the rest: check that all of the text can be read with the text spacing widened.", box)
+	},
+	cut: func(box, how Text) Text {
+		return msg("When a reader widens the text spacing (line height 1.5, letter spacing 0.12 em, word spacing 0.16 em, as people with dyslexia or low vision do with a browser extension or their own style sheet), this text is cut off by %s, which has overflow: hidden and a fixed size: %s. Let the box grow with its text (min-height instead of height, widths in em or %% rather than px), or use overflow: auto.", box, how)
+	},
+}
+
+// worseClips returns after with, for each text, only the cuts that are
+// worse than what the same boxes did before the spacing changed: a box
+// that already cut the text as captured is not the wider spacing's doing.
+func worseClips(before, after *ZoomView) *ZoomView {
+	was := map[int]ZoomText{}
+	for _, zt := range before.Texts {
+		was[zt.Node] = zt
+	}
+	out := &ZoomView{Viewport: after.Viewport, Boxes: after.Boxes, Texts: make([]ZoomText, 0, len(after.Texts))}
+	for _, zt := range after.Texts {
+		var clips []TextClip
+		for _, c := range zt.Clips {
+			if worseClip(c, was[zt.Node]) {
+				clips = append(clips, c)
+			}
+		}
+		zt.Clips = clips
+		out.Texts = append(out.Texts, zt)
+	}
+	return out
 }
 
 // worseClip reports whether clip c (with the spacing widened) cuts more

@@ -38,9 +38,16 @@ func runZoomTextClipped(pass *Pass) error {
 		return nil // the probe did not run; the page's notes say so
 	}
 	cv := newClipVerdicts()
-	judgeClips(p, z, zoomClipWords, nil, cv)
+	judgeClips(p, z, zoomClipWords, func(text int) bool { return inARIAHidden(p, text) }, cv)
 	cv.report(pass)
 	return nil
+}
+
+// inARIAHidden reports whether the text node is in an aria-hidden subtree,
+// which ACT 59br37 leaves out.
+func inARIAHidden(p *Page, text int) bool {
+	el := p.Nodes[text].ParentElement()
+	return el != nil && ariaHidden(el)
 }
 
 // clipWords are the messages of judgeClips for one window size: the
@@ -69,15 +76,14 @@ var zoomClipWords = clipWords{
 
 // judgeClips judges the texts of z that boxes with overflow hidden or
 // clip cut, the elements holding them going into cv; skip leaves out
-// text nodes (nil: none).
+// text nodes (nil: none). It is the applicability zoom-text-clipped,
+// text-spacing-clipped and reflow share: the texts clipTextElement
+// accepts, and of the cuts, all but those a designer makes on purpose
+// (an ellipsis, a box one line high).
 func judgeClips(p *Page, z *ZoomView, words clipWords, skip func(text int) bool, cv *clipVerdicts) {
 	for _, zt := range z.Texts {
-		if zt.Node <= 0 || zt.Node >= len(p.Nodes) || (skip != nil && skip(zt.Node)) {
-			continue
-		}
-		n := p.Nodes[zt.Node]
-		el := n.ParentElement()
-		if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" || ariaHidden(el) {
+		el := clipTextElement(p, zt.Node)
+		if el == nil || (skip != nil && skip(zt.Node)) {
 			continue
 		}
 		v := clipVerdict{outcome: Passed}
@@ -108,6 +114,22 @@ func judgeClips(p *Page, z *ZoomView, words clipWords, skip func(text int) bool,
 		}
 		cv.judge(el, v)
 	}
+}
+
+// clipTextElement returns the element holding the text node at index
+// text, when the rules on clipped text judge that text: a text node with
+// more than white space whose parent is an HTML element. It returns nil
+// otherwise.
+func clipTextElement(p *Page, text int) *Node {
+	if text <= 0 || text >= len(p.Nodes) {
+		return nil
+	}
+	n := p.Nodes[text]
+	el := n.ParentElement()
+	if n.Type != TextNode || blank(n.Text) || el == nil || el.Namespace != "" {
+		return nil
+	}
+	return el
 }
 
 // clipVerdict is the verdict on one text cut off by a box.

@@ -11,46 +11,8 @@ import (
 // lock letter spacing, word spacing or line height below the minimum with
 // !important, since a style attribute's !important wins over every style
 // sheet of the author, and so over the style sheets that users' tools add
-// to make text easier to read.
-
-// LetterSpacingImportant checks important letter spacing in style
-// attributes (ACT 24afc2).
-var LetterSpacingImportant = &Rule{
-	ID:      "letter-spacing-important",
-	Title:   "Letter spacing fixed with !important in a style attribute is wide enough",
-	Doc:     doc("letter-spacing-important"),
-	HelpURL: understanding("1.4.12"),
-	WCAG:    []string{"1.4.12"},
-	ACT:     []string{"24afc2"},
-	Impact:  Serious,
-	Run:     func(pass *Pass) error { return runTextSpacing(pass, letterSpacing) },
-}
-
-// WordSpacingImportant checks important word spacing in style attributes
-// (ACT 9e45ec).
-var WordSpacingImportant = &Rule{
-	ID:      "word-spacing-important",
-	Title:   "Word spacing fixed with !important in a style attribute is wide enough",
-	Doc:     doc("word-spacing-important"),
-	HelpURL: understanding("1.4.12"),
-	WCAG:    []string{"1.4.12"},
-	ACT:     []string{"9e45ec"},
-	Impact:  Serious,
-	Run:     func(pass *Pass) error { return runTextSpacing(pass, wordSpacing) },
-}
-
-// LineHeightImportant checks important line height in style attributes
-// (ACT 78fd32).
-var LineHeightImportant = &Rule{
-	ID:      "line-height-important",
-	Title:   "Line height fixed with !important in a style attribute is large enough",
-	Doc:     doc("line-height-important"),
-	HelpURL: understanding("1.4.12"),
-	WCAG:    []string{"1.4.12"},
-	ACT:     []string{"78fd32"},
-	Impact:  Serious,
-	Run:     func(pass *Pass) error { return runTextSpacing(pass, lineHeight) },
-}
+// to make text easier to read. The rules (letter-spacing-important,
+// word-spacing-important, line-height-important) share runTextSpacing.
 
 // spacingProp is one text-spacing property and its WCAG minimum, as a
 // multiple of the font size.
