@@ -365,6 +365,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 	}
 
+	for _, p := range pages {
+		if p.ErrorKind == crawl.KindNetwork && !strings.Contains(p.URL, "://") && !crawl.IsLocalFile(p.URL) {
+			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
+		}
+	}
 	return finish(opts, sinks, b.Version, rules, pages, nil, interrupted, n)
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
 	"slices"
@@ -145,6 +146,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		return err
 	}
 	var starts []string
+	assumed := map[string]string{} // start URL -> the address given without a scheme
 	for _, a := range opts.Targets {
 		u, err := normalizeURL(a)
 		if err != nil {
@@ -155,9 +157,12 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			return flagErrorf("%s: %v", a, err)
 		}
 		starts = append(starts, n)
+		if !strings.Contains(a, "://") {
+			assumed[n] = a
+		}
 	}
 	if opts.Sample > 0 {
-		return sampleRun(ctx, opts, starts)
+		return sampleRun(ctx, opts, starts, assumed)
 	}
 	if opts.State == "" {
 		opts.State = defaultStateDir(starts[0])
@@ -264,6 +269,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	defer pages.Close()
 	var links []report.BrokenLink
+	var failed []startFailure
 	err = state.PageLines(func(off int64, line []byte) error {
 		var p report.Page // only what decides where the page goes
 		if err := json.Unmarshal(line, &struct {
@@ -278,6 +284,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			links = append(links, report.BrokenLink{URL: p.URL, Status: p.Status, Error: p.Error, LinkedFrom: res.Referrers(p.URL)})
 		} else {
 			pages.Add(p.URL, off, len(line))
+		}
+		if isStart[p.URL] && !p.Audited() {
+			failed = append(failed, startFailure{url: p.URL, why: p.Error, kind: p.ErrorKind})
 		}
 		return nil
 	})
@@ -321,7 +330,20 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "saavu: writing the reports of %s: %s\n", plural(pages.Len(), "page", "pages"), strings.Join(files, ", "))
 		}
 	}
+	for _, s := range res.Skipped {
+		if isStart[s.URL] && crawl.RobotsReason(s.Reason) {
+			failed = append(failed, startFailure{url: s.URL, why: s.Reason})
+		}
+	}
+	if crawlErr == nil {
+		sayStartFailures(f.IO.ErrOut, failed, assumed)
+	}
 	err = finishReport(&opts.CheckOptions, sinks, rep, extra, crawlErr != nil, pages.Len()+len(links))
+	if crawlErr == nil {
+		// (A --resume of a finished crawl reports the pages audited
+		// before: it has some.)
+		err = neverPass(f.IO.ErrOut, err, failed, rep)
+	}
 	if crawlErr != nil && ctx.Err() == nil {
 		// Not an interruption: say what stopped the crawl.
 		return fmt.Errorf("the crawl stopped: %w; the reports cover the pages done, and --resume continues it", crawlErr)
@@ -330,6 +352,60 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		return fmt.Errorf("%w; continue the crawl with the same command and --resume", err)
 	}
 	return err
+}
+
+// neverPass is the outcome err of finishReport, made exit status 2 when
+// a start address was not audited or no page was: such a crawl never
+// passes, whatever the pages it did audit hold.
+func neverPass(w io.Writer, err error, failed []startFailure, rep *report.Report) error {
+	if len(failed) == 0 && rep.Summary.Audited > 0 {
+		return err
+	}
+	var code exitCodeError
+	if err != nil && !errors.As(err, &code) {
+		return err // the reports could not be written: say that
+	}
+	if len(failed) == 0 && rep.Summary.NotAudited == 0 {
+		fmt.Fprintln(w, "saavu: no page was audited: the start addresses led to no web page (see the report)")
+	}
+	return exitCodeError{ExitError}
+}
+
+// startFailure is a start address a crawl did not audit, and why.
+type startFailure struct {
+	url  string
+	why  string // the page's error, or why it was skipped (robots.txt)
+	kind string // the page's error kind; "" when it was skipped
+}
+
+// sayStartFailures says on w, in words, why each start address was not
+// audited and what to do. assumed maps the start URLs given without a
+// scheme to the address as given: a network error there may only mean
+// that the site does not speak HTTPS.
+func sayStartFailures(w io.Writer, failed []startFailure, assumed map[string]string) {
+	for _, s := range failed {
+		switch {
+		case s.kind == "":
+			why := s.why
+			if why == crawl.ReasonRobots {
+				why = "robots.txt disallows it; on a site you are responsible for, --ignore-robots crawls it anyway"
+			}
+			fmt.Fprintf(w, "saavu: the start address %s was not crawled: %s\n", s.url, why)
+		case s.kind == crawl.KindNetwork || s.kind == crawl.KindHTTP || s.kind == crawl.KindTimeout:
+			fmt.Fprintf(w, "saavu: the start address %s could not be loaded: %s\n", s.url, s.why)
+		default:
+			fmt.Fprintf(w, "saavu: the start address %s could not be audited: %s\n", s.url, s.why)
+		}
+		if a, ok := assumed[s.url]; ok && s.kind == crawl.KindNetwork {
+			sayHTTPSAssumed(w, a)
+		}
+	}
+}
+
+// sayHTTPSAssumed says that https:// was put before an address given
+// without a scheme, which could not be loaded.
+func sayHTTPSAssumed(w io.Writer, arg string) {
+	fmt.Fprintf(w, "saavu: https:// was assumed for %s: if the site is served over plain HTTP, give the address as http://%s\n", arg, arg)
 }
 
 // defaultStateDir is .saavu/HOST (the start URL's host and port) in the
