@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -78,39 +79,55 @@ Outputs and exit status are those of 'saavu check'.`,
 				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
 			}
 			if len(opts.Targets) == 0 {
-				return flagErrorf("give at least one URL to start the crawl from (or urls: in saavu.yaml)")
+				return f.noURLs("give at least one URL to start the crawl from")
 			}
 			if err := opts.complete(outputs); err != nil {
 				return err
 			}
+			bad := func(names ...string) func(string, ...any) error {
+				return func(format string, args ...any) error { return f.valueErrorf(names, format, args...) }
+			}
 			if opts.MaxPages < 1 {
-				return flagErrorf("--max-pages must be at least 1")
+				return bad("max-pages")("must be at least 1")
 			}
 			if opts.MaxDepth < 0 {
-				return flagErrorf("--max-depth must be 0 (only the start pages) or more")
+				return bad("max-depth")("must be 0 (only the start pages) or more")
 			}
 			if opts.Resume && opts.Fresh {
-				return flagErrorf("--resume and --fresh cannot be used together")
+				return bad("resume", "fresh")("cannot be used together")
 			}
 			if opts.Sample < 0 {
-				return flagErrorf("--sample must be 1 or more (or 0 to audit every page found)")
+				return bad("sample")("must be 1 or more (or 0 to audit every page found)")
 			}
 			if opts.Sample > 0 {
 				if opts.Resume {
-					return flagErrorf("--sample cannot be resumed: run it again (the same seed picks the same pages)")
+					return bad("sample", "resume")("cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
 				}
 				if !cmd.Flags().Changed("max-pages") {
 					opts.MaxPages = sampleDiscoverPages
 				}
 			} else if cmd.Flags().Changed("sample-seed") {
-				return flagErrorf("--sample-seed needs --sample")
+				return bad("sample-seed")("needs --sample")
 			}
 			if opts.Rate < 0 {
-				return flagErrorf("--rate must be 0 (no limit) or more")
+				return bad("rate")("must be 0 (no limit) or more")
 			}
 			for _, a := range opts.Targets {
 				if _, err := normalizeURL(a); err != nil {
+					if at := f.fromConfig("urls"); at != "" && len(args) == 0 {
+						return fmt.Errorf("%s: %v", at, err)
+					}
 					return err
+				}
+			}
+			for _, fl := range []struct {
+				name     string
+				patterns []string
+			}{{"include", opts.Include}, {"exclude", opts.Exclude}} {
+				for _, p := range fl.patterns {
+					if _, err := regexp.Compile(p); err != nil {
+						return bad(fl.name)("%q is not a regular expression: %v", p, err)
+					}
 				}
 			}
 			if _, err := crawl.NewScope(nil, opts.Include, opts.Exclude); err != nil {

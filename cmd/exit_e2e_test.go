@@ -1,6 +1,7 @@
 package cmd_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"saavu/report"
 )
 
 // A failed audit never passes: a crawl whose start address could not be
@@ -210,5 +213,75 @@ func TestCrawlSampleStartFails(t *testing.T) {
 	rep := readReport(t, filepath.Join(dir, "r.json"))
 	if rep.Summary.Audited != 1 || rep.Summary.NotAudited != 1 || len(rep.BrokenLinks) != 0 {
 		t.Errorf("%d audited, %d not, broken links %+v: want the sitemap's page audited and the start page not", rep.Summary.Audited, rep.Summary.NotAudited, rep.BrokenLinks)
+	}
+}
+
+// TestOutputFolderMissing: a report into a folder that does not exist is
+// refused before the audit starts, and the folder is not made.
+func TestOutputFolderMissing(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "puuttuu", "alla")
+	r := saavu(t, dir, "check", "-o", "html="+filepath.Join(missing, "r.html"), "https://example.invalid/")
+	if want := "saavu: -o html=" + filepath.Join(missing, "r.html") + ": the folder " + missing + " does not exist"; r.code != 2 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, want 2 and %q", r.code, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "puuttuu")); err == nil {
+		t.Error("the folder was made")
+	}
+}
+
+// TestOutputToPipe: -o FORMAT with no file writes to standard output when
+// it is not a terminal (a pipe here), as before; on a terminal it is
+// refused (TestOutputOnTerminal).
+func TestOutputToPipe(t *testing.T) {
+	saved, err := filepath.Abs("../testdata/golden/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := saavu(t, t.TempDir(), "report", "-o", "json", saved)
+	var rep report.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil || len(rep.Pages) == 0 {
+		t.Errorf("stdout is not the JSON report (%v):\n%.200s", err, r.stdout)
+	}
+}
+
+// TestConfigErrors: an error in saavu.yaml names the file, the line and
+// the key in words: not a flag that was never typed, nor Go's parser.
+func TestConfigErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		config     string // --config; "" reads saavu.yaml
+		want       string
+		never      []string
+	}{
+		{name: "fail-on", yaml: "urls: [https://example.invalid/]\nfail-on: bogus\n",
+			want: `saavu: saavu.yaml:2: fail-on: "bogus" is not one of any, critical, serious, moderate, minor, none`, never: []string{"--fail-on", "--help"}},
+		{name: "outputs", yaml: "urls: [https://example.invalid/]\noutputs: {htm: x.html}\n",
+			want: `saavu: saavu.yaml:2: outputs: unknown format "htm"`, never: []string{"-o htm"}},
+		{name: "max-pages", yaml: "urls: [https://example.invalid/]\nmax-pages: lots\n",
+			want: `saavu: saavu.yaml:2: max-pages: "lots" is not a whole number`, never: []string{"strconv", "ParseInt"}},
+		{name: "empty --config", config: "empty.yaml",
+			want: "saavu: give at least one URL to start the crawl from (empty.yaml has no urls:)", never: []string{"saavu.yaml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file, args := "saavu.yaml", []string{"crawl"}
+			if tt.config != "" {
+				file, args = tt.config, []string{"crawl", "--config", tt.config}
+			}
+			if err := os.WriteFile(filepath.Join(dir, file), []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r := saavu(t, dir, args...)
+			if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, want 2 and %q", r.code, tt.want)
+			}
+			for _, s := range tt.never {
+				if strings.Contains(r.stderr, s) {
+					t.Errorf("stderr says %q", s)
+				}
+			}
+		})
 	}
 }
