@@ -117,7 +117,9 @@ scripts load as they would on a site. An address without a scheme gets https://.
 
 Outputs: a summary table on standard output (unless -o sends a report there). Repeat -o
 for several reports: -o html=report.html -o json=report.json; "-" is standard
-output (-o json=-).
+output (-o json=-). The folder of a report must exist. -o FORMAT with no file
+writes to standard output when it is a pipe or a file, and is refused on a
+terminal.
 
 Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 2 on a usage or runtime error or when a page could not be audited.`,
@@ -204,7 +206,7 @@ func (opts *CheckOptions) complete(outputs []string) error {
 // addAuditFlags declares the flags shared by check and crawl.
 func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout, in a folder that exists (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")

@@ -68,7 +68,9 @@ monitoring method, Commission Implementing Decision (EU) 2018/1524). The
 pages are found over plain HTTP first, so links added by scripts are not
 seen; the report lists how each page was chosen.
 
-Outputs and exit status are those of 'saavu check'.`,
+Outputs and exit status are those of 'saavu check'. A crawl also exits 2 when a
+start address could not be loaded or robots.txt kept the crawl from it, and when
+it audited no page: it says why on stderr.`,
 		Example: `  saavu crawl https://www.example.fi/
   saavu crawl --max-pages 500 -o html=report.html -o json=report.json https://www.example.fi/
   saavu crawl --include '^/fi/' --exclude '^/fi/uutiset/' https://www.example.fi/fi/
