@@ -422,7 +422,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 
 	for _, p := range pages {
-		if p.ErrorKind == crawl.KindNetwork && !strings.Contains(p.URL, "://") && !crawl.IsLocalFile(p.URL) {
+		if httpMayHelp(p.ErrorKind, p.Error) && !strings.Contains(p.URL, "://") && !crawl.IsLocalFile(p.URL) {
 			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
 		}
 	}

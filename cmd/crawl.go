@@ -415,10 +415,17 @@ func sayStartFailures(w io.Writer, failed []startFailure, assumed map[string]str
 		default:
 			fmt.Fprintf(w, "saavu: the start address %s could not be audited: %s\n", s.url, s.why)
 		}
-		if a, ok := assumed[s.url]; ok && s.kind == crawl.KindNetwork {
+		if a, ok := assumed[s.url]; ok && httpMayHelp(s.kind, s.why) {
 			sayHTTPSAssumed(w, a)
 		}
 	}
+}
+
+// httpMayHelp reports whether a page that could not be loaded over
+// https:// might load over http://: a network error, other than a host
+// name that does not resolve.
+func httpMayHelp(kind, why string) bool {
+	return kind == crawl.KindNetwork && !strings.HasPrefix(why, "host not found")
 }
 
 // sayHTTPSAssumed says that https:// was put before an address given
