@@ -96,14 +96,19 @@ func baselineRun(_ context.Context, opts *BaselineOptions) error {
 	return nil
 }
 
-// loadBaseline reads the file given to --baseline.
-func loadBaseline(path string) (*report.Baseline, error) {
+// loadBaseline reads the file given to --baseline; at names where it was
+// given ("--baseline", or the key of the configuration file).
+func loadBaseline(at, path string) (*report.Baseline, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("--baseline: %w (make a baseline with 'saavu baseline RESULTS.json -o %s')", err, path)
+		return nil, fmt.Errorf("%s: %w (make a baseline with 'saavu baseline RESULTS.json -o %s')", at, err, path)
 	}
 	defer fh.Close()
-	return report.ReadBaseline(fh, path)
+	b, err := report.ReadBaseline(fh, path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", at, err)
+	}
+	return b, nil
 }
 
 // completeRuleChoices reads --disable and --baseline for check and crawl.
@@ -113,15 +118,18 @@ func (opts *CheckOptions) completeRuleChoices() error {
 		id, reason, _ := strings.Cut(d, "=")
 		id, reason = strings.TrimSpace(id), strings.TrimSpace(reason)
 		if reason == "" {
+			if at := opts.Factory.fromConfig("disable"); at != "" {
+				return fmt.Errorf("%s: %s: say why the rule is off: %s: REASON", at, id, id)
+			}
 			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
 		}
 		if _, err := checks.Lookup([]string{id}); err != nil {
-			return flagErrorf("--disable: %v (run 'saavu rules' to list them)", err)
+			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
 		}
 		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})
 	}
 	if opts.Baseline != "" {
-		b, err := loadBaseline(opts.Baseline)
+		b, err := loadBaseline(opts.Factory.flagName("baseline"), opts.Baseline)
 		if err != nil {
 			return err
 		}

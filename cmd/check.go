@@ -50,20 +50,55 @@ type Output struct {
 	Path   string
 }
 
-// parseOutput reads "format=path" or "format" (stdout).
-func parseOutput(s string) (Output, error) {
-	format, path, ok := strings.Cut(s, "=")
-	if !ok {
-		path = "-"
+// parseOutput reads "format=path", or "format" for standard output when
+// it is not a terminal (tty): a report other than the text summary would
+// flood the terminal, and the summary is written there anyway. The folder
+// of path must exist. at names the key of the configuration file that
+// gave s; "" when the command line did (-o s).
+func parseOutput(s string, tty bool, at string) (Output, error) {
+	fail := func(format string, args ...any) (Output, error) {
+		if at != "" {
+			return Output{}, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...))
+		}
+		return Output{}, &FlagError{Err: fmt.Errorf("-o %s: %s", s, fmt.Sprintf(format, args...))}
 	}
+	format, path, ok := strings.Cut(s, "=")
 	format = strings.ToLower(strings.TrimSpace(format))
 	if !report.KnownFormat(format) {
-		return Output{}, fmt.Errorf("-o %s: unknown format %q (choose one of %s)", s, format, strings.Join(report.Formats, ", "))
+		return fail("unknown format %q (choose one of %s)", format, strings.Join(report.Formats, ", "))
 	}
-	if path == "" {
-		return Output{}, fmt.Errorf("-o %s: missing file name after '=' (use - for standard output)", s)
+	switch {
+	case !ok && tty:
+		example := "report." + outputExt(format)
+		if at != "" {
+			return fail("%s needs a file name on a terminal: %s=%s, or %s=- to write it to standard output", s, format, example, format)
+		}
+		return Output{}, flagErrorf("-o %s needs a file: -o %s=%s; -o %s=- writes to stdout", s, format, example, format)
+	case !ok:
+		path = "-"
+	case path == "":
+		return fail("missing file name after '=' (use - for standard output)")
+	}
+	if path != "-" {
+		dir := filepath.Dir(path)
+		if fi, err := os.Stat(dir); err != nil {
+			return fail("the folder %s does not exist: create it, or write the report elsewhere", dir)
+		} else if !fi.IsDir() {
+			return fail("%s is not a folder", dir)
+		}
 	}
 	return Output{Format: format, Path: path}, nil
+}
+
+// outputExt is the usual file name extension of a report format.
+func outputExt(format string) string {
+	switch format {
+	case "text", "table":
+		return "txt"
+	case "junit":
+		return "junit.xml"
+	}
+	return format
 }
 
 // NewCmdCheck builds `saavu check`. runF replaces the audit in tests of
@@ -82,7 +117,9 @@ scripts load as they would on a site. An address without a scheme gets https://.
 
 Outputs: a summary table on standard output (unless -o sends a report there). Repeat -o
 for several reports: -o html=report.html -o json=report.json; "-" is standard
-output (-o json=-).
+output (-o json=-). The folder of a report must exist. -o FORMAT with no file
+writes to standard output when it is a pipe or a file, and is refused on a
+terminal.
 
 Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 2 on a usage or runtime error or when a page could not be audited.`,
@@ -95,7 +132,18 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
 			}
 			if len(opts.Targets) == 0 {
-				return flagErrorf("give at least one URL or file to audit (or urls: in saavu.yaml)")
+				return f.noURLs("give at least one URL or file to audit")
+			}
+			if len(args) == 0 {
+				// The pages of the configuration file: an error names it.
+				for _, a := range opts.Targets {
+					if crawl.IsLocalFile(a) || strings.HasPrefix(a, "file://") {
+						continue
+					}
+					if _, err := normalizeURL(a); err != nil {
+						return fmt.Errorf("%s: %v", f.fromConfig("urls"), err)
+					}
+				}
 			}
 			if err := opts.complete(outputs); err != nil {
 				return err
@@ -113,10 +161,12 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 // complete parses the -o values and checks the flags shared by check and
 // crawl.
 func (opts *CheckOptions) complete(outputs []string) error {
+	f := opts.Factory
+	tty := opts.IO != nil && opts.IO.OutTTY
 	for _, o := range outputs {
-		out, err := parseOutput(o)
+		out, err := parseOutput(o, tty, f.fromConfig("output"))
 		if err != nil {
-			return &FlagError{Err: err}
+			return err
 		}
 		opts.Outputs = append(opts.Outputs, out)
 	}
@@ -124,21 +174,27 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
 		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
 	}
-	if err := validateFailOn(opts.FailOn); err != nil {
+	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
 	}
 	if opts.Concurrency < 1 {
-		return flagErrorf("--concurrency must be at least 1")
+		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
 	}
 	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-		return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
+		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
+	}
+	if _, err := checks.Lookup(opts.Rules); err != nil {
+		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
+	}
+	if _, err := checks.Lookup(opts.SkipRules); err != nil {
+		return f.valueErrorf([]string{"skip-rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
 	if err := opts.completeRuleChoices(); err != nil {
 		return err
 	}
 	if opts.Extra {
 		if len(opts.Rules) > 0 {
-			return flagErrorf("--extra and --rules: --rules picks the rules to run; name the extra rules you want there")
+			return f.valueErrorf([]string{"extra", "rules"}, "--rules picks the rules to run; name the extra rules you want there")
 		}
 		for _, r := range checks.Every() {
 			opts.Rules = append(opts.Rules, r.ID)
@@ -150,7 +206,7 @@ func (opts *CheckOptions) complete(outputs []string) error {
 // addAuditFlags declares the flags shared by check and crawl.
 func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout, in a folder that exists (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -166,13 +222,13 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
 }
 
-func validateFailOn(s string) error {
+func validateFailOn(f *Factory, s string) error {
 	switch s {
 	case "any", "none":
 		return nil
 	}
 	if checks.Impact(s).Rank() == 0 {
-		return flagErrorf("--fail-on: %q is not one of any, critical, serious, moderate, minor, none", s)
+		return f.valueErrorf([]string{"fail-on"}, "%q is not one of any, critical, serious, moderate, minor, none", s)
 	}
 	return nil
 }
@@ -365,6 +421,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 	}
 
+	for _, p := range pages {
+		if httpMayHelp(p.ErrorKind, p.Error) && !strings.Contains(p.URL, "://") && !crawl.IsLocalFile(p.URL) {
+			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
+		}
+	}
 	return finish(opts, sinks, b.Version, rules, pages, nil, interrupted, n)
 }
 
@@ -449,12 +510,6 @@ func openOutputs(outs []Output) (*sinks, error) {
 		if o.Path == "-" {
 			s.files = append(s.files, nil)
 			continue
-		}
-		if dir := filepath.Dir(o.Path); dir != "." {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				s.close()
-				return nil, fmt.Errorf("create folder for %s: %w", o.Path, err)
-			}
 		}
 		fh, err := os.Create(o.Path)
 		if err != nil {

@@ -3,12 +3,14 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"saavu/checks"
+	"saavu/report"
 )
 
 func testFactory() (*Factory, *bytes.Buffer, *bytes.Buffer) {
@@ -37,14 +39,14 @@ func TestCheckFlags(t *testing.T) {
 				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
 			}
 		}},
-		{name: "outputs", args: []string{"-o", "json=a.json", "-o", "HTML=r/b.html", "--output", "json", "x"}, check: func(t *testing.T, o *CheckOptions) {
-			want := []Output{{"json", "a.json"}, {"html", "r/b.html"}, {"json", "-"}}
+		{name: "outputs", args: []string{"-o", "json=a.json", "-o", "HTML=../testdata/b.html", "--output", "json", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			want := []Output{{"json", "a.json"}, {"html", "../testdata/b.html"}, {"json", "-"}}
 			if !slices.Equal(o.Outputs, want) {
 				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
 			}
 		}},
-		{name: "rules", args: []string{"--rules", "a,b", "--skip-rules", "c", "--fail-on", "serious", "--lang", "fi", "x"}, check: func(t *testing.T, o *CheckOptions) {
-			if !slices.Equal(o.Rules, []string{"a", "b"}) || !slices.Equal(o.SkipRules, []string{"c"}) || o.FailOn != "serious" || o.Lang != "fi" {
+		{name: "rules", args: []string{"--rules", "image-alt,link-name", "--skip-rules", "color-contrast", "--fail-on", "serious", "--lang", "fi", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			if !slices.Equal(o.Rules, []string{"image-alt", "link-name"}) || !slices.Equal(o.SkipRules, []string{"color-contrast"}) || o.FailOn != "serious" || o.Lang != "fi" {
 				t.Errorf("%+v", o)
 			}
 		}},
@@ -151,5 +153,47 @@ func TestExecuteExitCodes(t *testing.T) {
 	f, _, errb = testFactory()
 	if code := Execute(context.Background(), f, []string{"check", "--nope"}); code != ExitError || !strings.Contains(errb.String(), "saavu --help") {
 		t.Errorf("bad flag: exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// TestOutputOnTerminal: -o FORMAT without a file is refused when standard
+// output is a terminal (a report would flood it), for every format and
+// command; FORMAT=- still writes there, and a pipe takes FORMAT alone.
+func TestOutputOnTerminal(t *testing.T) {
+	for _, format := range report.Formats {
+		for _, args := range [][]string{
+			{"check", "-o", format, "https://a.example/"},
+			{"crawl", "-o", format, "https://a.example/"},
+			{"report", "-o", format, "r.json"},
+		} {
+			t.Run(strings.Join(args, " "), func(t *testing.T) {
+				f, out, errb := testFactory()
+				f.IO.OutTTY = true
+				code := Execute(context.Background(), f, args)
+				want := fmt.Sprintf("saavu: -o %[1]s needs a file: -o %[1]s=report.%[2]s; -o %[1]s=- writes to stdout\n", format, outputExt(format))
+				if code != ExitError || !strings.HasPrefix(errb.String(), want) || out.Len() > 0 {
+					t.Errorf("exit %d, stderr %q, stdout %d bytes; want exit 2 and %q", code, errb.String(), out.Len(), want)
+				}
+			})
+		}
+	}
+	for _, tty := range []bool{true, false} {
+		f, _, _ := testFactory()
+		f.IO.OutTTY = tty
+		var got *CheckOptions
+		cmd := NewCmdCheck(f, func(_ context.Context, o *CheckOptions) error { got = o; return nil })
+		args := []string{"-o", "html=-", "x"}
+		if !tty {
+			args = []string{"-o", "html", "x"}
+		}
+		cmd.SetArgs(args)
+		cmd.SetOut(&bytes.Buffer{})
+		cmd.SetErr(&bytes.Buffer{})
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("terminal %v, %q: %v", tty, args, err)
+		}
+		if want := []Output{{"html", "-"}}; !slices.Equal(got.Outputs, want) {
+			t.Errorf("terminal %v, %q: outputs %v, want %v", tty, args, got.Outputs, want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -53,6 +54,8 @@ func applyConfig(cmd *cobra.Command, f *Factory, path string) error {
 	if err != nil {
 		return fmt.Errorf("read configuration: %w", err)
 	}
+	src := &configSource{path: path, set: map[string]configKey{}}
+	f.config = src
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -84,6 +87,7 @@ func applyConfig(cmd *cobra.Command, f *Factory, path string) error {
 			}
 			if cmd.Name() != "report" {
 				f.ConfigURLs = urls
+				src.set[name] = configKey{key: k.Value, line: k.Line}
 			}
 			continue
 		}
@@ -107,11 +111,108 @@ func applyConfig(cmd *cobra.Command, f *Factory, path string) error {
 		}
 		for _, val := range values {
 			if err := cmd.Flags().Set(name, val); err != nil {
-				return fmt.Errorf("%s: %s: %w", at, k.Value, err)
+				return fmt.Errorf("%s: %s: %s", at, k.Value, valueWords(fl, val, err))
 			}
 		}
+		src.set[name] = configKey{key: k.Value, line: k.Line}
 	}
 	return nil
+}
+
+// valueWords says why val is not a value of the flag, in words: pflag's
+// errors name the Go function that parsed it.
+func valueWords(fl *pflag.Flag, val string, err error) string {
+	switch fl.Value.Type() {
+	case "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64":
+		return fmt.Sprintf("%q is not a whole number", val)
+	case "float32", "float64":
+		return fmt.Sprintf("%q is not a number", val)
+	case "duration":
+		return fmt.Sprintf("%q is not a length of time: give it with a unit, e.g. 30s or 2m", val)
+	case "bool":
+		return fmt.Sprintf("%q is not true or false", val)
+	}
+	return err.Error()
+}
+
+// configSource is the configuration file read, and the key that gave
+// each flag its value, so that an error in a value names the file, the
+// line and the key rather than a flag that was never typed.
+type configSource struct {
+	path string
+	set  map[string]configKey // flag name (or urls) -> the key that set it
+}
+
+// configKey is a key of the configuration file.
+type configKey struct {
+	key  string // as written: outputs, not output
+	line int
+}
+
+// at names the key that set the flag: "saavu.yaml:3: fail-on"; "" when
+// the configuration file did not set it.
+func (c *configSource) at(name string) string {
+	if c == nil {
+		return ""
+	}
+	k, ok := c.set[name]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d: %s", c.path, k.line, k.key)
+}
+
+// fromConfig names the key of the configuration file that set the flag,
+// as configSource.at does; "" when it was not set there.
+func (f *Factory) fromConfig(name string) string {
+	if f == nil {
+		return ""
+	}
+	return f.config.at(name)
+}
+
+// flagName names where the value of a flag came from, for errors:
+// "--fail-on", or "saavu.yaml:3: fail-on".
+func (f *Factory) flagName(name string) string {
+	if at := f.fromConfig(name); at != "" {
+		return at
+	}
+	return "--" + name
+}
+
+// valueErrorf is an error in the value of the named flags (one, or several
+// that do not go together). It names the flags, or the file, line and key
+// that set them: a FlagError, printed with the usage, when the command
+// line gave them all, a plain error when the configuration file gave one.
+func (f *Factory) valueErrorf(names []string, format string, args ...any) error {
+	var at []string
+	config := false
+	for _, n := range names {
+		switch {
+		case f.fromConfig(n) == "":
+			at = append(at, "--"+n)
+		case config: // the file is named already
+			k := f.config.set[n]
+			at = append(at, fmt.Sprintf("%s (line %d)", k.key, k.line))
+		default:
+			at = append(at, f.fromConfig(n))
+			config = true
+		}
+	}
+	err := fmt.Errorf("%s: %s", strings.Join(at, " and "), fmt.Sprintf(format, args...))
+	if config {
+		return err
+	}
+	return &FlagError{Err: err}
+}
+
+// noURLs is the error of a command given no page to audit: msg, and where
+// the pages could be given.
+func (f *Factory) noURLs(msg string) error {
+	if f.config != nil {
+		return flagErrorf("%s (%s has no urls:)", msg, f.config.path)
+	}
+	return flagErrorf("%s (or urls: in %s)", msg, configFile)
 }
 
 // configValues turns a YAML value into flag values: one for a scalar, one

@@ -117,13 +117,13 @@ baseline: ` + base + `
 		},
 		{
 			name: "outputs as a map, urls as one value, keys of other commands ignored",
-			yaml: "outputs:\n  html: r.html\n  json: r.json\nurls: page.html\nmax-pages: 5\nrate: 2\n",
+			yaml: "outputs:\n  html: r.html\n  json: r.json\nurls: www.example.fi\nmax-pages: 5\nrate: 2\n",
 			args: []string{"check"},
 			check: func(t *testing.T, got captured) {
 				if want := []Output{{"html", "r.html"}, {"json", "r.json"}, {"text", "-"}}; !slices.Equal(got.check.Outputs, want) {
 					t.Errorf("outputs %v, want %v", got.check.Outputs, want)
 				}
-				if !slices.Equal(got.check.Targets, []string{"page.html"}) {
+				if !slices.Equal(got.check.Targets, []string{"www.example.fi"}) {
 					t.Errorf("targets %v", got.check.Targets)
 				}
 			},
@@ -139,7 +139,7 @@ baseline: ` + base + `
 				}
 			},
 		},
-		{name: "persistent flags too", yaml: "log-level: loud\n", args: []string{"check", "x.example"}, wantErr: `--log-level: "loud"`},
+		{name: "persistent flags too", yaml: "log-level: loud\n", args: []string{"check", "x.example"}, wantErr: `saavu.yaml:1: log-level: "loud" is not one of debug`},
 		{name: "no urls anywhere", yaml: "fail-on: serious\n", args: []string{"check"}, wantErr: "give at least one URL"},
 		{name: "unknown key, with its line", yaml: "fail-on: serious\n\nmax-page: 5\n", args: []string{"check", "x.example"},
 			wantErr: `saavu.yaml:3: unknown key "max-page"`},
@@ -148,9 +148,9 @@ baseline: ` + base + `
 		{name: "a map for one value", yaml: "lang:\n  fi: yes\n", args: []string{"check", "x.example"},
 			wantErr: "saavu.yaml:1: lang: takes one value, not a map"},
 		{name: "not a number", yaml: "urls: [x.example]\nmax-pages: lots\n", args: []string{"crawl"},
-			wantErr: `saavu.yaml:2: max-pages: invalid argument "lots"`},
+			wantErr: `saavu.yaml:2: max-pages: "lots" is not a whole number`},
 		{name: "not a duration", yaml: "page-timeout: 30\n", args: []string{"check", "x.example"},
-			wantErr: "saavu.yaml:1: page-timeout: invalid argument"},
+			wantErr: `saavu.yaml:1: page-timeout: "30" is not a length of time: give it with a unit, e.g. 30s or 2m`},
 		{name: "no value", yaml: "fail-on:\n", args: []string{"check", "x.example"}, wantErr: "saavu.yaml:1: fail-on: no value"},
 		{name: "a nested list item", yaml: "rules:\n  - [a, b]\n", args: []string{"check", "x.example"}, wantErr: "a list item must be a single value"},
 		{name: "set twice", yaml: "outputs: [json=a.json]\noutput: [html=b.html]\n", args: []string{"check", "x.example"},
@@ -159,9 +159,29 @@ baseline: ` + base + `
 		{name: "not a mapping", yaml: "- max-pages: 5\n", args: []string{"check", "x.example"}, wantErr: "saavu.yaml:1: expected settings"},
 		{name: "bad YAML", yaml: "fail-on: [serious\n", args: []string{"check", "x.example"}, wantErr: "saavu.yaml: yaml:"},
 		{name: "values are checked as flags are", yaml: "disable: {nope: because}\n", args: []string{"check", "x.example"},
-			wantErr: `--disable: unknown rule "nope"`},
+			wantErr: `saavu.yaml:1: disable: unknown rule "nope"`},
 		{name: "a disabled rule needs a reason", yaml: "disable: [color-contrast]\n", args: []string{"check", "x.example"},
-			wantErr: "say why the rule is off"},
+			wantErr: "saavu.yaml:1: disable: color-contrast: say why the rule is off"},
+		// An error in a value names the file, the line and the key, not
+		// a flag that was never typed.
+		{name: "fail-on", yaml: "lang: fi\nfail-on: bogus\n", args: []string{"check", "x.example"},
+			wantErr: `saavu.yaml:2: fail-on: "bogus" is not one of any, critical`},
+		{name: "an unknown format", yaml: "outputs: {htm: x.html}\n", args: []string{"check", "x.example"},
+			wantErr: `saavu.yaml:1: outputs: unknown format "htm"`},
+		{name: "a missing folder", yaml: "outputs: [html=/nonexistent/dir/r.html]\n", args: []string{"check", "x.example"},
+			wantErr: "saavu.yaml:1: outputs: the folder /nonexistent/dir does not exist"},
+		{name: "lang", yaml: "lang: de\n", args: []string{"report", "r.json"}, wantErr: `saavu.yaml:1: lang: "de" is not one of en, fi, sv`},
+		{name: "concurrency", yaml: "concurrency: 0\n", args: []string{"check", "x.example"}, wantErr: "saavu.yaml:1: concurrency: must be at least 1"},
+		{name: "rules", yaml: "rules: [nope]\n", args: []string{"check", "x.example"}, wantErr: `saavu.yaml:1: rules: unknown rule "nope"`},
+		{name: "skip-rules", yaml: "skip-rules: nope\n", args: []string{"check", "x.example"}, wantErr: `saavu.yaml:1: skip-rules: unknown rule "nope"`},
+		{name: "extra and rules", yaml: "extra: true\nrules: [image-alt]\n", args: []string{"check", "x.example"},
+			wantErr: "saavu.yaml:1: extra and rules (line 2): --rules picks the rules to run"},
+		{name: "baseline", yaml: "baseline: missing.json\n", args: []string{"check", "x.example"}, wantErr: "saavu.yaml:1: baseline: open missing.json"},
+		{name: "max-pages", yaml: "max-pages: 0\n", args: []string{"crawl", "x.example"}, wantErr: "saavu.yaml:1: max-pages: must be at least 1"},
+		{name: "rate", yaml: "rate: -1\n", args: []string{"crawl", "x.example"}, wantErr: "saavu.yaml:1: rate: must be 0 (no limit) or more"},
+		{name: "include", yaml: "include: '('\n", args: []string{"crawl", "x.example"}, wantErr: `saavu.yaml:1: include: "(" is not a regular expression`},
+		{name: "crawl urls", yaml: "urls: [ftp://x.example/]\n", args: []string{"crawl"}, wantErr: "saavu.yaml:1: urls: ftp://x.example/: only http and https"},
+		{name: "check urls", yaml: "urls: [./missing.html]\n", args: []string{"check"}, wantErr: "saavu.yaml:1: urls: ./missing.html: no such file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,6 +195,10 @@ baseline: ` + base + `
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err %v, want %q", err, tt.wantErr)
 				}
+				// Usage is for mistakes on the command line.
+				if _, usage := err.(*FlagError); usage && strings.Contains(tt.wantErr, "saavu.yaml:") {
+					t.Errorf("an error in the configuration file is a FlagError (usage printed): %v", err)
+				}
 				return
 			}
 			if err != nil {
@@ -182,6 +206,26 @@ baseline: ` + base + `
 			}
 			tt.check(t, got)
 		})
+	}
+}
+
+// TestConfigEmpty: a command given no page names the configuration file
+// it read, not saavu.yaml.
+func TestConfigEmpty(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.yaml")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"check", "crawl"} {
+		_, _, err := runRoot(t, c, "--config", empty)
+		if err == nil || !strings.Contains(err.Error(), empty+" has no urls:") || strings.Contains(err.Error(), "saavu.yaml") {
+			t.Errorf("%s --config empty.yaml: %v", c, err)
+		}
+	}
+	t.Chdir(dir)
+	if _, _, err := runRoot(t, "check"); err == nil || !strings.Contains(err.Error(), "(or urls: in saavu.yaml)") {
+		t.Errorf("no configuration file: %v", err)
 	}
 }
 

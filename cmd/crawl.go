@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -72,7 +74,9 @@ seen; the report lists how each page was chosen.
 saavu and served on 127.0.0.1 for the run: a first audit that needs no
 network (docs/demo.md).
 
-Outputs and exit status are those of 'saavu check'.`,
+Outputs and exit status are those of 'saavu check'. A crawl also exits 2 when a
+start address could not be loaded or robots.txt kept the crawl from it, and when
+it audited no page: it says why on stderr.`,
 		Example: `  saavu crawl --demo -o html=report.html
   saavu crawl https://www.example.fi/
   saavu crawl --max-pages 500 -o html=report.html -o json=report.json https://www.example.fi/
@@ -87,39 +91,55 @@ Outputs and exit status are those of 'saavu check'.`,
 				return err
 			}
 			if len(opts.Targets) == 0 && !opts.Demo {
-				return flagErrorf("give at least one URL to start the crawl from (or urls: in saavu.yaml)")
+				return f.noURLs("give at least one URL to start the crawl from")
 			}
 			if err := opts.complete(outputs); err != nil {
 				return err
 			}
+			bad := func(names ...string) func(string, ...any) error {
+				return func(format string, args ...any) error { return f.valueErrorf(names, format, args...) }
+			}
 			if opts.MaxPages < 1 {
-				return flagErrorf("--max-pages must be at least 1")
+				return bad("max-pages")("must be at least 1")
 			}
 			if opts.MaxDepth < 0 {
-				return flagErrorf("--max-depth must be 0 (only the start pages) or more")
+				return bad("max-depth")("must be 0 (only the start pages) or more")
 			}
 			if opts.Resume && opts.Fresh {
-				return flagErrorf("--resume and --fresh cannot be used together")
+				return bad("resume", "fresh")("cannot be used together")
 			}
 			if opts.Sample < 0 {
-				return flagErrorf("--sample must be 1 or more (or 0 to audit every page found)")
+				return bad("sample")("must be 1 or more (or 0 to audit every page found)")
 			}
 			if opts.Sample > 0 {
 				if opts.Resume {
-					return flagErrorf("--sample cannot be resumed: run it again (the same seed picks the same pages)")
+					return bad("sample", "resume")("cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
 				}
 				if !cmd.Flags().Changed("max-pages") {
 					opts.MaxPages = sampleDiscoverPages
 				}
 			} else if cmd.Flags().Changed("sample-seed") {
-				return flagErrorf("--sample-seed needs --sample")
+				return bad("sample-seed")("needs --sample")
 			}
 			if opts.Rate < 0 {
-				return flagErrorf("--rate must be 0 (no limit) or more")
+				return bad("rate")("must be 0 (no limit) or more")
 			}
 			for _, a := range opts.Targets {
 				if _, err := normalizeURL(a); err != nil {
+					if at := f.fromConfig("urls"); at != "" && len(args) == 0 {
+						return fmt.Errorf("%s: %v", at, err)
+					}
 					return err
+				}
+			}
+			for _, fl := range []struct {
+				name     string
+				patterns []string
+			}{{"include", opts.Include}, {"exclude", opts.Exclude}} {
+				for _, p := range fl.patterns {
+					if _, err := regexp.Compile(p); err != nil {
+						return bad(fl.name)("%q is not a regular expression: %v", p, err)
+					}
 				}
 			}
 			if _, err := crawl.NewScope(nil, opts.Include, opts.Exclude); err != nil {
@@ -163,6 +183,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		defer stop()
 	}
 	var starts []string
+	assumed := map[string]string{} // start URL -> the address given without a scheme
 	for _, a := range opts.Targets {
 		u, err := normalizeURL(a)
 		if err != nil {
@@ -173,9 +194,12 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			return flagErrorf("%s: %v", a, err)
 		}
 		starts = append(starts, n)
+		if !strings.Contains(a, "://") {
+			assumed[n] = a
+		}
 	}
 	if opts.Sample > 0 {
-		return sampleRun(ctx, opts, starts)
+		return sampleRun(ctx, opts, starts, assumed)
 	}
 	if opts.State == "" {
 		opts.State = defaultStateDir(starts[0])
@@ -282,6 +306,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	defer pages.Close()
 	var links []report.BrokenLink
+	var failed []startFailure
 	err = state.PageLines(func(off int64, line []byte) error {
 		var p report.Page // only what decides where the page goes
 		if err := json.Unmarshal(line, &struct {
@@ -296,6 +321,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			links = append(links, report.BrokenLink{URL: p.URL, Status: p.Status, Error: p.Error, LinkedFrom: res.Referrers(p.URL)})
 		} else {
 			pages.Add(p.URL, off, len(line))
+		}
+		if isStart[p.URL] && !p.Audited() {
+			failed = append(failed, startFailure{url: p.URL, why: p.Error, kind: p.ErrorKind})
 		}
 		return nil
 	})
@@ -339,7 +367,20 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "saavu: writing the reports of %s: %s\n", plural(pages.Len(), "page", "pages"), strings.Join(files, ", "))
 		}
 	}
+	for _, s := range res.Skipped {
+		if isStart[s.URL] && crawl.RobotsReason(s.Reason) {
+			failed = append(failed, startFailure{url: s.URL, why: s.Reason})
+		}
+	}
+	if crawlErr == nil {
+		sayStartFailures(f.IO.ErrOut, failed, assumed)
+	}
 	err = finishReport(&opts.CheckOptions, sinks, rep, extra, crawlErr != nil, pages.Len()+len(links))
+	if crawlErr == nil {
+		// (A --resume of a finished crawl reports the pages audited
+		// before: it has some.)
+		err = neverPass(f.IO.ErrOut, err, failed, rep)
+	}
 	if crawlErr != nil && ctx.Err() == nil {
 		// Not an interruption: say what stopped the crawl.
 		return fmt.Errorf("the crawl stopped: %w; the reports cover the pages done, and --resume continues it", crawlErr)
@@ -348,6 +389,67 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		return fmt.Errorf("%w; continue the crawl with the same command and --resume", err)
 	}
 	return err
+}
+
+// neverPass is the outcome err of finishReport, made exit status 2 when
+// a start address was not audited or no page was: such a crawl never
+// passes, whatever the pages it did audit hold.
+func neverPass(w io.Writer, err error, failed []startFailure, rep *report.Report) error {
+	if len(failed) == 0 && rep.Summary.Audited > 0 {
+		return err
+	}
+	var code exitCodeError
+	if err != nil && !errors.As(err, &code) {
+		return err // the reports could not be written: say that
+	}
+	if len(failed) == 0 && rep.Summary.NotAudited == 0 {
+		fmt.Fprintln(w, "saavu: no page was audited: the start addresses led to no web page (see the report)")
+	}
+	return exitCodeError{ExitError}
+}
+
+// startFailure is a start address a crawl did not audit, and why.
+type startFailure struct {
+	url  string
+	why  string // the page's error, or why it was skipped (robots.txt)
+	kind string // the page's error kind; "" when it was skipped
+}
+
+// sayStartFailures says on w, in words, why each start address was not
+// audited and what to do. assumed maps the start URLs given without a
+// scheme to the address as given: a network error there may only mean
+// that the site does not speak HTTPS.
+func sayStartFailures(w io.Writer, failed []startFailure, assumed map[string]string) {
+	for _, s := range failed {
+		switch {
+		case s.kind == "":
+			why := s.why
+			if why == crawl.ReasonRobots {
+				why = "robots.txt disallows it; on a site you are responsible for, --ignore-robots crawls it anyway"
+			}
+			fmt.Fprintf(w, "saavu: the start address %s was not crawled: %s\n", s.url, why)
+		case s.kind == crawl.KindNetwork || s.kind == crawl.KindHTTP || s.kind == crawl.KindTimeout:
+			fmt.Fprintf(w, "saavu: the start address %s could not be loaded: %s\n", s.url, s.why)
+		default:
+			fmt.Fprintf(w, "saavu: the start address %s could not be audited: %s\n", s.url, s.why)
+		}
+		if a, ok := assumed[s.url]; ok && httpMayHelp(s.kind, s.why) {
+			sayHTTPSAssumed(w, a)
+		}
+	}
+}
+
+// httpMayHelp reports whether a page that could not be loaded over
+// https:// might load over http://: a network error, other than a host
+// name that does not resolve.
+func httpMayHelp(kind, why string) bool {
+	return kind == crawl.KindNetwork && !strings.HasPrefix(why, "host not found")
+}
+
+// sayHTTPSAssumed says that https:// was put before an address given
+// without a scheme, which could not be loaded.
+func sayHTTPSAssumed(w io.Writer, arg string) {
+	fmt.Fprintf(w, "saavu: https:// was assumed for %s: if the site is served over plain HTTP, give the address as http://%s\n", arg, arg)
 }
 
 // defaultStateDir is .saavu/HOST (the start URL's host and port) in the

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"saavu/crawl"
 )
 
 // TestCrawlFlags parses flags through runF, without a browser.
@@ -75,5 +77,28 @@ func TestDefaultStateDir(t *testing.T) {
 		if got := defaultStateDir(in); got != want {
 			t.Errorf("defaultStateDir(%s) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestSayStartFailures: why a start address was not audited, in words,
+// and the http:// address to try only when it might help.
+func TestSayStartFailures(t *testing.T) {
+	var b bytes.Buffer
+	sayStartFailures(&b, []startFailure{
+		{url: "https://a.example:8761/", kind: crawl.KindNetwork, why: "connection refused: no web server is listening at that address and port"},
+		{url: "https://b.example/", kind: crawl.KindNetwork, why: "host not found (DNS lookup failed): check the address"},
+		{url: "https://c.example/", kind: crawl.KindHTTP, why: "the server answered HTTP 404 Not Found"},
+		{url: "https://d.example/", why: crawl.ReasonRobots},
+		{url: "https://e.example/", kind: crawl.KindNotHTML, why: "not a web page (application/pdf); only HTML pages are audited"},
+	}, map[string]string{"https://a.example:8761/": "a.example:8761/", "https://b.example/": "b.example", "https://c.example/": "c.example"})
+	want := `saavu: the start address https://a.example:8761/ could not be loaded: connection refused: no web server is listening at that address and port
+saavu: https:// was assumed for a.example:8761/: if the site is served over plain HTTP, give the address as http://a.example:8761/
+saavu: the start address https://b.example/ could not be loaded: host not found (DNS lookup failed): check the address
+saavu: the start address https://c.example/ could not be loaded: the server answered HTTP 404 Not Found
+saavu: the start address https://d.example/ was not crawled: robots.txt disallows it; on a site you are responsible for, --ignore-robots crawls it anyway
+saavu: the start address https://e.example/ could not be audited: not a web page (application/pdf); only HTML pages are audited
+`
+	if got := b.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

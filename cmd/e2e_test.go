@@ -133,6 +133,9 @@ func TestCheckBarriers(t *testing.T) {
 	needChrome(t)
 	ts := site(t)
 	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil { // saavu makes no folders
+		t.Fatal(err)
+	}
 	r := saavu(t, dir, "check", "-o", "json=out/report.json", "-o", "html=out/report.html", "-o", "text=-", ts.URL+"/esteet.html", ts.URL+"/index.html")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1 (failures)\n%s", r.code, r.stdout)

@@ -81,24 +81,26 @@ is removed at the end.`,
 }
 
 func (opts *ReportOptions) complete(outputs []string) error {
+	f := opts.Factory
+	tty := opts.IO != nil && opts.IO.OutTTY
 	for _, o := range outputs {
-		out, err := parseOutput(o)
+		out, err := parseOutput(o, tty, f.fromConfig("output"))
 		if err != nil {
-			return &FlagError{Err: err}
+			return err
 		}
 		opts.Outputs = append(opts.Outputs, out)
 	}
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
 		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
 	}
-	if err := validateFailOn(opts.FailOn); err != nil {
+	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
 	}
 	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-		return flagErrorf("--lang: %q is not one of en, fi, sv", opts.Lang)
+		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
 	}
 	if opts.Baseline != "" {
-		b, err := loadBaseline(opts.Baseline)
+		b, err := loadBaseline(f.flagName("baseline"), opts.Baseline)
 		if err != nil {
 			return err
 		}

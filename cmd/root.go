@@ -62,6 +62,8 @@ type Factory struct {
 	Log     *slog.Logger // set by the root command from --log-level
 
 	ConfigURLs []string // urls: of the configuration file, audited when no argument names pages
+
+	config *configSource // the configuration file read, and where it set each flag; nil when none
 }
 
 // FlagError is a misuse of flags or arguments: the usage is printed with it.
@@ -150,7 +152,7 @@ table in the terminal.`,
 			}
 			var lvl slog.Level
 			if err := lvl.UnmarshalText([]byte(logLevel)); err != nil {
-				return flagErrorf("--log-level: %q is not one of debug, info, warn, error", logLevel)
+				return f.valueErrorf([]string{"log-level"}, "%q is not one of debug, info, warn, error", logLevel)
 			}
 			f.Log = slog.New(slog.NewTextHandler(f.IO.ErrOut, &slog.HandlerOptions{Level: lvl}))
 			return nil

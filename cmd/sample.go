@@ -2,8 +2,10 @@ package cmd
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 
 	"saavu/crawl"
 	"saavu/report"
@@ -16,8 +18,10 @@ const sampleDiscoverPages = 5000
 // sampleRun audits a sample of the site: it finds the site's pages over
 // plain HTTP (no browser, nothing audited), chooses opts.Sample pages the
 // way the EU monitoring method does (crawl.Sample), audits them in the
-// browser and writes the reports with the sample's manifest.
-func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
+// browser and writes the reports with the sample's manifest. assumed
+// maps the start URLs given without a scheme to the address as given
+// (see sayStartFailures).
+func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed map[string]string) error {
 	f := opts.Factory
 	log := f.logger()
 	rules, err := selectRules(opts.Rules, opts.skipped())
@@ -42,8 +46,48 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 	if err != nil {
 		return fmt.Errorf("finding the pages of the site: %w", err)
 	}
+	// A start address that could not be loaded is a page that could not
+	// be audited; one robots.txt keeps out is said too.
+	var failed []startFailure
+	var pages []report.Page
+	for _, d := range found.Failed {
+		kind := crawl.KindNetwork
+		if d.Status != 0 {
+			kind = crawl.KindHTTP
+		}
+		failed = append(failed, startFailure{url: d.URL, why: d.Error, kind: kind})
+		pages = append(pages, report.Page{URL: d.URL, FinalURL: d.URL, Status: d.Status, Error: d.Error, ErrorKind: kind, Results: []report.Result{}})
+	}
+	for _, s := range found.Skipped {
+		if slices.Contains(starts, s.URL) && crawl.RobotsReason(s.Reason) {
+			failed = append(failed, startFailure{url: s.URL, why: s.Reason})
+		}
+	}
+	sayStartFailures(f.IO.ErrOut, failed, assumed)
+	extra := func(rep *report.Report) {
+		var docs []report.Document
+		for _, d := range found.Documents {
+			docs = append(docs, report.Document{URL: d.URL, Size: d.Size, Error: "not checked in a sampled audit", LinkedFrom: d.Referrers})
+		}
+		var broken []report.BrokenLink
+		for _, d := range found.Broken {
+			broken = append(broken, report.BrokenLink{URL: d.URL, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
+		}
+		var skipped []report.SkippedPage
+		for _, s := range found.Skipped {
+			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
+		}
+		rep.SetCrawl(docs, broken, skipped)
+	}
 	if len(found.Candidates) == 0 {
-		return fmt.Errorf("no page of the site could be read over HTTP from %s, so no sample could be chosen (try 'saavu crawl' without --sample)", starts[0])
+		// Nothing to choose from: the reports say what was found, and
+		// the run fails.
+		rep := report.New(reportMeta(f, ""), rules, pages)
+		err := finishReport(&opts.CheckOptions, sinks, rep, extra, false, len(pages))
+		if len(failed) == 0 && (err == nil || errors.As(err, new(exitCodeError))) {
+			return fmt.Errorf("no page of the site could be read over HTTP from %s, so no sample could be chosen (try 'saavu crawl' without --sample)", starts[0])
+		}
+		return neverPass(f.IO.ErrOut, err, failed, rep)
 	}
 	seed := opts.SampleSeed
 	if seed == 0 {
@@ -71,7 +115,6 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 	for _, p := range sample.Picks {
 		urls = append(urls, p.URL)
 	}
-	var pages []report.Page
 	prog := newProgress(f.IO, opts.Quiet, f.Now)
 	if prog != nil {
 		prog.perPage, prog.limit = true, len(urls)
@@ -97,23 +140,16 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 		}
 	}
 
-	extra := func(rep *report.Report) {
-		var docs []report.Document
-		for _, d := range found.Documents {
-			docs = append(docs, report.Document{URL: d.URL, Size: d.Size, Error: "not checked in a sampled audit", LinkedFrom: d.Referrers})
-		}
-		var broken []report.BrokenLink
-		for _, d := range found.Broken {
-			broken = append(broken, report.BrokenLink{URL: d.URL, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
-		}
-		var skipped []report.SkippedPage
-		for _, s := range found.Skipped {
-			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
-		}
-		rep.SetCrawl(docs, broken, skipped)
+	withSample := func(rep *report.Report) {
+		extra(rep)
 		rep.Sample = sampleManifest(found, sample, opts.Sample)
 	}
-	return finish(&opts.CheckOptions, sinks, b.Version, rules, pages, extra, interrupted, len(pages))
+	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	err = finishReport(&opts.CheckOptions, sinks, rep, withSample, interrupted, len(pages))
+	if interrupted {
+		return err
+	}
+	return neverPass(f.IO.ErrOut, err, failed, rep)
 }
 
 // sampleManifest is the report's record of how the sample was chosen.

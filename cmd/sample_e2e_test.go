@@ -62,7 +62,7 @@ func TestCrawlSample(t *testing.T) {
 	if rep2 := readReport(t, filepath.Join(dir, "r2.json")); again.code != 0 || rep2.Sample == nil || !slices.Equal(rep2.Sample.Pages, s.Pages) {
 		t.Errorf("a second run chose another sample (exit %d)", again.code)
 	}
-	if bad := saavu(t, dir, "crawl", "--sample", "3", "--resume", ts.URL+"/"); bad.code != 2 || !strings.Contains(bad.stderr, "--sample cannot be resumed") {
+	if bad := saavu(t, dir, "crawl", "--sample", "3", "--resume", ts.URL+"/"); bad.code != 2 || !strings.Contains(bad.stderr, "--sample and --resume: cannot be used together") {
 		t.Errorf("--sample --resume: exit %d\n%s", bad.code, bad.stderr)
 	}
 }

@@ -82,6 +82,10 @@ func (r *CrawlResult) Referrers(u string) []string {
 // a resumed state's log is replayed first: the pages it lists are not
 // audited again, and done is not called for them.
 //
+// A start URL whose server does not answer when its robots.txt is asked
+// for (and robots.txt is obeyed) is not loaded: done gets it as a page
+// that failed with a *PageError of kind network.
+//
 // A page that fails for a passing reason (a reset connection, a refused
 // one, HTTP 502, 503 or 504) is tried once more after opts.RetryPause. When
 // the Chrome process dies, it is started again and the pages it was
@@ -151,6 +155,23 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 		sitemap = site.addSitemaps(ctx, opts, client, log)
 		if state != nil && ctx.Err() == nil {
 			if err := state.logRecord(stateRecord{Sitemap: sitemap}); err != nil {
+				return nil, err
+			}
+		}
+	}
+
+	// A start URL whose server did not answer for robots.txt is a page
+	// that could not be loaded.
+	for _, f := range site.unreachable {
+		if state != nil && state.Done(f.url) {
+			continue
+		}
+		page := CrawlPage{Done: Done{URL: f.url, Page: &checks.Page{URL: f.url, FinalURL: f.url}, Err: f.err}, Start: true, Queued: front.Admitted()}
+		if err := done(page); err != nil {
+			return nil, err
+		}
+		if state != nil {
+			if err := state.logRecord(stateRecord{URL: f.url, Final: f.url, Start: true, Page: true}); err != nil {
 				return nil, err
 			}
 		}
@@ -279,8 +300,12 @@ loop:
 			break
 		}
 		doc := Document{URL: d, Size: -1, Referrers: front.Referrers(d)}
-		if site.allowed != nil && !site.allowed(d) {
-			doc.Error = "not checked: " + ErrRobots.Error()
+		var robots error
+		if site.allowed != nil {
+			robots = site.allowed(d)
+		}
+		if robots != nil {
+			doc.Error = "not checked: " + robots.Error()
 		} else if err := limiter.Wait(ctx, d); err == nil {
 			headDocument(ctx, client, opts.UserAgent, &doc)
 		}

@@ -27,6 +27,10 @@ type Discovery struct {
 	Documents  []Document  // linked documents, sorted by URL (not checked with HEAD)
 	Broken     []Document  // linked pages that answered with an HTTP error, sorted by URL
 	Skipped    []Skipped   // sorted by URL: robots.txt, redirects out of scope, errors
+	// Failed are the start URLs that could not be loaded, in the order
+	// given: Status is the server's answer (0 when it could not be
+	// reached) and Error says why in words.
+	Failed []Document
 }
 
 // maxDiscoverBody is how much of a page Discover reads.
@@ -66,25 +70,13 @@ func Discover(ctx context.Context, opts CrawlOptions, log *slog.Logger) (*Discov
 	limiter := newHostLimiter(opts.Rate)
 	workers := max(opts.Concurrency, 1) * 2
 
-	type fetched struct {
-		it     Item
-		cand   Candidate
-		final  string
-		page   bool   // an HTML page in scope
-		status int    // HTTP status
-		links  []link // its links
-		search string // the results page of its search form
-		skip   string // why it is not a candidate
-	}
 	jobs := make(chan Item)
 	results := make(chan fetched)
 	g, gctx := errgroup.WithContext(ctx)
 	for range workers {
 		g.Go(func() error {
 			for it := range jobs {
-				f := fetched{it: it}
-				f.cand, f.final, f.links, f.search, f.status, f.skip = fetchPage(gctx, client, limiter, opts.UserAgent, it)
-				f.page = f.skip == ""
+				f := fetchPage(gctx, client, limiter, opts.UserAgent, it)
 				select {
 				case results <- f:
 				case <-gctx.Done():
@@ -96,6 +88,9 @@ func Discover(ctx context.Context, opts CrawlOptions, log *slog.Logger) (*Discov
 	}
 
 	d := &Discovery{}
+	for _, f := range site.unreachable {
+		d.Failed = append(d.Failed, Document{URL: f.url, Error: f.err.Error()})
+	}
 	texts := map[string][]string{} // link target -> texts of links to it
 	byURL := map[string]int{}      // candidate URL -> index
 	inflight := 0
@@ -126,11 +121,20 @@ loop:
 					continue
 				}
 			}
+			if f.it.Start && (f.status >= 400 || IsKind(f.err, KindNetwork)) {
+				// Not a broken link: the page asked for.
+				msg := fmt.Sprintf("the server answered HTTP %d %s", f.status, http.StatusText(f.status))
+				if f.err != nil {
+					msg = f.err.Error()
+				}
+				d.Failed = append(d.Failed, Document{URL: f.it.URL, Status: f.status, Error: msg})
+				continue
+			}
 			if f.status >= 400 {
 				broken = append(broken, Document{URL: f.it.URL, Status: f.status, Error: f.skip})
 				continue
 			}
-			if !f.page {
+			if f.skip != "" {
 				front.Skip(f.it.URL, f.skip)
 				continue
 			}
@@ -181,8 +185,18 @@ type site struct {
 	starts    []string
 	scope     *Scope
 	front     *Frontier
-	allowed   func(string) bool // robots.txt; nil when ignored
+	allowed   func(string) error // robots.txt, as NewFrontier takes it; nil when ignored
 	robotsFor func(*url.URL) *Robots
+	// unreachable are the start URLs whose server could not be reached
+	// when robots.txt was asked for: they are not queued, and are pages
+	// that could not be loaded rather than pages robots.txt keeps out.
+	unreachable []failedStart
+}
+
+// failedStart is a start URL that could not be loaded, and why.
+type failedStart struct {
+	url string
+	err error // a *PageError
 }
 
 // newSite prepares a crawl: scope, robots.txt (fetched once per origin,
@@ -208,25 +222,53 @@ func newSite(ctx context.Context, opts CrawlOptions, client *http.Client, log *s
 		if !ok {
 			var err error
 			if rb, err = FetchRobots(ctx, client, u, RobotsAgent, opts.UserAgent); err != nil {
-				log.Warn("robots.txt", "err", err)
+				// An unreachable server is the pages' error: say so
+				// where they are reported, not here.
+				if re := rb.fetchErr(); re != nil && re.Unreachable() {
+					log.Info("robots.txt", "err", err)
+				} else {
+					log.Warn("robots.txt", "err", err)
+				}
 			}
 			robots[o] = rb
 		}
 		return rb
 	}
 	if !opts.IgnoreRobots {
-		s.allowed = func(raw string) bool {
+		s.allowed = func(raw string) error {
 			u, err := url.Parse(raw)
 			if err != nil {
-				return false
+				return ErrRobots
 			}
-			return s.robotsFor(u).Allowed(robotsKey(u))
+			rb := s.robotsFor(u)
+			switch {
+			case rb.Allowed(robotsKey(u)):
+				return nil
+			case rb.fetchErr() != nil:
+				return robotsSkip(fmt.Sprintf(ReasonRobotsUnreachable, rb.fetchErr().why()))
+			}
+			return ErrRobots
 		}
 	}
 	s.front = NewFrontier(s.scope, s.allowed, opts.MaxPages, opts.MaxDepth)
+	failed := map[string]bool{}
 	for _, st := range s.starts {
+		if s.allowed != nil {
+			// A server that did not answer for robots.txt will not
+			// answer for the page either: the start page could not be
+			// loaded, and that is what the crawl reports.
+			u, _ := url.Parse(st)
+			if re := s.robotsFor(u).fetchErr(); re != nil && re.Unreachable() {
+				if !failed[st] {
+					failed[st] = true
+					s.front.MarkSeen(st)
+					s.unreachable = append(s.unreachable, failedStart{url: st, err: re.Err})
+				}
+				continue
+			}
+		}
 		if err := s.front.Add(st, 0, "", true); err != nil {
-			log.Warn("start URL not crawled", "url", st, "err", err)
+			log.Info("start URL not crawled", "url", st, "err", err)
 		}
 	}
 	return s, nil
@@ -257,7 +299,7 @@ func (s *site) addSitemaps(ctx context.Context, opts CrawlOptions, client *http.
 	if opts.MaxPages > 0 {
 		limit = 10 * opts.MaxPages
 	}
-	keep := func(sm string) bool { return s.scope.SameSite(sm) && (s.allowed == nil || s.allowed(sm)) }
+	keep := func(sm string) bool { return s.scope.SameSite(sm) && (s.allowed == nil || s.allowed(sm) == nil) }
 	warn := func(err error) { log.Info("sitemap not read", "err", err) }
 	pages := []string{}
 	for _, p := range FetchSitemaps(ctx, client, opts.UserAgent, maps, limit, keep, warn) {
@@ -272,41 +314,61 @@ func (s *site) addSitemaps(ctx context.Context, opts CrawlOptions, client *http.
 // link is a link found in a page: its normalised target and text.
 type link struct{ url, text string }
 
-// fetchPage gets one page over HTTP and describes it. skip is why it is
-// not a candidate ("" when it is one).
-func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAgent string, it Item) (cand Candidate, final string, links []link, search string, status int, skip string) {
-	cand = Candidate{URL: it.URL, Depth: it.Depth}
+// fetched is a page fetched by Discover.
+type fetched struct {
+	it     Item
+	cand   Candidate
+	final  string // normalised URL it redirected to
+	status int    // HTTP status; 0 when there was no answer
+	err    error  // why there was no answer (a *PageError), or ctx's error
+	links  []link // its links
+	search string // the results page of its search form
+	skip   string // why it is not a candidate (an HTML page in scope); "" when it is one
+}
+
+// fetchPage gets one page over HTTP and describes it.
+func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAgent string, it Item) fetched {
+	f := fetched{it: it, cand: Candidate{URL: it.URL, Depth: it.Depth}}
 	if err := limiter.Wait(ctx, it.URL); err != nil {
-		return cand, "", nil, "", 0, err.Error()
+		f.err, f.skip = err, err.Error()
+		return f
 	}
 	resp, err := do(ctx, c, http.MethodGet, it.URL, userAgent)
 	if err != nil {
-		return cand, "", nil, "", 0, "could not be fetched: " + err.Error()
+		f.err = fetchError(err)
+		f.skip = "could not be fetched: " + f.err.Error()
+		return f
 	}
 	defer resp.Body.Close()
+	f.status = resp.StatusCode
 	if n, err := Normalize(resp.Request.URL.String()); err == nil {
-		final = n
+		f.final = n
 	}
 	if resp.StatusCode >= 300 && resp.StatusCode < 400 {
 		// A redirect the client did not follow: it leaves the scope.
 		if loc, err := resp.Request.URL.Parse(resp.Header.Get("Location")); err == nil {
 			if n, err := Normalize(loc.String()); err == nil {
-				final = n
+				f.final = n
 			}
 		}
-		return cand, final, nil, "", resp.StatusCode, fmt.Sprintf(ReasonRedirectOutStatus, resp.StatusCode)
+		f.skip = fmt.Sprintf(ReasonRedirectOutStatus, resp.StatusCode)
+		return f
 	}
 	if resp.StatusCode >= 400 {
-		return cand, final, nil, "", resp.StatusCode, fmt.Sprintf("HTTP %d", resp.StatusCode)
+		f.skip = fmt.Sprintf("HTTP %d", resp.StatusCode)
+		return f
 	}
 	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if mt != "" && mt != "text/html" && mt != "application/xhtml+xml" {
-		return cand, final, nil, "", resp.StatusCode, "not a web page (" + mt + ")"
+		f.skip = "not a web page (" + mt + ")"
+		return f
 	}
 	root, err := html.Parse(io.LimitReader(resp.Body, maxDiscoverBody))
 	if err != nil {
-		return cand, final, nil, "", resp.StatusCode, "not readable as HTML: " + err.Error()
+		f.skip = "not readable as HTML: " + err.Error()
+		return f
 	}
+	cand := &f.cand
 	base := resp.Request.URL
 	var paths []string
 	var walk func(n *html.Node, parent, grand string)
@@ -340,7 +402,7 @@ func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAg
 					if len(t) > 80 {
 						t = t[:80]
 					}
-					links = append(links, link{url: u, text: t})
+					f.links = append(f.links, link{url: u, text: t})
 				}
 			}
 		case atom.Input:
@@ -348,8 +410,8 @@ func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAg
 				cand.Password = true
 			}
 		case atom.Form:
-			if search == "" {
-				search = searchURL(n, base, cand.Title)
+			if f.search == "" {
+				f.search = searchURL(n, base, cand.Title)
 			}
 		}
 		self := n.Data
@@ -365,7 +427,7 @@ func fetchPage(ctx context.Context, c *http.Client, limiter *hostLimiter, userAg
 	walk(root, "", "")
 	cand.Shape = Shape(paths)
 	cand.Search = isSearchURL(resp.Request.URL)
-	return cand, final, links, search, resp.StatusCode, ""
+	return f
 }
 
 // searchNames are the names of the text field of a site's search form.

@@ -23,9 +23,9 @@ type Item struct {
 // concurrent use: the crawl's one result-consuming goroutine owns it.
 type Frontier struct {
 	scope    *Scope
-	allowed  func(string) bool // robots.txt; nil allows all
-	maxPages int               // 0: no limit
-	maxDepth int               // <0: no limit
+	robots   func(string) error // robots.txt; nil allows all
+	maxPages int                // 0: no limit
+	maxDepth int                // <0: no limit
 
 	queue     []Item
 	seen      map[string]bool
@@ -35,10 +35,12 @@ type Frontier struct {
 	skipped   map[string]string // URL -> why it was not audited
 }
 
-// NewFrontier makes an empty frontier. allowed may be nil.
-func NewFrontier(scope *Scope, allowed func(string) bool, maxPages, maxDepth int) *Frontier {
+// NewFrontier makes an empty frontier. robots says why robots.txt keeps
+// the crawl from a URL (an error that wraps ErrRobots, whose message is
+// the skip reason), or nil when it does not; robots itself may be nil.
+func NewFrontier(scope *Scope, robots func(string) error, maxPages, maxDepth int) *Frontier {
 	return &Frontier{
-		scope: scope, allowed: allowed, maxPages: maxPages, maxDepth: maxDepth,
+		scope: scope, robots: robots, maxPages: maxPages, maxDepth: maxDepth,
 		seen: map[string]bool{}, referrers: map[string]map[string]bool{}, docs: map[string]bool{}, skipped: map[string]string{},
 	}
 }
@@ -73,10 +75,12 @@ func (f *Frontier) Add(u string, depth int, referrer string, start bool) error {
 	if f.maxDepth >= 0 && depth > f.maxDepth {
 		return ErrMaxDepth // not seen: a shorter path may still reach it
 	}
-	if f.allowed != nil && !f.allowed(u) {
-		f.seen[u] = true
-		f.skipped[u] = ErrRobots.Error()
-		return ErrRobots
+	if f.robots != nil {
+		if err := f.robots(u); err != nil {
+			f.seen[u] = true
+			f.skipped[u] = err.Error()
+			return err
+		}
 	}
 	if f.maxPages > 0 && f.admitted >= f.maxPages {
 		return errMaxPages
@@ -146,15 +150,30 @@ type Skipped struct {
 // one here, change it there; a test of the report checks each of these.
 const (
 	ReasonRobots            = "disallowed by robots.txt"
-	ReasonRedirectOut       = "redirects out of scope to %s"               // the address
-	ReasonRedirectedOut     = "redirected out of scope to %s: not audited" // the address the browser was sent to
-	ReasonRedirectOutStatus = "redirects out of scope (HTTP %d)"           // a redirect status without a usable Location
-	ReasonSameAs            = "redirects to %s, audited as %s"             // the address, the page audited there
+	ReasonRobotsUnreachable = "robots.txt could not be fetched (%s): under RFC 9309 that means everything is disallowed; use --ignore-robots on a site you are responsible for" // why: HTTP 503, or a network error
+	ReasonRedirectOut       = "redirects out of scope to %s"                                                                                                                    // the address
+	ReasonRedirectedOut     = "redirected out of scope to %s: not audited"                                                                                                      // the address the browser was sent to
+	ReasonRedirectOutStatus = "redirects out of scope (HTTP %d)"                                                                                                                // a redirect status without a usable Location
+	ReasonSameAs            = "redirects to %s, audited as %s"                                                                                                                  // the address, the page audited there
 	ReasonInterrupted       = "not audited yet: the crawl was interrupted (--resume continues it)"
 )
 
 // ReasonFormats are the Reason formats, for tests.
-var ReasonFormats = []string{ReasonRobots, ReasonRedirectOut, ReasonRedirectedOut, ReasonRedirectOutStatus, ReasonSameAs, ReasonInterrupted}
+var ReasonFormats = []string{ReasonRobots, ReasonRobotsUnreachable, ReasonRedirectOut, ReasonRedirectedOut, ReasonRedirectOutStatus, ReasonSameAs, ReasonInterrupted}
+
+// RobotsReason reports whether a skip reason is robots.txt's:
+// ReasonRobots or ReasonRobotsUnreachable.
+func RobotsReason(reason string) bool {
+	pre, _, _ := strings.Cut(ReasonRobotsUnreachable, "%s")
+	return reason == ReasonRobots || strings.HasPrefix(reason, pre)
+}
+
+// robotsSkip is why robots.txt keeps the crawl from a page, other than
+// ErrRobots: it says why, and is ErrRobots for errors.Is.
+type robotsSkip string
+
+func (e robotsSkip) Error() string        { return string(e) }
+func (e robotsSkip) Is(target error) bool { return target == ErrRobots }
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -9,8 +10,16 @@ import (
 
 func TestFrontier(t *testing.T) {
 	scope, _ := NewScope([]string{"https://example.fi/"}, nil, nil)
-	allowed := func(u string) bool { return !strings.Contains(u, "/private/") }
-	f := NewFrontier(scope, allowed, 4, 2)
+	robots := func(u string) error {
+		switch {
+		case strings.Contains(u, "/private/"):
+			return ErrRobots
+		case strings.Contains(u, "/down/"):
+			return robotsSkip(fmt.Sprintf(ReasonRobotsUnreachable, "HTTP 503"))
+		}
+		return nil
+	}
+	f := NewFrontier(scope, robots, 5, 2)
 	const b = "https://example.fi"
 	steps := []struct {
 		url, ref string
@@ -24,10 +33,12 @@ func TestFrontier(t *testing.T) {
 		{b + "/doc.pdf", b + "/", 1, nil},
 		{b + "/doc.pdf", b + "/a", 2, nil},
 		{b + "/private/x", b + "/", 1, ErrRobots},
+		{b + "/down/x", b + "/", 1, ErrRobots},
 		{b + "/deep", b + "/a", 3, ErrMaxDepth},
 		{b + "/b", b + "/a", 2, nil},
 		{b + "/c", b + "/a", 2, nil},
-		{b + "/d", b + "/a", 2, errMaxPages},
+		{b + "/d", b + "/a", 2, nil},
+		{b + "/e", b + "/a", 2, errMaxPages},
 	}
 	for _, s := range steps {
 		err := f.Add(s.url, s.depth, s.ref, s.depth == 0)
@@ -44,7 +55,7 @@ func TestFrontier(t *testing.T) {
 		f.Pop()
 		order = append(order, it.URL)
 	}
-	if want := []string{b + "/", b + "/a", b + "/b", b + "/c"}; !slices.Equal(order, want) {
+	if want := []string{b + "/", b + "/a", b + "/b", b + "/c", b + "/d"}; !slices.Equal(order, want) {
 		t.Errorf("queue %q, want %q", order, want)
 	}
 	if got := f.Referrers(b + "/a"); !slices.Equal(got, []string{b + "/", b + "/b"}) {
@@ -56,7 +67,21 @@ func TestFrontier(t *testing.T) {
 	if got := f.Referrers(b + "/doc.pdf"); !slices.Equal(got, []string{b + "/", b + "/a"}) {
 		t.Errorf("referrers of the document: %q", got)
 	}
-	if sk := f.Skipped(); len(sk) != 1 || sk[0].URL != b+"/private/x" || !slices.Equal(sk[0].Referrers, []string{b + "/"}) {
-		t.Errorf("skipped %+v", sk)
+	sk := f.Skipped()
+	if len(sk) != 2 || sk[0].URL != b+"/down/x" || sk[1].URL != b+"/private/x" || !slices.Equal(sk[1].Referrers, []string{b + "/"}) {
+		t.Fatalf("skipped %+v", sk)
+	}
+	// Each says why: a robots.txt that could not be fetched is not one
+	// that disallows the page.
+	if sk[1].Reason != ReasonRobots || !strings.HasPrefix(sk[0].Reason, "robots.txt could not be fetched (HTTP 503): ") {
+		t.Errorf("reasons %q, %q", sk[0].Reason, sk[1].Reason)
+	}
+	for _, s := range sk {
+		if !RobotsReason(s.Reason) {
+			t.Errorf("RobotsReason(%q) = false", s.Reason)
+		}
+	}
+	if RobotsReason(fmt.Sprintf(ReasonSameAs, b+"/x", b+"/y")) {
+		t.Error("RobotsReason is true of another reason")
 	}
 }

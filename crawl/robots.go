@@ -3,11 +3,16 @@ package crawl
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 )
 
 // Robots is the part of a robots.txt (RFC 9309) that applies to one user
@@ -15,6 +20,7 @@ import (
 type Robots struct {
 	rules    []robotsRule
 	Sitemaps []string
+	err      *RobotsError // why the file could not be fetched (it then disallows everything)
 }
 
 type robotsRule struct {
@@ -87,6 +93,15 @@ func ParseRobots(r io.Reader, agent string) *Robots {
 	return rb
 }
 
+// fetchErr is why the file could not be fetched; nil when it was (or
+// when rb is nil).
+func (rb *Robots) fetchErr() *RobotsError {
+	if rb == nil {
+		return nil
+	}
+	return rb.err
+}
+
 // Allowed reports whether the path (with query) may be fetched: the
 // longest matching pattern wins, Allow wins a tie, and no match allows.
 func (rb *Robots) Allowed(pathQuery string) bool {
@@ -137,7 +152,7 @@ func robotsMatch(pattern, p string) bool {
 
 // FetchRobots gets origin's /robots.txt. A missing file (4xx) allows
 // everything; a server error (5xx) or an unreachable server disallows
-// everything, as RFC 9309 asks, and is returned as an error to log.
+// everything, as RFC 9309 asks, and is also returned as a *RobotsError.
 func FetchRobots(ctx context.Context, c *http.Client, origin *url.URL, agent, userAgent string) (*Robots, error) {
 	u := origin.ResolveReference(&url.URL{Path: "/robots.txt"})
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -147,14 +162,102 @@ func FetchRobots(ctx context.Context, c *http.Client, origin *url.URL, agent, us
 	req.Header.Set("User-Agent", userAgent)
 	resp, err := c.Do(req)
 	if err != nil {
-		return &Robots{rules: []robotsRule{{pattern: "/"}}}, fmt.Errorf("robots.txt of %s: %w", origin.Host, err)
+		re := &RobotsError{Host: origin.Host, Err: fetchError(err)}
+		return &Robots{rules: []robotsRule{{pattern: "/"}}, err: re}, re
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode >= 500:
-		return &Robots{rules: []robotsRule{{pattern: "/"}}}, fmt.Errorf("robots.txt of %s: HTTP %d: treated as disallowing everything", origin.Host, resp.StatusCode)
+		re := &RobotsError{Host: origin.Host, Status: resp.StatusCode}
+		return &Robots{rules: []robotsRule{{pattern: "/"}}, err: re}, re
 	case resp.StatusCode >= 400:
 		return &Robots{}, nil
 	}
 	return ParseRobots(resp.Body, agent), nil
+}
+
+// RobotsError means a site's robots.txt could not be fetched: the server
+// answered with an error (5xx), or could not be reached at all. RFC 9309
+// then asks a crawler to take every page as disallowed.
+type RobotsError struct {
+	Host   string // host[:port] of the robots.txt
+	Status int    // the server's answer; 0 when it could not be reached
+	Err    error  // why it could not be reached (a *PageError), when Status is 0
+}
+
+func (e *RobotsError) Error() string {
+	return fmt.Sprintf("robots.txt of %s could not be fetched (%s): under RFC 9309 that means everything is disallowed", e.Host, e.why())
+}
+
+func (e *RobotsError) Unwrap() error { return e.Err }
+
+// Unreachable reports whether the server could not be reached at all
+// (rather than answering with an error): then no page of it can be
+// loaded either.
+func (e *RobotsError) Unreachable() bool { return e.Status == 0 }
+
+// why says in a few words what went wrong: "HTTP 503", or the network
+// error.
+func (e *RobotsError) why() string {
+	if e.Status != 0 {
+		return fmt.Sprintf("HTTP %d", e.Status)
+	}
+	return e.Err.Error()
+}
+
+// fetchError says in words why a request made from Go (robots.txt, a
+// page fetched without the browser) got no answer, in the words
+// netError uses for the browser's errors: a *PageError of kind network.
+// ctx's error is returned as it is.
+func fetchError(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	var (
+		dns     *net.DNSError
+		unknown x509.UnknownAuthorityError
+		host    x509.HostnameError
+		invalid x509.CertificateInvalidError
+		verify  *tls.CertificateVerificationError
+		record  tls.RecordHeaderError
+		ne      net.Error
+	)
+	var msg string
+	switch {
+	case errors.As(err, &dns):
+		msg = "host not found (DNS lookup failed): check the address"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		msg = "connection refused: no web server is listening at that address and port"
+	case strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		msg = "the server answers plain HTTP, not HTTPS"
+	case errors.As(err, &verify):
+		msg = "the site's TLS certificate is not valid (" + verify.Err.Error() + ")"
+	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &invalid):
+		msg = "the site's TLS certificate is not valid (" + innermost(err) + ")"
+	case errors.As(err, &record), strings.Contains(err.Error(), "tls: "):
+		msg = "the TLS connection to the site failed (" + innermost(err) + ")"
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		msg = "the server closed the connection without answering"
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		msg = "the host cannot be reached from this machine (no network route)"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		msg = "the server did not answer in time"
+	default:
+		msg = "the server could not be reached (" + innermost(err) + ")"
+	}
+	return pageErr(KindNetwork, "%s", msg)
+}
+
+// innermost is the message of err without the "Get URL:" and "dial tcp
+// …:" prefixes the net packages wrap it in.
+func innermost(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil {
+		err = oe.Err
+	}
+	return err.Error()
 }

@@ -2,7 +2,11 @@ package crawl
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
+	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -87,5 +91,66 @@ func TestRobotsFetch(t *testing.T) {
 		if (err != nil) != tt.err || rb.Allowed("/x") != tt.allowed {
 			t.Errorf("HTTP %d: allowed %v, err %v", tt.status, rb.Allowed("/x"), err)
 		}
+		var re *RobotsError
+		if tt.err && (!errors.As(err, &re) || re.Status != tt.status || re.Unreachable() || rb.fetchErr() != re) {
+			t.Errorf("HTTP %d: %#v, want a RobotsError with the status", tt.status, err)
+		}
+	}
+
+	// A server that does not answer: everything is disallowed, and the
+	// error says why in words.
+	ts.Close()
+	rb, err := FetchRobots(context.Background(), ts.Client(), u, "saavu", "saavu/test")
+	var re *RobotsError
+	if !errors.As(err, &re) || !re.Unreachable() || rb.Allowed("/") || !IsKind(re.Err, KindNetwork) {
+		t.Fatalf("closed server: allowed %v, err %#v", rb.Allowed("/"), err)
+	}
+	if want := "(connection refused: no web server is listening at that address and port)"; !strings.Contains(err.Error(), want) {
+		t.Errorf("closed server: %q, want it to contain %q", err, want)
+	}
+}
+
+// TestFetchError: the errors of requests made from Go are said in the
+// words of the browser's (netError).
+func TestFetchError(t *testing.T) {
+	plain := httptest.NewServer(http.NotFoundHandler())
+	defer plain.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	tlsSite := httptest.NewUnstartedServer(http.NotFoundHandler())
+	tlsSite.Config.ErrorLog = log.New(io.Discard, "", 0) // the handshake fails, as it should
+	tlsSite.StartTLS()
+	defer tlsSite.Close()
+	get := func(u string) error {
+		req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, u, nil)
+		resp, err := (&http.Client{}).Do(req)
+		if err == nil {
+			resp.Body.Close()
+			t.Fatalf("%s: no error", u)
+		}
+		return err
+	}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"refused", get(closed.URL + "/"), "connection refused: no web server is listening at that address and port"},
+		{"https to a plain HTTP server", get(strings.Replace(plain.URL, "http:", "https:", 1) + "/"), "the server answers plain HTTP, not HTTPS"},
+		{"certificate", get(tlsSite.URL + "/"), "the site's TLS certificate is not valid (x509: "},
+		{"DNS", &url.Error{Op: "Get", URL: "https://nowhere.invalid/", Err: &net.OpError{Op: "dial", Err: &net.DNSError{Err: "no such host", Name: "nowhere.invalid", IsNotFound: true}}},
+			"host not found (DNS lookup failed): check the address"},
+		{"timeout", &url.Error{Op: "Get", URL: "https://slow.example/", Err: context.DeadlineExceeded}, "the server did not answer in time"},
+		{"other", &url.Error{Op: "Get", URL: "https://odd.example/", Err: errors.New("something odd")}, "the server could not be reached (something odd)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := fetchError(tt.err)
+			if !IsKind(err, KindNetwork) || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("fetchError(%v) = %q, want a network error starting %q", tt.err, err, tt.want)
+			}
+		})
+	}
+	if err := fetchError(context.Canceled); err != context.Canceled {
+		t.Errorf("a cancelled request: %v", err)
 	}
 }

@@ -234,3 +234,45 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("sample %v", got)
 	}
 }
+
+// TestDiscoverStartFails: a start URL that cannot be loaded is not a
+// broken link nor a skipped page but a failure, said in words; one whose
+// server is down is not blamed on robots.txt.
+func TestDiscoverStartFails(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!doctype html><html lang=fi><title>Sivu</title><a href="/puuttuu">x</a></html>`)
+	})
+	mux.HandleFunc("/puuttuu", http.NotFound)
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+
+	d, err := Discover(context.Background(), CrawlOptions{
+		Start: []string{down.URL + "/", srv.URL + "/puuttuu", srv.URL + "/"}, MaxDepth: 5, Concurrency: 1, UserAgent: "saavu-test",
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Candidates) != 1 {
+		t.Errorf("candidates %+v", d.Candidates)
+	}
+	if len(d.Failed) != 2 {
+		t.Fatalf("failed %+v, want the closed server's page and /puuttuu", d.Failed)
+	}
+	if f := d.Failed[0]; f.URL != down.URL+"/" || f.Status != 0 || !strings.HasPrefix(f.Error, "connection refused") {
+		t.Errorf("the page on a closed server: %+v", f)
+	}
+	if f := d.Failed[1]; f.URL != srv.URL+"/puuttuu" || f.Status != 404 || f.Error != "the server answered HTTP 404 Not Found" {
+		t.Errorf("a start page that answers 404: %+v", f)
+	}
+	if len(d.Broken) != 0 || len(d.Skipped) != 0 {
+		t.Errorf("broken %+v, skipped %+v: a start URL is neither", d.Broken, d.Skipped)
+	}
+}

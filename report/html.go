@@ -534,6 +534,7 @@ var skipReasons = []struct {
 	key string
 }{
 	{regexp.MustCompile(`^disallowed by robots\.txt$`), "skip.robots"},
+	{regexp.MustCompile(`^robots\.txt could not be fetched \((.+)\): under RFC 9309 that means everything is disallowed; use --ignore-robots on a site you are responsible for$`), "skip.robotsUnreachable"},
 	{regexp.MustCompile(`^redirect(?:ed|s) out of scope to (\S+?)(?:: not audited)?$`), "skip.outOfScope"},
 	{regexp.MustCompile(`^redirects out of scope \(HTTP (\d+)\)$`), "skip.outOfScopeStatus"},
 	{regexp.MustCompile(`^redirects to (\S+), audited as (\S+)$`), "skip.sameAs"},

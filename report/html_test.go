@@ -306,6 +306,8 @@ func TestSkipReason(t *testing.T) {
 	fi := translator{lang: "fi", msgs: messages["fi"]}
 	for _, c := range []struct{ in, want, lang string }{
 		{"disallowed by robots.txt", "robots.txt kieltää sen", ""},
+		{"robots.txt could not be fetched (HTTP 503): under RFC 9309 that means everything is disallowed; use --ignore-robots on a site you are responsible for",
+			"robots.txt-tiedostoa ei voitu hakea (HTTP 503): RFC 9309:n mukaan silloin kaikki on kielletty; käytä valitsinta --ignore-robots sivustolla, josta vastaat", ""},
 		{"redirected out of scope to https://muu.example/: not audited", "ohjaa tarkastetun sivuston ulkopuolelle, osoitteeseen https://muu.example/", ""},
 		{"redirects out of scope to https://muu.example/a", "ohjaa tarkastetun sivuston ulkopuolelle, osoitteeseen https://muu.example/a", ""},
 		{"redirects out of scope (HTTP 301)", "ohjaa tarkastetun sivuston ulkopuolelle (HTTP 301)", ""},

@@ -351,6 +351,9 @@ var messages = map[string]map[string]string{
 
 		"footer":         "Made with %s %s, an automated accessibility checker.",
 		"footer.english": "Error messages and notes on how pages loaded, and the test descriptions not yet translated, are in English.",
+
+		// A failed audit must never pass (issue 16): why the crawl skipped a page.
+		"skip.robotsUnreachable": "robots.txt could not be fetched (%s): under RFC 9309 that means everything is disallowed; use --ignore-robots on a site you are responsible for",
 	},
 	"fi": {
 		"doc.title":         "Saavutettavuusraportti",
@@ -602,6 +605,9 @@ var messages = map[string]map[string]string{
 
 		"footer":         "Raportin teki %s %s, automaattinen saavutettavuuden tarkastustyökalu.",
 		"footer.english": "Virheilmoitukset ja huomautukset sivujen latautumisesta sekä testien kuvaukset, joita ei vielä ole käännetty, ovat englanniksi.",
+
+		// A failed audit must never pass (issue 16): why the crawl skipped a page.
+		"skip.robotsUnreachable": "robots.txt-tiedostoa ei voitu hakea (%s): RFC 9309:n mukaan silloin kaikki on kielletty; käytä valitsinta --ignore-robots sivustolla, josta vastaat",
 	},
 	"sv": {
 		"doc.title":         "Tillgänglighetsrapport",
@@ -853,5 +859,8 @@ var messages = map[string]map[string]string{
 
 		"footer":         "Rapporten skapades med %s %s, ett verktyg för automatisk tillgänglighetsgranskning.",
 		"footer.english": "Felmeddelanden och anmärkningar om hur sidorna laddades, och de testbeskrivningar som ännu inte är översatta, är på engelska.",
+
+		// A failed audit must never pass (issue 16): why the crawl skipped a page.
+		"skip.robotsUnreachable": "robots.txt kunde inte hämtas (%s): enligt RFC 9309 är då allt förbjudet; använd --ignore-robots på en webbplats som du ansvarar för",
 	},
 }
