@@ -19,7 +19,8 @@ import (
 // TextWriter writes the full terminal report: one table of pages, one
 // row per page, one of failures, one row per rule failing on a page, and
 // the pages that could not be audited. With a baseline, the failures
-// that are new come first, in a table of their own.
+// that are new come first, in a table of their own. SummaryWriter is the
+// short view.
 //
 // When every page is on one site (scheme and host), the site is named
 // once at the top and the pages are shown by their path. With a Width,
@@ -56,6 +57,7 @@ type table struct {
 	header []string
 	rows   [][]string
 	flex   map[int]column // the columns that may be narrowed, and how
+	right  []bool         // the columns aligned right (SummaryWriter's lists)
 }
 
 // column says how a narrowed column breaks or cuts its cells.

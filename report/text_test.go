@@ -84,7 +84,7 @@ func TestTextGolden(t *testing.T) {
 // is in the baseline).
 func TestBaselineNewFirst(t *testing.T) {
 	r := goldenBaselined(t)
-	for name, w := range map[string]Writer{"text": TextWriter{}} {
+	for name, w := range map[string]Writer{"text": TextWriter{}, "summary": SummaryWriter{}} {
 		out := string(render(t, w, r))
 		newAt := strings.Index(out, "New failures")
 		li3 := strings.Index(out, "footer > ul.some > li:nth-child(3) > a")

@@ -20,12 +20,12 @@ type Options struct {
 	Width int    // terminal width for the text table; 0 for no limit
 
 	// Reports are the report files written by the same run, which the
-	// text view names at the end.
+	// terminal views (text, summary) name at the end.
 	Reports []string
 }
 
 // Formats lists the output formats, for flag help and errors.
-var Formats = []string{"csv", "html", "json", "junit", "sarif", "text"}
+var Formats = []string{"csv", "html", "json", "junit", "sarif", "summary", "text"}
 
 // NewWriter returns the writer of a format.
 func NewWriter(format string, o Options) (Writer, error) {
@@ -36,6 +36,8 @@ func NewWriter(format string, o Options) (Writer, error) {
 		return HTMLWriter{Lang: o.Lang}, nil
 	case "text", "table":
 		return TextWriter{Color: o.Color, Width: o.Width, Reports: o.Reports}, nil
+	case "summary":
+		return SummaryWriter{Color: o.Color, Width: o.Width, Reports: o.Reports}, nil
 	case "sarif":
 		return SARIFWriter{Docs: ruleDocs}, nil
 	case "junit":
