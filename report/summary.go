@@ -226,7 +226,7 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 		s.para(w, "To check by hand: %d (a rule could not decide)", sum.CantTell)
 	}
 	if b := r.Baseline; b != nil {
-		s.para(w, "Baseline: %d accepted; %s on %s (%s)", sum.Failed-freshCount,
+		s.para(w, "Baseline: %d accepted (%s); %s on %s (%s)", sum.Failed-freshCount, count(b.Baselined, "element", "elements"),
 			s.paint(ansiRed+ansiBold, strconv.Itoa(freshCount)+" new"), count(freshPages, "page", "pages"), count(b.New, "element", "elements"))
 		if freshCount > 0 {
 			fmt.Fprintln(w, "\n"+s.paint(ansiBold, "New failures:"))
