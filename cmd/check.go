@@ -80,9 +80,9 @@ func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *c
 A FILE is served over HTTP from its folder, so that relative links, styles and
 scripts load as they would on a site. An address without a scheme gets https://.
 
-Outputs: a summary table on standard output (unless -o sends a report there). Repeat -o
-for several reports: -o html=report.html -o json=report.json; "-" is standard
-output (-o json=-).
+Outputs: a short summary on standard output, unless -o sends a report there
+(-o text=- lists every failure). Repeat -o for several reports:
+-o html=report.html -o json=report.json; "-" is standard output (-o json=-).
 
 Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 2 on a usage or runtime error or when a page could not be audited.`,
@@ -120,9 +120,9 @@ func (opts *CheckOptions) complete(outputs []string) error {
 		}
 		opts.Outputs = append(opts.Outputs, out)
 	}
-	// The summary table goes to stdout unless another report takes it.
+	// The summary goes to stdout unless another report takes it.
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
+		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
 	}
 	if err := validateFailOn(opts.FailOn); err != nil {
 		return err
@@ -150,7 +150,7 @@ func (opts *CheckOptions) complete(outputs []string) error {
 // addAuditFlags declares the flags shared by check and crawl.
 func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, summary, text, sarif, junit, csv; PATH - for stdout (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -466,23 +466,34 @@ func openOutputs(outs []Output) (*sinks, error) {
 	return s, nil
 }
 
+// write writes the reports: the files first, then standard output, whose
+// view (the summary) names the files written, last, where it stays in
+// sight. A file gets no colours and no terminal width.
 func (s *sinks) write(rep *report.Report, ro report.Options, io *IOStreams) error {
 	var errs []error
-	for i, o := range s.outs {
-		w, err := report.NewWriter(o.Format, ro)
-		if err != nil {
-			return err
-		}
-		if s.files[i] == nil {
-			err = w.Write(io.Out, rep)
-		} else {
-			if o.Format == "text" { // a file gets no colours
-				w, _ = report.NewWriter(o.Format, report.Options{Lang: ro.Lang})
+	var written []string
+	for _, stdout := range []bool{false, true} {
+		for i, o := range s.outs {
+			if (s.files[i] == nil) != stdout {
+				continue
 			}
-			err = w.Write(s.files[i], rep)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("write %s report: %w", o.Format, err))
+			opts := report.Options{Lang: ro.Lang}
+			if stdout {
+				opts = ro
+				opts.Reports = written
+			}
+			w, err := report.NewWriter(o.Format, opts)
+			if err != nil {
+				return err
+			}
+			if stdout {
+				err = w.Write(io.Out, rep)
+			} else if err = w.Write(s.files[i], rep); err == nil {
+				written = append(written, o.Path)
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("write %s report: %w", o.Format, err))
+			}
 		}
 	}
 	return errors.Join(errs...)

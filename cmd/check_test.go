@@ -27,12 +27,12 @@ func TestCheckFlags(t *testing.T) {
 		check   func(t *testing.T, o *CheckOptions)
 	}{
 		{name: "defaults", args: []string{"https://a.example/"}, check: func(t *testing.T, o *CheckOptions) {
-			if !slices.Equal(o.Outputs, []Output{{"text", "-"}}) || o.FailOn != "any" || o.Concurrency != 2 || o.PageTimeout != time.Minute || !o.Screenshots || o.Lang != "en" {
+			if !slices.Equal(o.Outputs, []Output{{"summary", "-"}}) || o.FailOn != "any" || o.Concurrency != 2 || o.PageTimeout != time.Minute || !o.Screenshots || o.Lang != "en" {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
 		{name: "files keep the table on stdout", args: []string{"-o", "json=a.json", "-o", "html=b.html", "x"}, check: func(t *testing.T, o *CheckOptions) {
-			want := []Output{{"json", "a.json"}, {"html", "b.html"}, {"text", "-"}}
+			want := []Output{{"json", "a.json"}, {"html", "b.html"}, {"summary", "-"}}
 			if !slices.Equal(o.Outputs, want) {
 				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
 			}

@@ -89,7 +89,7 @@ func (opts *ReportOptions) complete(outputs []string) error {
 		opts.Outputs = append(opts.Outputs, out)
 	}
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
+		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
 	}
 	if err := validateFailOn(opts.FailOn); err != nil {
 		return err
