@@ -405,10 +405,7 @@ func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra fu
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
 		return exitCodeError{ExitError}
 	}
-	if failed := failures(rep, opts.FailOn); failed > 0 {
-		return exitCodeError{ExitFindings}
-	}
-	return nil
+	return failuresExit(f.IO, rep, opts.FailOn)
 }
 
 func progressWord(p report.Page) string {
@@ -427,14 +424,40 @@ func progressWord(p report.Page) string {
 	return fmt.Sprintf("%d rule(s) failed", failed)
 }
 
-func failures(rep *report.Report, failOn string) int {
+// failuresExit ends a run whose reports are written and whose pages were
+// all audited: exit 1, with the reason as the last line on stderr, when
+// something (new) failed at or above --fail-on.
+func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
+	min := checks.Impact(failOn)
 	switch failOn {
 	case "none":
-		return 0
+		return nil
 	case "any", "":
-		return rep.Failures("")
+		min = ""
 	}
-	return rep.Failures(checks.Impact(failOn))
+	f := report.CountFailing(rep, min)
+	if f.Results == 0 {
+		return nil
+	}
+	fmt.Fprintf(io.ErrOut, "saavu: %s\n", exitReason(f, failOn, rep.Baseline != nil))
+	return exitCodeError{ExitFindings}
+}
+
+// exitReason says what made the exit status 1, counted as the exit status
+// counts: rules failing on pages (rule × page), with an element not in
+// the baseline. "exit 1: 2 new failures at or above serious (rule × page;
+// 3 new elements on 1 page)".
+func exitReason(f report.Failing, failOn string, baseline bool) string {
+	what, elements := "failure", "element"
+	if baseline {
+		what, elements = "new failure", "new element"
+	}
+	at := "at or above " + failOn
+	if failOn == "any" || failOn == "" {
+		at = "of any impact"
+	}
+	return fmt.Sprintf("exit 1: %s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
+		plural(f.Elements, elements, elements+"s"), plural(f.Pages, "page", "pages"))
 }
 
 // sinks are the open destinations of the requested reports.

@@ -48,3 +48,21 @@ func TestTerminalWidth(t *testing.T) {
 		t.Errorf("the text report written to a file is fitted to the terminal:\n%s", data)
 	}
 }
+
+func TestExitReason(t *testing.T) {
+	tests := []struct {
+		f        report.Failing
+		failOn   string
+		baseline bool
+		want     string
+	}{
+		{report.Failing{Results: 299, Pages: 60, Elements: 563}, "any", false, "exit 1: 299 failures of any impact (rule × page; 563 elements on 60 pages)"},
+		{report.Failing{Results: 2, Pages: 1, Elements: 3}, "serious", true, "exit 1: 2 new failures at or above serious (rule × page; 3 new elements on 1 page)"},
+		{report.Failing{Results: 1, Pages: 1, Elements: 1}, "critical", false, "exit 1: 1 failure at or above critical (rule × page; 1 element on 1 page)"},
+	}
+	for _, tt := range tests {
+		if got := exitReason(tt.f, tt.failOn, tt.baseline); got != tt.want {
+			t.Errorf("exitReason(%+v, %s, %v) = %q, want %q", tt.f, tt.failOn, tt.baseline, got, tt.want)
+		}
+	}
+}
