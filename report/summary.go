@@ -109,7 +109,8 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 	var (
 		site        siteOf
 		notAudited  [][2]string
-		worst       []summaryPage
+		worst       []summaryPage // by failed rules
+		worstNew    []summaryPage // by new failures (with a baseline)
 		fresh       []summaryNewFailure
 		freshCount  int // new failures (results)
 		freshPages  int
@@ -181,8 +182,9 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 			failedPages++
 			worst = topN(worst, nPages+1, pg, compareWorst)
 		}
-		if pg.fresh > 0 {
+		if pg.fresh > 0 && r.Baseline != nil {
 			freshPages++
+			worstNew = topN(worstNew, nPages+1, pg, compareWorstNew)
 		}
 		return nil
 	})
@@ -192,7 +194,13 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 	sum := r.Summary
 	notAudited = notAudited[:capped(sum.NotAudited, summaryNotAudited)]
 	fresh = fresh[:capped(freshCount, summaryNew)]
-	worst = worst[:capped(failedPages, nPages)]
+	// With a baseline, the pages with new failures, when there are any.
+	worstTitle, worstWhat, listed := "Pages with the most failed rules:", "with failures", failedPages
+	if freshPages > 0 {
+		worst, listed = worstNew, freshPages
+		worstTitle, worstWhat = "Pages with the most new failures:", "with new failures"
+	}
+	worst = worst[:capped(listed, nPages)]
 	base := site.site()
 
 	// The pages.
@@ -241,7 +249,7 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 	}
 	if sum.Failed > 0 {
 		s.writeCriteria(w, criteria, r.Baseline != nil)
-		fmt.Fprintln(w, "\n"+s.paint(ansiBold, "Pages with the most failed rules:"))
+		fmt.Fprintln(w, "\n"+s.paint(ansiBold, worstTitle))
 		tb := &table{header: []string{"Failed", "Elements", "Page"}, right: []bool{true, true}, flex: map[int]column{2: pathColumn}}
 		if r.Baseline != nil {
 			tb.header = []string{"Failed", "New", "Elements", "Page"}
@@ -256,7 +264,7 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 			tb.rows = append(tb.rows, row)
 		}
 		s.list(w, tb)
-		more(w, failedPages-len(worst), "page", "pages", "with failures")
+		more(w, listed-len(worst), "page", "pages", worstWhat)
 	}
 
 	// What else the report holds.
@@ -455,6 +463,11 @@ func topN[T any](list []T, n int, v T, cmp func(a, b T) int) []T {
 // first, then as in the report.
 func compareWorst(a, b summaryPage) int {
 	return cmp.Or(cmp.Compare(b.failed, a.failed), cmp.Compare(b.elements, a.elements), cmp.Compare(a.order, b.order))
+}
+
+// compareWorstNew orders pages by new failures, then as compareWorst.
+func compareWorstNew(a, b summaryPage) int {
+	return cmp.Or(cmp.Compare(b.fresh, a.fresh), compareWorst(a, b))
 }
 
 // compareNewFailures orders new failures by impact, worst first, then

@@ -39,7 +39,7 @@ func TestSummaryScreenful(t *testing.T) {
 		if !strings.HasSuffix(out, "saavu.json\n") {
 			t.Errorf("width %d: the summary does not end with the reports:\n%s", width, out)
 		}
-		for _, want := range []string{"more new failures", "more pages with failures", "… and 7 more pages not audited", "New failures:", "Failures by WCAG criterion:"} {
+		for _, want := range []string{"more new failures", "more pages with new failures", "… and 7 more pages not audited", "New failures:", "Failures by WCAG criterion:"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("width %d: the summary lacks %q:\n%s", width, want, out)
 			}
