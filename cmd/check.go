@@ -50,9 +50,9 @@ type Output struct {
 	Path   string
 }
 
-// parseOutput reads "format=path", or "format" for standard output when
-// it is not a terminal (tty): a report other than the text summary would
-// flood the terminal, and the summary is written there anyway. The folder
+// parseOutput reads "format=path", or "format" for standard output; on a
+// terminal (tty) only the formats made for one (terminalFormat) may go
+// there without "=-": an HTML or JSON report would flood it. The folder
 // of path must exist. at names the key of the configuration file that
 // gave s; "" when the command line did (-o s).
 func parseOutput(s string, tty bool, at string) (Output, error) {
@@ -68,7 +68,7 @@ func parseOutput(s string, tty bool, at string) (Output, error) {
 		return fail("unknown format %q (choose one of %s)", format, strings.Join(report.Formats, ", "))
 	}
 	switch {
-	case !ok && tty:
+	case !ok && tty && !terminalFormat(format):
 		example := "report." + outputExt(format)
 		if at != "" {
 			return fail("%s needs a file name on a terminal: %s=%s, or %s=- to write it to standard output", s, format, example, format)
@@ -89,6 +89,10 @@ func parseOutput(s string, tty bool, at string) (Output, error) {
 	}
 	return Output{Format: format, Path: path}, nil
 }
+
+// terminalFormat reports whether a format is made to be read on a
+// terminal, so that -o FORMAT alone may write it there.
+func terminalFormat(format string) bool { return format == "summary" || format == "text" }
 
 // outputExt is the usual file name extension of a report format.
 func outputExt(format string) string {
@@ -115,11 +119,11 @@ func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *c
 A FILE is served over HTTP from its folder, so that relative links, styles and
 scripts load as they would on a site. An address without a scheme gets https://.
 
-Outputs: a summary table on standard output (unless -o sends a report there). Repeat -o
-for several reports: -o html=report.html -o json=report.json; "-" is standard
-output (-o json=-). The folder of a report must exist. -o FORMAT with no file
-writes to standard output when it is a pipe or a file, and is refused on a
-terminal.
+Outputs: a short summary on standard output, unless -o sends a report there
+(-o text=- lists every failure). Repeat -o for several reports:
+-o html=report.html -o json=report.json; "-" is standard output (-o json=-).
+The folder of a report must exist. -o FORMAT with no file writes to standard
+output when it is a pipe or a file; on a terminal only summary and text may.
 
 Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 2 on a usage or runtime error or when a page could not be audited.`,
@@ -170,9 +174,9 @@ func (opts *CheckOptions) complete(outputs []string) error {
 		}
 		opts.Outputs = append(opts.Outputs, out)
 	}
-	// The summary table goes to stdout unless another report takes it.
+	// The summary goes to stdout unless another report takes it.
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
+		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
 	}
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
@@ -206,7 +210,7 @@ func (opts *CheckOptions) complete(outputs []string) error {
 // addAuditFlags declares the flags shared by check and crawl.
 func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of html, json, text, sarif, junit, csv; PATH - for stdout, in a folder that exists (repeatable)")
+	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of "+strings.Join(report.Formats, ", ")+"; PATH - for stdout, in a folder that exists (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -466,10 +470,7 @@ func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra fu
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
 		return exitCodeError{ExitError}
 	}
-	if failed := failures(rep, opts.FailOn); failed > 0 {
-		return exitCodeError{ExitFindings}
-	}
-	return nil
+	return failuresExit(f.IO, rep, opts.FailOn)
 }
 
 func progressWord(p report.Page) string {
@@ -488,14 +489,40 @@ func progressWord(p report.Page) string {
 	return fmt.Sprintf("%d rule(s) failed", failed)
 }
 
-func failures(rep *report.Report, failOn string) int {
+// failuresExit ends a run whose reports are written and whose pages were
+// all audited: exit 1, with the reason as the last line on stderr, when
+// something (new) failed at or above --fail-on.
+func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
+	min := checks.Impact(failOn)
 	switch failOn {
 	case "none":
-		return 0
+		return nil
 	case "any", "":
-		return rep.Failures("")
+		min = ""
 	}
-	return rep.Failures(checks.Impact(failOn))
+	f := report.CountFailing(rep, min)
+	if f.Results == 0 {
+		return nil
+	}
+	fmt.Fprintf(io.ErrOut, "saavu: %s\n", exitReason(f, failOn, rep.Baseline != nil))
+	return exitCodeError{ExitFindings}
+}
+
+// exitReason says what made the exit status 1, counted as the exit status
+// counts: rules failing on pages (rule × page), with an element not in
+// the baseline. "exit 1: 2 new failures at or above serious (rule × page;
+// 3 new elements on 1 page)".
+func exitReason(f report.Failing, failOn string, baseline bool) string {
+	what, elements := "failure", "element"
+	if baseline {
+		what, elements = "new failure", "new element"
+	}
+	at := "at or above " + failOn
+	if failOn == "any" || failOn == "" {
+		at = "of any impact"
+	}
+	return fmt.Sprintf("exit 1: %s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
+		plural(f.Elements, elements, elements+"s"), plural(f.Pages, "page", "pages"))
 }
 
 // sinks are the open destinations of the requested reports.
@@ -521,23 +548,34 @@ func openOutputs(outs []Output) (*sinks, error) {
 	return s, nil
 }
 
+// write writes the reports: the files first, then standard output, whose
+// view (the summary) names the files written, last, where it stays in
+// sight. A file gets no colours and no terminal width.
 func (s *sinks) write(rep *report.Report, ro report.Options, io *IOStreams) error {
 	var errs []error
-	for i, o := range s.outs {
-		w, err := report.NewWriter(o.Format, ro)
-		if err != nil {
-			return err
-		}
-		if s.files[i] == nil {
-			err = w.Write(io.Out, rep)
-		} else {
-			if o.Format == "text" { // a file gets no colours
-				w, _ = report.NewWriter(o.Format, report.Options{Lang: ro.Lang})
+	var written []string
+	for _, stdout := range []bool{false, true} {
+		for i, o := range s.outs {
+			if (s.files[i] == nil) != stdout {
+				continue
 			}
-			err = w.Write(s.files[i], rep)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("write %s report: %w", o.Format, err))
+			opts := report.Options{Lang: ro.Lang}
+			if stdout {
+				opts = ro
+				opts.Reports = written
+			}
+			w, err := report.NewWriter(o.Format, opts)
+			if err != nil {
+				return err
+			}
+			if stdout {
+				err = w.Write(io.Out, rep)
+			} else if err = w.Write(s.files[i], rep); err == nil {
+				written = append(written, o.Path)
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("write %s report: %w", o.Format, err))
+			}
 		}
 	}
 	return errors.Join(errs...)

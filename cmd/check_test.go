@@ -29,12 +29,12 @@ func TestCheckFlags(t *testing.T) {
 		check   func(t *testing.T, o *CheckOptions)
 	}{
 		{name: "defaults", args: []string{"https://a.example/"}, check: func(t *testing.T, o *CheckOptions) {
-			if !slices.Equal(o.Outputs, []Output{{"text", "-"}}) || o.FailOn != "any" || o.Concurrency != 2 || o.PageTimeout != time.Minute || !o.Screenshots || o.Lang != "en" {
+			if !slices.Equal(o.Outputs, []Output{{"summary", "-"}}) || o.FailOn != "any" || o.Concurrency != 2 || o.PageTimeout != time.Minute || !o.Screenshots || o.Lang != "en" {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
 		{name: "files keep the table on stdout", args: []string{"-o", "json=a.json", "-o", "html=b.html", "x"}, check: func(t *testing.T, o *CheckOptions) {
-			want := []Output{{"json", "a.json"}, {"html", "b.html"}, {"text", "-"}}
+			want := []Output{{"json", "a.json"}, {"html", "b.html"}, {"summary", "-"}}
 			if !slices.Equal(o.Outputs, want) {
 				t.Errorf("outputs %+v, want %+v", o.Outputs, want)
 			}
@@ -161,6 +161,9 @@ func TestExecuteExitCodes(t *testing.T) {
 // command; FORMAT=- still writes there, and a pipe takes FORMAT alone.
 func TestOutputOnTerminal(t *testing.T) {
 	for _, format := range report.Formats {
+		if format == "summary" || format == "text" {
+			continue // made for a terminal: see TestTerminalFormatsOnTerminal
+		}
 		for _, args := range [][]string{
 			{"check", "-o", format, "https://a.example/"},
 			{"crawl", "-o", format, "https://a.example/"},
@@ -194,6 +197,26 @@ func TestOutputOnTerminal(t *testing.T) {
 		}
 		if want := []Output{{"html", "-"}}; !slices.Equal(got.Outputs, want) {
 			t.Errorf("terminal %v, %q: outputs %v, want %v", tty, args, got.Outputs, want)
+		}
+	}
+}
+
+// TestTerminalFormatsOnTerminal: -o summary and -o text alone are made
+// for a terminal and still write there.
+func TestTerminalFormatsOnTerminal(t *testing.T) {
+	for _, format := range []string{"summary", "text"} {
+		f, _, _ := testFactory()
+		f.IO.OutTTY = true
+		var got *CheckOptions
+		cmd := NewCmdCheck(f, func(_ context.Context, o *CheckOptions) error { got = o; return nil })
+		cmd.SetArgs([]string{"-o", format, "x"})
+		cmd.SetOut(&bytes.Buffer{})
+		cmd.SetErr(&bytes.Buffer{})
+		if err := cmd.Execute(); err != nil {
+			t.Fatalf("-o %s on a terminal: %v", format, err)
+		}
+		if want := []Output{{format, "-"}}; !slices.Equal(got.Outputs, want) {
+			t.Errorf("-o %s on a terminal: outputs %v, want %v", format, got.Outputs, want)
 		}
 	}
 }

@@ -89,7 +89,7 @@ baseline: ` + base + `
 					o.PageTimeout != 30*time.Second || o.Screenshots || o.Concurrency != 1 || o.Baseline != base || o.baseline == nil {
 					t.Errorf("%+v", o)
 				}
-				if want := []Output{{"json", "r.json"}, {"html", "r.html"}, {"text", "-"}}; !slices.Equal(o.Outputs, want) {
+				if want := []Output{{"json", "r.json"}, {"html", "r.html"}, {"summary", "-"}}; !slices.Equal(o.Outputs, want) {
 					t.Errorf("outputs %v, want %v", o.Outputs, want)
 				}
 				if !slices.Equal(o.Targets, []string{"https://www.example.fi/"}) {
@@ -120,7 +120,7 @@ baseline: ` + base + `
 			yaml: "outputs:\n  html: r.html\n  json: r.json\nurls: www.example.fi\nmax-pages: 5\nrate: 2\n",
 			args: []string{"check"},
 			check: func(t *testing.T, got captured) {
-				if want := []Output{{"html", "r.html"}, {"json", "r.json"}, {"text", "-"}}; !slices.Equal(got.check.Outputs, want) {
+				if want := []Output{{"html", "r.html"}, {"json", "r.json"}, {"summary", "-"}}; !slices.Equal(got.check.Outputs, want) {
 					t.Errorf("outputs %v, want %v", got.check.Outputs, want)
 				}
 				if !slices.Equal(got.check.Targets, []string{"www.example.fi"}) {

@@ -21,14 +21,14 @@ func TestCrawlFlags(t *testing.T) {
 	}{
 		{name: "defaults", args: []string{"https://a.example/"}, check: func(t *testing.T, o *CrawlOptions) {
 			if o.MaxPages != 100 || o.MaxDepth != 5 || o.Rate != 4 || o.IgnoreRobots || o.Concurrency != 2 || o.FailOn != "any" ||
-				!slices.Equal(o.Outputs, []Output{{"text", "-"}}) {
+				!slices.Equal(o.Outputs, []Output{{"summary", "-"}}) {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
 		{name: "crawl flags", args: []string{"--max-pages", "7", "--max-depth", "0", "--include", "^/fi/", "--include", "^/sv/", "--exclude", `\.php$`,
 			"--ignore-robots", "--rate", "0.5", "-o", "json=r.json", "--lang", "sv", "a.example"}, check: func(t *testing.T, o *CrawlOptions) {
 			if o.MaxPages != 7 || o.MaxDepth != 0 || !slices.Equal(o.Include, []string{"^/fi/", "^/sv/"}) || !slices.Equal(o.Exclude, []string{`\.php$`}) ||
-				!o.IgnoreRobots || o.Rate != 0.5 || o.Lang != "sv" || !slices.Equal(o.Outputs, []Output{{"json", "r.json"}, {"text", "-"}}) {
+				!o.IgnoreRobots || o.Rate != 0.5 || o.Lang != "sv" || !slices.Equal(o.Outputs, []Output{{"json", "r.json"}, {"summary", "-"}}) {
 				t.Errorf("%+v", o)
 			}
 		}},

@@ -91,7 +91,7 @@ func (opts *ReportOptions) complete(outputs []string) error {
 		opts.Outputs = append(opts.Outputs, out)
 	}
 	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "text", Path: "-"})
+		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
 	}
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
@@ -135,10 +135,7 @@ func reportRun(_ context.Context, opts *ReportOptions) error {
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) in the results could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
 		return exitCodeError{ExitError}
 	}
-	if failures(rep, opts.FailOn) > 0 {
-		return exitCodeError{ExitFindings}
-	}
-	return nil
+	return failuresExit(f.IO, rep, opts.FailOn)
 }
 
 // readResults reads saved JSON results ("-" is standard input) and merges

@@ -50,8 +50,8 @@ func TestReportMergesRuns(t *testing.T) {
 	if merged.code != 1 {
 		t.Errorf("report: exit %d, want 1 (as check)", merged.code)
 	}
-	if merged.stderr != "" {
-		t.Errorf("warnings for results that fit together:\n%s", merged.stderr)
+	if !strings.HasPrefix(merged.stderr, "saavu: exit 1: ") || strings.Count(merged.stderr, "\n") != 1 {
+		t.Errorf("warnings for results that fit together (want only the reason for exit 1):\n%s", merged.stderr)
 	}
 	both, err := os.ReadFile(filepath.Join(dir, "both.json"))
 	if err != nil {

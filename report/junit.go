@@ -13,12 +13,14 @@ import (
 
 // JUnitWriter writes the report as JUnit XML for CI test views (GitLab,
 // Jenkins, Azure DevOps): one <testsuite> per page, one <testcase> per
-// rule on it. A failed rule is a <failure>; everything else passes, so
-// the test view fails exactly when there are failures:
+// rule that applied to it. A failed rule is a <failure>; everything else
+// passes, so the test view fails exactly when there are failures:
 //
 //   - cantTell (a person must check) passes, with the elements to check
 //     in <system-out>;
-//   - inapplicable (nothing on the page the rule applies to) is <skipped>;
+//   - inapplicable (nothing on the page the rule applies to) is left out:
+//     it tested nothing, and as <skipped> it would outnumber the tests
+//     that ran (the JSON report keeps it);
 //   - a failure whose failed elements are all accepted in a baseline
 //     (--baseline) passes, with a note in <system-out>, as it does not
 //     count for the exit code either;
@@ -35,7 +37,6 @@ type junitSuites struct {
 	Tests    int      `xml:"tests,attr"`
 	Failures int      `xml:"failures,attr"`
 	Errors   int      `xml:"errors,attr"`
-	Skipped  int      `xml:"skipped,attr"`
 }
 
 type junitSuite struct {
@@ -43,7 +44,6 @@ type junitSuite struct {
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
 	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
 	Properties *junitPropertys `xml:"properties,omitempty"`
 	Cases      []junitCase     `xml:"testcase"`
 }
@@ -60,7 +60,6 @@ type junitProperty struct {
 type junitCase struct {
 	Classname string        `xml:"classname,attr"`
 	Name      string        `xml:"name,attr"`
-	Skipped   *junitMessage `xml:"skipped,omitempty"`
 	Failure   *junitMessage `xml:"failure,omitempty"`
 	Error     *junitMessage `xml:"error,omitempty"`
 	SystemOut *junitText    `xml:"system-out,omitempty"`
@@ -88,7 +87,6 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 		out.Tests += s.Tests
 		out.Failures += s.Failures
 		out.Errors += s.Errors
-		out.Skipped += s.Skipped
 		return nil
 	})
 	if err != nil {
@@ -105,7 +103,6 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(out.Tests)},
 		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(out.Failures)},
 		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(out.Errors)},
-		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(out.Skipped)},
 	}}
 	if err := enc.EncodeToken(start); err != nil {
 		return err
@@ -154,13 +151,14 @@ func junitPageSuite(r *Report, p *Page) junitSuite {
 		s.Errors++
 	}
 	for _, res := range p.Results {
-		s.Cases = append(s.Cases, junitTestCase(r, *p, res))
-		switch c := s.Cases[len(s.Cases)-1]; {
-		case c.Failure != nil:
-			s.Failures++
-		case c.Skipped != nil:
-			s.Skipped++
+		if res.Outcome == string(checks.Inapplicable) {
+			continue
 		}
+		c := junitTestCase(r, *p, res)
+		if c.Failure != nil {
+			s.Failures++
+		}
+		s.Cases = append(s.Cases, c)
 	}
 	s.Tests = len(s.Cases)
 	return s
@@ -194,8 +192,6 @@ func junitTestCase(r *Report, p Page, res Result) junitCase {
 		if len(failed) > 0 || baselined == 0 {
 			c.Failure = &junitMessage{Message: failureMessage(failed), Type: res.Rule, Body: nodeList(failed) + ruleFooter(ri, res)}
 		}
-	case string(checks.Inapplicable):
-		c.Skipped = &junitMessage{Message: "inapplicable: nothing on the page that this rule applies to"}
 	}
 	if baselined > 0 {
 		fmt.Fprintf(&notes, "%d failed %s accepted in the baseline.\n", baselined, plural(baselined, "element", "elements"))

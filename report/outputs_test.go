@@ -116,38 +116,64 @@ func sarifCounts(t *testing.T, out []byte) (c counts, failedRules map[string]boo
 
 func junitCounts(t *testing.T, out []byte) counts {
 	t.Helper()
-	var doc struct {
+	c, _ := junitTotals(t, out)
+	return c
+}
+
+// junitTotals reads the JUnit counts, checks that the totals on
+// <testsuites> and on each <testsuite> are those of its test cases, and
+// returns the number of test cases.
+func junitTotals(t *testing.T, out []byte) (c counts, tests int) {
+	t.Helper()
+	type totals struct {
+		Tests    int `xml:"tests,attr"`
 		Failures int `xml:"failures,attr"`
 		Errors   int `xml:"errors,attr"`
-		Suites   []struct {
+	}
+	var doc struct {
+		totals
+		Suites []struct {
+			Name string `xml:"name,attr"`
+			totals
 			Cases []struct {
 				Failure *struct {
 					Body string `xml:",chardata"`
 				} `xml:"failure"`
-				Error *struct{} `xml:"error"`
-				Out   string    `xml:"system-out"`
+				Error   *struct{} `xml:"error"`
+				Skipped *struct{} `xml:"skipped"`
+				Out     string    `xml:"system-out"`
 			} `xml:"testcase"`
 		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	var c counts
 	for _, s := range doc.Suites {
+		var sc totals
 		for _, tc := range s.Cases {
+			sc.Tests++
 			if tc.Failure != nil {
-				c.FailedResults++
+				sc.Failures++
 			}
 			if tc.Error != nil {
-				c.NotAudited++
+				sc.Errors++
+			}
+			if tc.Skipped != nil {
+				t.Errorf("suite %s has a skipped test case: saavu skips none", s.Name)
 			}
 		}
+		if sc != s.totals {
+			t.Errorf("suite %s says %+v; its test cases have %+v", s.Name, s.totals, sc)
+		}
+		tests += sc.Tests
+		c.FailedResults += sc.Failures
+		c.NotAudited += sc.Errors
 	}
-	if doc.Failures != c.FailedResults || doc.Errors != c.NotAudited {
-		t.Errorf("JUnit totals say %d failures and %d errors; the test cases have %d and %d",
-			doc.Failures, doc.Errors, c.FailedResults, c.NotAudited)
+	if doc.totals != (totals{tests, c.FailedResults, c.NotAudited}) {
+		t.Errorf("JUnit totals say %+v; the test cases have %d tests, %d failures and %d errors",
+			doc.totals, tests, c.FailedResults, c.NotAudited)
 	}
-	return c
+	return c, tests
 }
 
 func csvCounts(t *testing.T, out []byte) counts {
@@ -199,6 +225,13 @@ func TestOutputsAgree(t *testing.T) {
 	ju := junitCounts(t, render(t, JUnitWriter{}, r))
 	ju.FailedNodes, ju.ReviewNodes = want.FailedNodes, want.ReviewNodes
 	got["JUnit"] = ju
+	// A test case per rule that applied to a page, and one per page not
+	// audited: inapplicable results are left out.
+	s := r.Summary
+	if _, tests := junitTotals(t, render(t, JUnitWriter{}, r)); tests != s.Failed+s.CantTell+s.Passed+s.NotAudited {
+		t.Errorf("JUnit has %d test cases, want %d (failed, cantTell and passed results, and pages not audited; %d inapplicable left out)",
+			tests, s.Failed+s.CantTell+s.Passed+s.NotAudited, s.Inapplicable)
+	}
 	for format, c := range got {
 		if c != want {
 			t.Errorf("%s counts %+v; JSON counts %+v", format, c, want)

@@ -52,7 +52,7 @@ func streamed(t *testing.T, r *Report) *Report {
 
 // allWriters are the writers of every format and language.
 var allWriters = map[string]Writer{
-	"json": JSONWriter{}, "text": TextWriter{}, "sarif": SARIFWriter{Docs: ruleDocs}, "junit": JUnitWriter{}, "csv": CSVWriter{},
+	"json": JSONWriter{}, "text": TextWriter{}, "summary": SummaryWriter{}, "sarif": SARIFWriter{Docs: ruleDocs}, "junit": JUnitWriter{}, "csv": CSVWriter{},
 	"html": HTMLWriter{Lang: "en"}, "html-fi": HTMLWriter{Lang: "fi"}, "html-sv": HTMLWriter{Lang: "sv"},
 }
 

@@ -18,10 +18,14 @@ type Options struct {
 	Lang  string // language of the HTML report: en, fi or sv
 	Color bool   // terminal colours in the text table
 	Width int    // terminal width for the text table; 0 for no limit
+
+	// Reports are the report files written by the same run, which the
+	// terminal views (text, summary) name at the end.
+	Reports []string
 }
 
 // Formats lists the output formats, for flag help and errors.
-var Formats = []string{"csv", "html", "json", "junit", "sarif", "text"}
+var Formats = []string{"csv", "html", "json", "junit", "sarif", "summary", "text"}
 
 // NewWriter returns the writer of a format.
 func NewWriter(format string, o Options) (Writer, error) {
@@ -31,7 +35,9 @@ func NewWriter(format string, o Options) (Writer, error) {
 	case "html":
 		return HTMLWriter{Lang: o.Lang}, nil
 	case "text", "table":
-		return TextWriter{Color: o.Color, Width: o.Width}, nil
+		return TextWriter{Color: o.Color, Width: o.Width, Reports: o.Reports}, nil
+	case "summary":
+		return SummaryWriter{Color: o.Color, Width: o.Width, Reports: o.Reports}, nil
 	case "sarif":
 		return SARIFWriter{Docs: ruleDocs}, nil
 	case "junit":
