@@ -21,6 +21,9 @@ func TestSummaryWhenReportsGoToFiles(t *testing.T) {
 	ts := site(t)
 	dir := t.TempDir()
 	pages := []string{ts.URL + "/esteet.html", ts.URL + "/index.html", ts.URL + "/palvelut.html"}
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 
 	r := saavu(t, dir, append([]string{"check", "-q", "-o", "html=out/r.html", "-o", "json=out/r.json"}, pages...)...)
 	if r.code != 1 {
