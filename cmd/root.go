@@ -166,6 +166,7 @@ table in the terminal.`,
 	root.AddCommand(NewCmdRules(f, nil))
 	root.AddCommand(NewCmdReport(f, nil))
 	root.AddCommand(NewCmdBaseline(f, nil))
+	root.AddCommand(NewCmdReview(f, nil))
 	root.AddCommand(NewCmdVersion(f))
 	return root
 }
