@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"saavu/report"
 	"saavu/review"
 )
 
@@ -250,6 +251,12 @@ func readEvidence(ios *IOStreams, files []string, allowPartial bool) (*review.Ev
 		return nil, err
 	}
 	defer done()
+	return evidenceOf(rep, files, allowPartial)
+}
+
+// evidenceOf reads what results say per criterion, refusing a partial
+// audit unless allowed.
+func evidenceOf(rep *report.Report, files []string, allowPartial bool) (*review.Evidence, error) {
 	ev, err := review.Collect(rep)
 	if err != nil {
 		return nil, err

@@ -167,6 +167,7 @@ table in the terminal.`,
 	root.AddCommand(NewCmdReport(f, nil))
 	root.AddCommand(NewCmdBaseline(f, nil))
 	root.AddCommand(NewCmdReview(f, nil))
+	root.AddCommand(NewCmdStatement(f, nil))
 	root.AddCommand(NewCmdVersion(f))
 	return root
 }

@@ -225,26 +225,7 @@ func (e *Evidence) outcome(c *CriterionEvidence) string {
 	return Inapplicable
 }
 
-// decidedByRules are the criteria saavu's rules decide on their own,
-// when all the default rules citing them ran: no person needs to judge
-// what they passed. (The JSON report's schema 2 will carry this per
-// criterion; until then it is kept here.)
-var decidedByRules = []string{"3.1.1"}
-
-func (e *Evidence) decides(c *CriterionEvidence) bool {
-	if !slices.Contains(decidedByRules, c.SC) {
-		return false
-	}
-	for _, r := range checks.All() {
-		if slices.Contains(r.WCAG, c.SC) && !slices.Contains(e.Rules, r.ID) {
-			return false
-		}
-	}
-	return true
-}
-
-// Decided reports whether saavu's rules decide a criterion on their own.
-func Decided(sc string) bool { return slices.Contains(decidedByRules, sc) }
+func (e *Evidence) decides(c *CriterionEvidence) bool { return report.RulesDecide(c.SC, e.Rules) }
 
 func rank(o string) int {
 	switch o {

@@ -76,6 +76,7 @@ type linkView struct {
 type docsView struct {
 	Files      []fileView
 	HowToCheck string
+	All        *critView // the verdict, notes and issues for the documents as a whole
 	Criteria   []*critView
 }
 
@@ -143,6 +144,7 @@ func (w *Worksheet) view(tr tr) view {
 	}
 	if d := w.Documents; d != nil {
 		dv := &docsView{HowToCheck: d.HowToCheck}
+		dv.All = w.critView(&Criterion{Verdict: d.Verdict, Notes: d.Notes, Issues: d.Issues}, tr)
 		for _, f := range d.Files {
 			dv.Files = append(dv.Files, fileView{URL: f.URL, Linked: tr.n("view.linked", f.LinkedFrom)})
 		}

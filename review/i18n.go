@@ -47,9 +47,17 @@ func (t tr) join(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " " + t.t("or") + " " + words[len(words)-1]
 }
 
+// PrincipleName returns the name of a WCAG principle ("1" to "4") in lang.
+func PrincipleName(p, lang string) string { return translator(lang).t("principle." + p) }
+
+// ExemptionText describes an exemption of the Web Accessibility Directive
+// art. 1(4) (one of Exemptions) in lang.
+func ExemptionText(e, lang string) string { return translator(lang).t("exemption." + e) }
+
 // messages holds the worksheet's own text in every language.
 var messages = map[string]map[string]string{
 	"en": {
+		"documents.verdict.comment":            "pass, fail or notApplicable: for every document criterion below without its own",
 		"view.title":                           "Review worksheet",
 		"view.skip":                            "Skip to the worksheet",
 		"view.law":                             "Law",
@@ -194,6 +202,7 @@ you have checked again.`,
 		"documents.comment":    "documents linked from the pages: check them against EN 301 549 clause 10",
 	},
 	"fi": {
+		"documents.verdict.comment":            "pass, fail tai notApplicable: jokaiselle alla olevalle asiakirjakriteerille, jolla ei ole omaa arviota",
 		"view.title":                           "Tarkastuslomake",
 		"view.skip":                            "Siirry lomakkeeseen",
 		"view.law":                             "Laki",
@@ -341,6 +350,7 @@ tarkistanut uudelleen.`,
 		"documents.comment":    "sivuilta linkitetyt asiakirjat: tarkista ne EN 301 549:n luvun 10 mukaan",
 	},
 	"sv": {
+		"documents.verdict.comment":            "pass, fail eller notApplicable: för varje dokumentkriterium nedan utan egen bedömning",
 		"view.title":                           "Granskningsblankett",
 		"view.skip":                            "Hoppa till blanketten",
 		"view.law":                             "Lag",

@@ -286,8 +286,23 @@ func (p *parser) worksheet(top *yaml.Node) *Worksheet {
 	}
 	if docsNode != nil {
 		w.Documents = &Documents{}
-		p.fields(docsNode, "documents", []string{"files", "howToCheck", "criteria"}, func(f string, _, v *yaml.Node) {
+		p.fields(docsNode, "documents", []string{"files", "howToCheck", "verdict", "notes", "issues", "criteria"}, func(f string, _, v *yaml.Node) {
 			switch f {
+			case "verdict":
+				w.Documents.Verdict = p.oneOf(v, "documents: verdict", "verdict", Verdicts)
+			case "notes":
+				w.Documents.Notes = p.text(v, "documents: notes")
+			case "issues":
+				if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+					return
+				}
+				if v.Kind != yaml.SequenceNode {
+					p.addf(v, "documents: issues: expected a list, found %s", kind(v))
+					return
+				}
+				for _, in := range v.Content {
+					w.Documents.Issues = append(w.Documents.Issues, p.issue(in, "documents"))
+				}
 			case "files":
 				if v.Kind != yaml.SequenceNode {
 					p.addf(v, "documents.files: expected a list, found %s", kind(v))

@@ -290,7 +290,7 @@ func hasComments(n *yaml.Node) bool {
 
 func isOurLineComment(c string) bool {
 	for _, lang := range Languages {
-		for _, key := range []string{"verdict.comment", "confirm.comment"} {
+		for _, key := range []string{"verdict.comment", "confirm.comment", "documents.verdict.comment"} {
 			if c == "# "+messages[lang][key] || c == messages[lang][key] {
 				return true
 			}

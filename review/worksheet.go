@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"saavu/checks"
 )
 
@@ -169,7 +171,15 @@ type Item struct {
 type Documents struct {
 	Files      []DocFile
 	HowToCheck string
-	Criteria   []*Criterion // no automated evidence, items or pages
+
+	// Written by a person: a verdict for every document criterion that
+	// has none of its own, and issues about the documents as a whole
+	// (e.g. old files out of scope).
+	Verdict string
+	Notes   Text
+	Issues  []Issue
+
+	Criteria []*Criterion // no automated evidence, items or pages
 }
 
 // DocFile is a linked document.
@@ -359,4 +369,30 @@ func (w *Worksheet) PageURL(ref string) string {
 		}
 	}
 	return ref
+}
+
+// UnmarshalYAML reads a text given as one string or as a mapping of
+// languages to strings (in org.yaml; the worksheet is read by Read).
+func (t *Text) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*t = nil
+		if n.Tag != "!!null" && n.Value != "" {
+			*t = Text{"": n.Value}
+		}
+		return nil
+	case yaml.MappingNode:
+		m := map[string]string{}
+		if err := n.Decode(&m); err != nil {
+			return err
+		}
+		for lang := range m {
+			if !slices.Contains(Languages, lang) {
+				return fmt.Errorf("line %d: %q is not a language of the statement (%s)", n.Line, lang, strings.Join(Languages, ", "))
+			}
+		}
+		*t = m
+		return nil
+	}
+	return fmt.Errorf("line %d: expected text, or text per language ({fi: …, sv: …, en: …})", n.Line)
 }

@@ -177,7 +177,18 @@ func (d *Documents) node(tr tr) []*yaml.Node {
 	}
 	k := str("documents")
 	k.HeadComment = tr.t("documents.comment")
-	return []*yaml.Node{k, mapping("files", files, "howToCheck", long(d.HowToCheck), "criteria", crit)}
+	m := mapping("files", files, "howToCheck", long(d.HowToCheck))
+	verdict := str("verdict")
+	verdict.LineComment = tr.t("documents.verdict.comment")
+	issues := seq()
+	for _, is := range d.Issues {
+		issues.Content = append(issues.Content, is.node())
+	}
+	if len(d.Issues) == 0 {
+		issues.Style = yaml.FlowStyle
+	}
+	m.Content = append(m.Content, verdict, optional(d.Verdict), str("notes"), textNode(d.Notes), str("issues"), issues, str("criteria"), crit)
+	return []*yaml.Node{k, m}
 }
 
 // textNode writes a person's text: nothing, one string, or one per
