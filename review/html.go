@@ -172,11 +172,15 @@ func (w *Worksheet) critView(c *Criterion, tr tr) *critView {
 		cv.Outcome = Untested
 	}
 	cv.OutcomeText = tr.t("outcome." + cv.Outcome)
-	cv.VerdictKey = c.Verdict
+	verdict, automatic := c.Effective()
+	cv.VerdictKey = verdict
 	if cv.VerdictKey == "" {
 		cv.VerdictKey = "none"
 	}
 	cv.VerdictText = tr.t("verdict." + cv.VerdictKey)
+	if automatic {
+		cv.VerdictText += " (" + tr.t("verdict.automatic") + ")"
+	}
 	cv.Notes, cv.NotesLang = w.text(c.Notes)
 	for _, ref := range c.CheckOn.Pages {
 		cv.CheckOn = append(cv.CheckOn, pageView{Ref: ref, URL: w.PageURL(ref)})

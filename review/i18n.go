@@ -57,6 +57,7 @@ func ExemptionText(e, lang string) string { return translator(lang).t("exemption
 // messages holds the worksheet's own text in every language.
 var messages = map[string]map[string]string{
 	"en": {
+		"verdict.automatic":                    "by the automated tests",
 		"documents.verdict.comment":            "pass, fail or notApplicable: for every document criterion below without its own",
 		"view.title":                           "Review worksheet",
 		"view.skip":                            "Skip to the worksheet",
@@ -202,6 +203,7 @@ you have checked again.`,
 		"documents.comment":    "documents linked from the pages: check them against EN 301 549 clause 10",
 	},
 	"fi": {
+		"verdict.automatic":                    "automaattisten testien perusteella",
 		"documents.verdict.comment":            "pass, fail tai notApplicable: jokaiselle alla olevalle asiakirjakriteerille, jolla ei ole omaa arviota",
 		"view.title":                           "Tarkastuslomake",
 		"view.skip":                            "Siirry lomakkeeseen",
@@ -350,6 +352,7 @@ tarkistanut uudelleen.`,
 		"documents.comment":    "sivuilta linkitetyt asiakirjat: tarkista ne EN 301 549:n luvun 10 mukaan",
 	},
 	"sv": {
+		"verdict.automatic":                    "enligt de automatiska testerna",
 		"documents.verdict.comment":            "pass, fail eller notApplicable: för varje dokumentkriterium nedan utan egen bedömning",
 		"view.title":                           "Granskningsblankett",
 		"view.skip":                            "Hoppa till blanketten",

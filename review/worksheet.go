@@ -144,6 +144,26 @@ type Issue struct {
 	Line int
 }
 
+// Effective returns the verdict that counts for the statement: the
+// person's, or else a failure the rules found (they have no false
+// positives to confirm), or else what the rules decide on their own
+// (3.1.1); automatic says it is the rules'. "" means no verdict yet.
+func (c *Criterion) Effective() (verdict string, automatic bool) {
+	switch {
+	case c == nil:
+		return "", false
+	case c.Verdict != "":
+		return c.Verdict, false
+	case c.Automated.Outcome == Failed:
+		return Fail, true
+	case c.Automated.Outcome == Passed:
+		return Pass, true
+	case c.Automated.Outcome == Inapplicable:
+		return NotApplicable, true
+	}
+	return "", false
+}
+
 // CategoryOrDefault returns the issue's category, NonCompliance when none
 // is given.
 func (is Issue) CategoryOrDefault() string {

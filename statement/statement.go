@@ -200,24 +200,11 @@ type scVerdict struct {
 	docC     *review.Criterion
 }
 
-// Effective returns the verdict that counts for a worksheet criterion:
-// the person's, or else a failure the rules found (they have no false
-// positives to confirm), or else what the rules decide on their own
-// (3.1.1). "" means no verdict yet.
+// Effective returns the verdict that counts for a worksheet criterion
+// (see review.Criterion.Effective); "" means no verdict yet.
 func Effective(c *review.Criterion) string {
-	switch {
-	case c == nil:
-		return ""
-	case c.Verdict != "":
-		return c.Verdict
-	case c.Automated.Outcome == review.Failed:
-		return review.Fail
-	case c.Automated.Outcome == review.Passed:
-		return review.Pass
-	case c.Automated.Outcome == review.Inapplicable:
-		return review.NotApplicable
-	}
-	return ""
+	v, _ := c.Effective()
+	return v
 }
 
 // combine is the verdict of a criterion over pages and documents: it
