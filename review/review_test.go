@@ -550,3 +550,26 @@ func TestMatchItems(t *testing.T) {
 		t.Errorf("matches %v", got)
 	}
 }
+
+// TestWCAG22: results audited against WCAG 2.2 get the 2.2 criteria of
+// levels A and AA, without 4.1.1, with procedures and English titles
+// where there is no translation.
+func TestWCAG22(t *testing.T) {
+	rep := readResults(t)
+	rep.Standard.WCAG = "2.2"
+	w := build(t, evidence(t, rep), LawFI, "fi")
+	if len(w.Criteria) != 54 || w.Criterion("4.1.1") != nil {
+		t.Fatalf("%d criteria, 4.1.1 %v", len(w.Criteria), w.Criterion("4.1.1"))
+	}
+	c := w.Criterion("2.5.8")
+	if c == nil || c.Title != "Target Size (Minimum)" || c.HowToCheck == "" || c.Clause != "" {
+		t.Errorf("2.5.8: %+v", c)
+	}
+	var buf bytes.Buffer
+	if err := w.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Read(buf.Bytes(), "review.yaml"); err != nil {
+		t.Errorf("a WCAG 2.2 worksheet does not read back: %v", err)
+	}
+}
