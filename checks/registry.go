@@ -85,6 +85,7 @@ func Extra() []*Rule {
 		HeadingOrder,
 		MetaRefreshNoException,
 		SkipLink,
+		StatementLink,
 	}
 }
 

@@ -101,6 +101,8 @@ func outputExt(format string) string {
 		return "txt"
 	case "junit":
 		return "junit.xml"
+	case "earl":
+		return "jsonld"
 	}
 	return format
 }

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"slices"
 
+	"saavu/checks"
 	"saavu/crawl"
 	"saavu/report"
 )
@@ -27,6 +28,12 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	rules, err := selectRules(opts.Rules, opts.skipped())
 	if err != nil {
 		return err
+	}
+	// A sample is what an accessibility statement is written from
+	// (docs/statement.md), so it also looks for the link to the statement
+	// on every page, unless the rules were chosen by hand.
+	if len(opts.Rules) == 0 && !slices.Contains(opts.skipped(), checks.StatementLink.ID) {
+		rules = append(rules, checks.StatementLink)
 	}
 	sinks, err := openOutputs(opts.Outputs)
 	if err != nil {

@@ -227,6 +227,11 @@ func Merge(parts []Part) (*Report, []string, error) {
 		dis = append(dis, disabled[id])
 	}
 	out.SetDisabled(dis)
+	if len(parts) == 1 {
+		// One report re-read keeps how its pages were chosen; a sample
+		// says nothing of pages merged from elsewhere.
+		out.Sample = parts[0].Report.Sample
+	}
 	if hadBaseline {
 		out.Baseline = baselineSummary(out)
 	}

@@ -25,7 +25,7 @@ type Options struct {
 }
 
 // Formats lists the output formats, for flag help and errors.
-var Formats = []string{"csv", "html", "json", "junit", "sarif", "summary", "text"}
+var Formats = []string{"csv", "earl", "html", "json", "junit", "sarif", "summary", "text"}
 
 // NewWriter returns the writer of a format.
 func NewWriter(format string, o Options) (Writer, error) {
@@ -44,6 +44,8 @@ func NewWriter(format string, o Options) (Writer, error) {
 		return JUnitWriter{}, nil
 	case "csv":
 		return CSVWriter{}, nil
+	case "earl":
+		return EARLWriter{}, nil
 	}
 	return nil, fmt.Errorf("unknown output format %q (choose one of %s)", format, strings.Join(Formats, ", "))
 }
