@@ -170,7 +170,10 @@ func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 		GeneratedAt:   meta.GeneratedAt,
 		Browser:       meta.Browser,
 		Pages:         slices.Clone(pages),
-		Rules:         slices.Clone(rules),
+		Rules:         orEmpty(slices.Clone(rules)),
+	}
+	for i := range r.Rules {
+		r.Rules[i].WCAG, r.Rules[i].EN301549 = orEmpty(r.Rules[i].WCAG), orEmpty(r.Rules[i].EN301549)
 	}
 	slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(r.Pages, func(a, b Page) int { return ComparePages(a.URL, b.URL) })
@@ -188,14 +191,26 @@ func ComparePages(a, b string) int {
 }
 
 // tidy gives a page the shape every writer expects: results sorted by
-// rule id, an empty list rather than none.
+// rule id, an empty list rather than none (also for the criteria of a
+// rule that cites none).
 func tidy(p *Page) {
-	if p.Results == nil {
-		p.Results = []Result{}
+	p.Results = orEmpty(p.Results)
+	for i := range p.Results {
+		res := &p.Results[i]
+		res.WCAG, res.EN301549 = orEmpty(res.WCAG), orEmpty(res.EN301549)
 	}
 	if !slices.IsSortedFunc(p.Results, compareResults) {
 		slices.SortFunc(p.Results, compareResults)
 	}
+}
+
+// orEmpty returns s, or an empty list for none: JSON lists are [], never
+// null (docs/json-report.md).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func compareResults(a, b Result) int { return strings.Compare(a.Rule, b.Rule) }
@@ -305,7 +320,7 @@ func sortKey(raw string) string {
 func ruleInfo(r *checks.Rule) RuleInfo {
 	return RuleInfo{
 		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
-		WCAG: r.WCAG, EN301549: r.EN301549(), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
+		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(r.EN301549()), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
 		Extra: r.Extra,
 	}
 }
