@@ -265,6 +265,8 @@ type criterionView struct {
 	Outcome     string
 	FailedPages int
 	Rules       []string
+	Note        string // something to know about the outcome, in the language (checks.Criterion.NoteIn)
+	NoteLang    string // "en" when the note is not translated
 }
 
 // maxFixes is how many fixes the overview suggests.
@@ -366,14 +368,30 @@ func newHTMLView(r *Report, tr translator) htmlView {
 
 	counts := map[string]int{}
 	for _, c := range r.Summary.Criteria {
-		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules}
+		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules, Note: c.Note}
 		if cv.Title == "" { // a criterion this build does not know: keep the report's words
 			cv.Title, cv.Level, cv.EN301549 = c.Title, c.Level, c.EN301549
+		}
+		if known, ok := checks.LookupSC(c.SC); ok && known.Note != "" {
+			cv.Note = known.NoteIn(tr.lang)
+		}
+		if cv.Note != "" && tr.lang != "en" && cv.Note == c.Note {
+			cv.NoteLang = "en"
 		}
 		v.Criteria = append(v.Criteria, cv)
 		counts[c.Outcome]++
 	}
+	// The legend explains the words the table uses, with how many
+	// criteria have each; a verdict (passed, inapplicable) only when a
+	// criterion has it. An outcome this saavu does not know is counted
+	// too, so that the counts add up to the rows.
 	for _, o := range criterionOutcomes {
+		if counts[o] > 0 || o == string(checks.Failed) {
+			v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
+		}
+		delete(counts, o)
+	}
+	for _, o := range slices.Sorted(maps.Keys(counts)) {
 		v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
 	}
 	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
@@ -383,8 +401,9 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	return v
 }
 
-// criterionOutcomes orders the criterion outcomes, worst first.
-var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", Untested}
+// criterionOutcomes orders the criterion outcomes: the verdicts, then
+// the two that leave the criterion to a person.
+var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", NoProblemsFound, Untested}
 
 // distinctRules counts the tests among refs.
 func distinctRules(refs []groupRef) int {
