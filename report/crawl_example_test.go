@@ -85,11 +85,11 @@ func crawlExample(t *testing.T) *Report {
 			Screenshot: pick(crop(760, 20, 220, 36))}, tx("This input field has no name that a screen reader can announce: {0}. {1}", tx("no <label> is connected to it"),
 			tx("Connect a visible label to it: give the field an id and write <label for=\"that-id\">…</label>, or put the field inside the <label>.")))))
 		// News pages (every other one) have a pale date line; the text
-		// differs, so each page has its own finding.
+		// differs, the style is the template's.
 		switch {
 		case i%2 == 1:
 			p.Results = append(p.Results, res("color-contrast", "failed", 40, withText(Node{Outcome: "failed", Selector: "#main > article > p.pvm",
-				Snippet: fmt.Sprintf(`<p class="pvm">Julkaistu %d.3.2026</p>`, i/2+1), Screenshot: pick(crop(60, 200, 200, 24))},
+				Snippet: fmt.Sprintf(`<p class="pvm">Julkaistu %d.3.2026</p>`, i%28+1), Screenshot: pick(crop(60, 200, 200, 24))},
 				tx("Contrast is {0} ({1} on {2}){3}; it must be at least {4} for text of this size ({5}). {6}", "2.84:1", "#999999", "#ffffff", tx(""), "4.5:1",
 					tx("{0}", "14px"), tx("Darken the text or lighten the background.")))))
 		case i%5 == 0:
@@ -320,10 +320,9 @@ func TestCrawlExampleGroups(t *testing.T) {
 		"meta-viewport failed 1/1",
 		"link-name failed 50/300", // six icon links in the footer of every page
 	}
-	for range 25 { // the date line of each news page, with its own text
-		want = append(want, "color-contrast failed 1/1")
-	}
-	want = append(want, "color-contrast cantTell 5/5") // the same heading on five pages
+	want = append(want,
+		"color-contrast failed 25/25", // the date line of the news pages: its style is the template's
+		"color-contrast cantTell 5/5") // the same heading on five pages
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("groups:\n  %v\nwant\n  %v", got, want)
 	}
@@ -332,11 +331,12 @@ func TestCrawlExampleGroups(t *testing.T) {
 	for _, f := range fixes {
 		removed += f.Removes
 	}
-	// The three template faults remove 147: the search field and the icon
-	// links on all 50 pages, the logo on the 47 pages without a news image
-	// of their own. What is left is each page's own.
-	if total != 176 || total != r.Summary.Failed || removed != 149 {
-		t.Errorf("fixes remove %d of %d (summary: %d failed), want 149 of 176", removed, total, r.Summary.Failed)
+	// The four template faults remove 172: the search field and the icon
+	// links on all 50 pages, the logo on the 47 pages without a news
+	// image of their own, the date line's colour on 25. The fifth fix is
+	// one page's own news image; what is left is each page's own.
+	if total != 176 || total != r.Summary.Failed || removed != 173 {
+		t.Errorf("fixes remove %d of %d (summary: %d failed), want 173 of 176", removed, total, r.Summary.Failed)
 	}
 }
 

@@ -25,8 +25,13 @@ import (
 //  1. their normalised selectors are the same, and so is their HTML, or,
 //     for elements with a src (images, frames, media), their source: the
 //     same logo in the same place on every page. Elements in the same
-//     place with other content (each page's heading, lead image or
-//     breadcrumb) are the page's own content, in groups of their own; or
+//     place with other content (each page's lead image, file link or
+//     breadcrumb) are the page's own content, in groups of their own.
+//     For the rules that test how an element looks or is laid out
+//     (styleRules: contrast, reflow, focus…), whose fault lies in the
+//     site's style sheets and not in the text, the start tag is what
+//     must be the same: the page heading with its own text on every page
+//     is one element of the template, and one fix; or
 //  2. they are on the same page, their HTML has the same shape (the same
 //     tag with the same attribute names), their selectors differ only in
 //     the positions (:nth-of-type), and the elements that rule 1 makes
@@ -148,7 +153,7 @@ func group(r *Report) *grouping {
 					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(snip),
 					sibling: hashString(head + nthStep.ReplaceAllString(sel, "") + "\x00" + snippetShape(snip))})
 				parent = append(parent, at)
-				key := head + sel + "\x00" + elementIdentity(snip)
+				key := head + sel + "\x00" + elementIdentity(res.Rule, snip)
 				if j, ok := first[key]; ok {
 					union(at, j)
 				} else {
@@ -517,13 +522,47 @@ func snippetShape(s string) string {
 // srcAttr matches the src attribute of a start tag.
 var srcAttr = regexp.MustCompile(`^<[^\s>]+\s(?:[^>]*\s)?src="([^"]*)"`)
 
+// styleRules are the rules that test how an element looks or is laid out,
+// so that its fault is in the site's style sheets (or its template's
+// attributes) and not in its text: the same start tag in the same place
+// on two pages is the same fault, whatever text each page puts in it.
+var styleRules = map[string]bool{
+	"color-contrast": true, "color-contrast-enhanced": true, "content-on-hover": true, "focus-visible": true,
+	"reflow": true, "scrollable-region-focusable": true, "text-spacing-clipped": true, "zoom-text-clipped": true,
+}
+
 // elementIdentity is what makes two elements in the same place on two
-// pages the same element (rule 1 of Group): for an element with a src
-// (an image, a frame, a video), its source; for others, the whole
-// normalised snippet.
-func elementIdentity(snip string) string {
+// pages the same element (rule 1 of Group): for a rule of styleRules, the
+// start tag; otherwise, for an element with a src (an image, a frame, a
+// video), its source, and for others, the whole normalised snippet.
+func elementIdentity(rule, snip string) string {
+	if styleRules[rule] {
+		return "tag\x00" + startTag(snip)
+	}
 	if m := srcAttr.FindStringSubmatch(snip); m != nil {
 		return "src\x00" + m[1]
+	}
+	return snip
+}
+
+// startTag returns the start tag a snippet begins with (the whole snippet
+// when it is not one), reading quoted attribute values whole.
+func startTag(snip string) string {
+	if !strings.HasPrefix(snip, "<") {
+		return snip
+	}
+	var quote byte
+	for i := 1; i < len(snip); i++ {
+		switch c := snip[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return snip[:i+1]
+		}
 	}
 	return snip
 }

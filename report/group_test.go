@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"saavu/checks"
 )
 
 // el is a failed or cantTell element in a grouping test.
@@ -107,14 +109,29 @@ func TestGroups(t *testing.T) {
 			},
 		},
 		{
-			name: "same place, same shape, other text: each page's own content",
+			name: "same place, other text: each page's own content",
+			els: []el{
+				{page: "https://k.fi/a", rule: "link-name", sel: "#main > p > a", snip: `<a href="/a" class="lisaa"><img src="/nuoli.svg"></a>`},
+				{page: "https://k.fi/b", rule: "link-name", sel: "#main > p > a", snip: `<a href="/b" class="lisaa"><img src="/nuoli.svg"></a>`},
+			},
+			want: []string{
+				"g1 link-name failed https://k.fi/a 1",
+				"g2 link-name failed https://k.fi/b 1",
+			},
+		},
+		{
+			name: "how it looks: the same start tag in the same place, whatever the text",
 			els: []el{
 				{page: "https://k.fi/a", rule: "color-contrast", sel: "#main > h1", snip: `<h1 class="otsikko">Asuminen</h1>`},
 				{page: "https://k.fi/b", rule: "color-contrast", sel: "#main > h1", snip: `<h1 class="otsikko">Liikenne</h1>`},
+				{page: "https://k.fi/c", rule: "color-contrast", sel: "#main > h1", snip: `<h1 class="otsikko" style="color: #aaa">Kulttuuri</h1>`},
+				{page: "https://k.fi/a", rule: "reflow", sel: "#main > article", snip: `<article class="sisalto">Asuminen Vuokra-asunnot…</article>`},
+				{page: "https://k.fi/b", rule: "reflow", sel: "#main > article", snip: `<article class="sisalto">Liikenne Pysäköinti…</article>`},
 			},
 			want: []string{
-				"g1 color-contrast failed https://k.fi/a 1",
-				"g2 color-contrast failed https://k.fi/b 1",
+				"g1 color-contrast failed https://k.fi/a,https://k.fi/b 2 varies",
+				"g2 color-contrast failed https://k.fi/c 1", // its own inline style
+				"g3 reflow failed https://k.fi/a,https://k.fi/b 2 varies",
 			},
 		},
 		{
@@ -380,8 +397,22 @@ func TestNormalise(t *testing.T) {
 		{`<a href="#">…</a>`, `<a href="#">…</a>`},
 		{`<p>src="x"</p>`, `<p>src="x"</p>`},
 	} {
-		if got := elementIdentity(tt.in); got != tt.want {
+		if got := elementIdentity("image-alt", tt.in); got != tt.want {
 			t.Errorf("elementIdentity(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{`<h1 class="otsikko">Asuminen</h1>`, "tag\x00" + `<h1 class="otsikko">`},
+		{`<p title="a > b">x</p>`, "tag\x00" + `<p title="a > b">`},
+		{`Lue lisää`, "tag\x00Lue lisää"},
+	} {
+		if got := elementIdentity("color-contrast", tt.in); got != tt.want {
+			t.Errorf("elementIdentity(color-contrast, %q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for id := range styleRules {
+		if _, err := checks.Lookup([]string{id}); err != nil {
+			t.Errorf("styleRules: %v", err)
 		}
 	}
 }
