@@ -129,14 +129,25 @@ type pageView struct {
 	Error     string
 	ErrorKind string
 	Notes     []string
-	Failed    []groupRef
-	Review    []groupRef
-	NFailed   int // failed results (page × rule)
-	NReview   int
-	HFailed   int // tests listed under the page's "failed" heading
-	HReview   int // … and under its "needs review" heading
-	NPassed   int
-	NInapp    int
+	// The tests (rules) that failed on the page, and those that need
+	// review, each with its findings there: the headings count tests,
+	// and list as many. NFailed and NReview are their lengths.
+	Failed  []ruleRef
+	Review  []ruleRef
+	NFailed int
+	NReview int
+	NPassed int
+	NInapp  int
+}
+
+// ruleRef is a test that failed or needs review on a page, with its
+// findings on the page, in group order.
+type ruleRef struct {
+	Rule      string
+	Outcome   string // the test's result on the page: failed or cantTell
+	Title     string
+	TitleLang string
+	Findings  []groupRef
 }
 
 // groupRef is a group as listed under a page: how many of its elements
@@ -330,17 +341,7 @@ func newHTMLView(r *Report, tr translator) htmlView {
 			kinds[cmp.Or(p.ErrorKind, "other")]++
 			return nil
 		}
-		for _, g := range slices.Sorted(maps.Keys(here[i])) {
-			ref := *here[i][g]
-			if ref.Outcome == string(checks.Failed) {
-				pv.Failed = append(pv.Failed, ref)
-			} else {
-				pv.Review = append(pv.Review, ref)
-			}
-		}
-		// The headings count the tests listed under them: a test that
-		// failed can also have elements to review.
-		pv.HFailed, pv.HReview = distinctRules(pv.Failed), distinctRules(pv.Review)
+		pv.Failed, pv.Review = pageRules(r, p, here[i], tr.lang)
 		v.Audited = append(v.Audited, pv)
 		return nil
 	})
@@ -405,13 +406,71 @@ func newHTMLView(r *Report, tr translator) htmlView {
 // the two that leave the criterion to a person.
 var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", NoProblemsFound, Untested}
 
-// distinctRules counts the tests among refs.
-func distinctRules(refs []groupRef) int {
-	seen := map[string]bool{}
-	for _, r := range refs {
-		seen[r.Rule] = true
+// pageRules lists the tests that failed on the page p and those that
+// need review, one entry per result, each with its findings on the page
+// (here: the groups of its elements, by group index): the tests with the
+// worst findings first, then those without elements, by id. A test that
+// failed lists its elements to review with its failed ones.
+func pageRules(r *Report, p *Page, here map[int]*groupRef, lang string) (failed, review []ruleRef) {
+	byRule := map[string][]groupRef{}
+	for _, g := range slices.Sorted(maps.Keys(here)) {
+		ref := *here[g]
+		byRule[ref.Rule] = append(byRule[ref.Rule], ref)
 	}
-	return len(seen)
+	for _, res := range p.Results {
+		var to *[]ruleRef
+		switch checks.Outcome(res.Outcome) {
+		case checks.Failed:
+			to = &failed
+		case checks.CantTell:
+			to = &review
+		default:
+			continue
+		}
+		rr := ruleRef{Rule: res.Rule, Outcome: res.Outcome, Findings: byRule[res.Rule]}
+		if len(rr.Findings) > 0 {
+			rr.Title, rr.TitleLang = rr.Findings[0].Title, rr.Findings[0].TitleLang
+		} else {
+			rr.Title, rr.TitleLang = ruleTitle(r, res.Rule, lang)
+		}
+		*to = append(*to, rr)
+	}
+	order := func(a, b ruleRef) int {
+		switch {
+		case len(a.Findings) > 0 && len(b.Findings) > 0:
+			return a.Findings[0].N - b.Findings[0].N
+		case len(a.Findings) > 0:
+			return -1
+		case len(b.Findings) > 0:
+			return 1
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	}
+	slices.SortFunc(failed, order)
+	slices.SortFunc(review, order)
+	return failed, review
+}
+
+// ruleTitle is the title of the rule id in the language, with "en" when
+// it is not translated: the report's title for a rule this saavu does
+// not know, or its id.
+func ruleTitle(r *Report, id, lang string) (title, titleLang string) {
+	title = id
+	if info, ok := r.Rule(id); ok {
+		title = info.Title
+	}
+	translated := lang == "en"
+	if rules, err := checks.Lookup([]string{id}); err == nil {
+		doc, ok := rules[0].DocIn(lang)
+		if t := renderDoc(doc).Title; ok && lang != "en" && t != "" { // in English, the report's own title
+			title = t
+		}
+		translated = ok
+	}
+	if !translated {
+		return title, "en"
+	}
+	return title, ""
 }
 
 func newPageView(p *Page, id string) pageView {
@@ -444,23 +503,17 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 		SCs: " " + strings.Join(g.WCAG, " ") + " ", SCOrder: "99",
 		Baselined: g.Baselined, Accepted: g.Accepted(),
 	}
-	info, known := r.Rule(g.Rule)
-	if known {
-		gv.Title, gv.HelpURL, gv.ACT, gv.Extra = info.Title, info.HelpURL, info.ACT, info.Extra
+	if info, known := r.Rule(g.Rule); known {
+		gv.HelpURL, gv.ACT, gv.Extra = info.HelpURL, info.ACT, info.Extra
 		gv.Doc = renderDoc(info.Summary)
 	}
-	translated := lang == "en"
 	if rules, err := checks.Lookup([]string{g.Rule}); err == nil {
-		doc, ok := rules[0].DocIn(lang)
-		d := renderDoc(doc)
-		if ok && lang != "en" && d.Title != "" { // in English, the report's own title
-			gv.Title = d.Title
-		}
-		gv.Doc, translated = d, ok
+		doc, _ := rules[0].DocIn(lang)
+		gv.Doc = renderDoc(doc)
 	}
-	if !translated {
-		gv.TitleLang, gv.DocLang = "en", "en"
-	}
+	// The explanation is translated when the title is.
+	gv.Title, gv.TitleLang = ruleTitle(r, g.Rule, lang)
+	gv.DocLang = gv.TitleLang
 	if len(g.WCAG) > 0 {
 		gv.MainSC = g.WCAG[0]
 		gv.SCOrder = scOrder(g.WCAG[0])

@@ -10,6 +10,7 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -338,4 +339,269 @@ func TestSkipReason(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHTMLCounts reads the rendered reports as a browser would and checks
+// that every count agrees with what it counts: each heading, caption or
+// summary marked data-count with the list that follows it, the legend of
+// the criteria with the rows of the table, the overview's cards with the
+// table of pages, each page's headings with its row there, and the
+// overview's findings with the findings listed.
+func TestHTMLCounts(t *testing.T) {
+	golden, _ := readGoldenInput(t)
+	crawled := crawlExample(t)
+	addReviewExample(crawled)
+	for name, r := range map[string]*Report{"report": golden, "crawl": crawled} {
+		for _, lang := range Languages {
+			var buf bytes.Buffer
+			if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range countProblems(t, buf.String()) {
+				t.Errorf("%s, %s: %s", name, lang, p)
+			}
+		}
+	}
+}
+
+// countProblems lists the counts in a rendered report that do not agree
+// with what they count.
+func countProblems(t *testing.T, out string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []*html.Node // elements in document order
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			all = append(all, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	attr := func(n *html.Node, key string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == key {
+				return a.Val, true
+			}
+		}
+		return "", false
+	}
+	hasClass := func(n *html.Node, class string) bool {
+		v, _ := attr(n, "class")
+		return slices.Contains(strings.Fields(v), class)
+	}
+	var text func(*html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(text(c))
+		}
+		return b.String()
+	}
+	inside := func(n, root *html.Node) bool {
+		for ; n != nil; n = n.Parent {
+			if n == root {
+				return true
+			}
+		}
+		return false
+	}
+	children := func(n *html.Node, tag string) int {
+		k := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == tag {
+				k++
+			}
+		}
+		return k
+	}
+	number := regexp.MustCompile(`\d+`)
+	var problems []string
+	counted := 0
+	for i, n := range all {
+		v, ok := attr(n, "data-count")
+		if !ok {
+			continue
+		}
+		counted++
+		want, err := strconv.Atoi(v)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("data-count %q", v))
+			continue
+		}
+		label := strings.Join(strings.Fields(text(n)), " ")
+		if !slices.Contains(number.FindAllString(label, -1), v) {
+			problems = append(problems, fmt.Sprintf("%q does not say its count %d", label, want))
+		}
+		// The list it counts: the first list after it.
+		var list *html.Node
+		for _, m := range all[i+1:] {
+			if !inside(m, n) && (m.Data == "ul" || m.Data == "ol" || m.Data == "tbody") {
+				list = m
+				break
+			}
+		}
+		got := -1
+		switch {
+		case list == nil:
+		case list.Data == "tbody":
+			got = children(list, "tr")
+		default:
+			got = children(list, "li")
+		}
+		if got != want {
+			problems = append(problems, fmt.Sprintf("%q: %d items follow it", label, got))
+		}
+	}
+	if counted == 0 {
+		problems = append(problems, "nothing is marked data-count")
+	}
+
+	// The legend counts the rows of the criteria table by outcome.
+	rows := map[string]int{}
+	total := 0
+	for _, n := range all {
+		if n.Data == "tr" && n.Parent.Data == "tbody" && hasClass(n.Parent.Parent, "criteria") {
+			v, _ := attr(n, "class")
+			rows[strings.TrimPrefix(v, "c-")]++
+			total++
+		}
+	}
+	legend := 0
+	for _, n := range all {
+		if n.Data != "div" || n.Parent == nil || !hasClass(n.Parent, "legend") {
+			continue
+		}
+		var outcome string
+		var count int
+		for _, m := range all {
+			if inside(m, n) && m.Data == "span" && strings.HasPrefix(func() string { v, _ := attr(m, "class"); return v }(), "o o-") && outcome == "" {
+				v, _ := attr(m, "class")
+				outcome = strings.TrimPrefix(v, "o o-")
+			}
+			if inside(m, n) && hasClass(m, "count") {
+				count, _ = strconv.Atoi(number.FindString(text(m)))
+			}
+		}
+		legend += count
+		if rows[outcome] != count {
+			problems = append(problems, fmt.Sprintf("the legend counts %d criteria %s; the table has %d", count, outcome, rows[outcome]))
+		}
+	}
+	if legend != total {
+		problems = append(problems, fmt.Sprintf("the legend counts %d criteria; the table has %d", legend, total))
+	}
+
+	// The cards count the results in the table of pages, and its rows;
+	// each page's headings count its results there.
+	stats := map[string]int{}
+	for _, n := range all {
+		if v, ok := attr(n, "data-stat"); ok {
+			for _, m := range all {
+				if inside(m, n) && hasClass(m, "num") {
+					stats[v], _ = strconv.Atoi(text(m))
+				}
+			}
+		}
+	}
+	sums := map[string]int{}
+	pageRows := 0
+	byAnchor := map[string][2]int{}
+	for _, n := range all {
+		if n.Data != "tr" || n.Parent.Data != "tbody" || !hasClass(n.Parent.Parent, "pages") {
+			continue
+		}
+		pageRows++
+		var cells []int
+		var anchor string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Data == "td" {
+				k, _ := strconv.Atoi(text(c))
+				cells = append(cells, k)
+			}
+			if c.Data == "th" && c.FirstChild != nil && c.FirstChild.Data == "a" {
+				anchor, _ = attr(c.FirstChild, "href")
+			}
+		}
+		if len(cells) != 3 {
+			problems = append(problems, fmt.Sprintf("a row of the pages table has %d numbers", len(cells)))
+			continue
+		}
+		sums["failed"] += cells[0]
+		sums["cantTell"] += cells[1]
+		sums["passed"] += cells[2]
+		byAnchor[strings.TrimPrefix(anchor, "#")] = [2]int{cells[0], cells[1]}
+	}
+	for _, o := range []string{"failed", "cantTell", "passed"} {
+		if stats[o] != sums[o] {
+			problems = append(problems, fmt.Sprintf("the overview counts %d %s results; the table of pages %d", stats[o], o, sums[o]))
+		}
+	}
+	if stats["audited"] != pageRows {
+		problems = append(problems, fmt.Sprintf("the overview counts %d pages audited; the table of pages has %d", stats["audited"], pageRows))
+	}
+	cards := 0
+	for _, n := range all {
+		if hasClass(n, "card") {
+			cards++
+		}
+	}
+	if stats["notAudited"] != cards {
+		problems = append(problems, fmt.Sprintf("the overview counts %d pages not audited; %d are described", stats["notAudited"], cards))
+	}
+	for _, n := range all {
+		if n.Data != "section" || !hasClass(n, "page") {
+			continue
+		}
+		id, _ := attr(n, "id")
+		var got [2]int
+		for _, m := range all {
+			if !inside(m, n) || m.Data != "h4" {
+				continue
+			}
+			k, _ := attr(m, "data-count")
+			switch {
+			case hasClass(m, "h-failed"):
+				got[0], _ = strconv.Atoi(k)
+			case hasClass(m, "h-cantTell"):
+				got[1], _ = strconv.Atoi(k)
+			}
+		}
+		if want := byAnchor[id]; got != want {
+			problems = append(problems, fmt.Sprintf("page %s: headings count %v tests, its row in the table of pages %v", id, got, want))
+		}
+	}
+
+	// The overview counts the findings listed.
+	var findings [2]int
+	for _, n := range all {
+		if n.Data != "article" || !hasClass(n, "group") {
+			continue
+		}
+		if _, accepted := attr(n, "data-accepted"); accepted {
+			continue
+		}
+		if o, _ := attr(n, "data-outcome"); o == "failed" {
+			findings[0]++
+		} else {
+			findings[1]++
+		}
+	}
+	for _, n := range all {
+		if id, _ := attr(n, "id"); id == "groups-summary" {
+			nums := number.FindAllString(text(n), -1)
+			if len(nums) < 2 || nums[0] != strconv.Itoa(findings[0]) || nums[1] != strconv.Itoa(findings[1]) {
+				problems = append(problems, fmt.Sprintf("the overview says %q; there are %d failed findings and %d to review", text(n), findings[0], findings[1]))
+			}
+		}
+	}
+	return problems
 }
