@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"saavu/checks"
 )
@@ -276,7 +277,11 @@ func TestGoldenCrawl(t *testing.T) {
 	files := map[string][]byte{crawlInput: in.Bytes()}
 	for _, lang := range []string{"en", "fi"} {
 		var buf bytes.Buffer
-		if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+		loc := time.UTC
+		if lang == "fi" {
+			loc = helsinki
+		}
+		if err := (HTMLWriter{Lang: lang, Location: loc}).Write(&buf, r); err != nil {
 			t.Fatal(err)
 		}
 		name := "report.crawl.html"

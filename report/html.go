@@ -41,9 +41,12 @@ var htmlTmpl = template.Must(template.New("report.html.tmpl").
 // Lang is the language of the report's own text: "en" (the default), "fi"
 // or "sv". Rule titles and explanations are in that language when
 // translated (checks.Rule.DocIn), otherwise in English, marked as such;
-// the messages about elements are in English.
+// the messages about elements are in English. Location is the time zone
+// the report's time is shown in, with its offset from UTC; nil for
+// time.Local.
 type HTMLWriter struct {
-	Lang string
+	Lang     string
+	Location *time.Location
 }
 
 // Write renders the report.
@@ -62,7 +65,11 @@ func (h HTMLWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	tmpl.Funcs(tr.funcs())
-	v := newHTMLView(r, tr)
+	loc := h.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	v := newHTMLView(r, tr, loc)
 	if err := r.Err(); err != nil {
 		return err
 	}
@@ -283,7 +290,7 @@ type criterionView struct {
 // maxFixes is how many fixes the overview suggests.
 const maxFixes = 5
 
-func newHTMLView(r *Report, tr translator) htmlView {
+func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	gr := group(r)
 	groups, occs := gr.groups, gr.occs
 	anchors := map[string]string{} // page URL → its section
@@ -293,7 +300,7 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		}
 	}
 	v := htmlView{Lang: tr.lang, Report: r, Target: target(gr.urls, tr)}
-	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
+	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang, loc)
 
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
@@ -758,8 +765,10 @@ func target(urls []string, tr translator) string {
 	return strings.Join(hosts, ", ")
 }
 
-// formatTime formats an RFC 3339 time for the language, in UTC.
-func formatTime(s, lang string) (text, iso string) {
+// formatTime formats an RFC 3339 time for the language, in the time zone
+// loc with its offset from UTC: "23.11.2026 klo 10.30 (UTC+2)". iso is
+// the time in UTC, for the <time> element.
+func formatTime(s, lang string, loc *time.Location) (text, iso string) {
 	if s == "" {
 		return "", ""
 	}
@@ -767,16 +776,36 @@ func formatTime(s, lang string) (text, iso string) {
 	if err != nil {
 		return s, ""
 	}
-	t = t.UTC()
+	iso = t.UTC().Format(time.RFC3339)
+	t = t.In(loc)
+	sep := "."
 	switch lang {
 	case "fi":
-		text = fmt.Sprintf("%d.%d.%d klo %d.%02d UTC", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
+		text = fmt.Sprintf("%d.%d.%d klo %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 	case "sv":
-		text = fmt.Sprintf("%d.%d.%d kl. %d.%02d UTC", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
+		text = fmt.Sprintf("%d.%d.%d kl. %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 	default:
-		text = t.Format("2 January 2006, 15:04 UTC")
+		text, sep = t.Format("2 January 2006, 15:04"), ":"
 	}
-	return text, t.Format(time.RFC3339)
+	return text + " (" + utcOffset(t, sep) + ")", iso
+}
+
+// utcOffset names the time zone of t by its offset from UTC: "UTC",
+// "UTC+2", "UTC−5" or "UTC+5:30" (with sep between hours and minutes).
+func utcOffset(t time.Time, sep string) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "\u2212", -off
+	}
+	s := fmt.Sprintf("UTC%s%d", sign, off/3600)
+	if m := off % 3600 / 60; m != 0 {
+		s += fmt.Sprintf("%s%02d", sep, m)
+	}
+	return s
 }
 
 // nodeMessage renders a finding's message in the report's language. A

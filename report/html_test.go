@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -251,21 +252,65 @@ func TestScreenshotURL(t *testing.T) {
 	}
 }
 
+// TestFormatTime: the human formats show local time with its offset from
+// UTC (the <time> element and the JSON keep UTC), in summer and winter,
+// east and west of Greenwich, and in UTC.
 func TestFormatTime(t *testing.T) {
-	tests := []struct{ lang, want string }{
-		{"en", "23 November 2026, 08:30 UTC"},
-		{"fi", "23.11.2026 klo 8.30 UTC"},
-		{"sv", "23.11.2026 kl. 8.30 UTC"},
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at   string
+		loc  *time.Location
+		lang string
+		want string
+	}{
+		{"2026-11-23T23:14:00Z", helsinki, "fi", "24.11.2026 klo 1.14 (UTC+2)"},
+		{"2026-11-23T23:14:00Z", helsinki, "sv", "24.11.2026 kl. 1.14 (UTC+2)"},
+		{"2026-11-23T23:14:00Z", helsinki, "en", "24 November 2026, 01:14 (UTC+2)"},
+		{"2026-07-01T09:05:00Z", helsinki, "fi", "1.7.2026 klo 12.05 (UTC+3)"},
+		{"2026-11-23T10:30:00+02:00", time.UTC, "en", "23 November 2026, 08:30 (UTC)"},
+		{"2026-11-23T10:30:00+02:00", time.UTC, "fi", "23.11.2026 klo 8.30 (UTC)"},
+		{"2026-11-23T10:30:00Z", newYork, "en", "23 November 2026, 05:30 (UTC\u22125)"},
+		{"2026-11-23T10:30:00Z", time.FixedZone("IST", 5*3600+1800), "en", "23 November 2026, 16:00 (UTC+5:30)"},
+		{"2026-11-23T10:30:00Z", time.FixedZone("IST", 5*3600+1800), "sv", "23.11.2026 kl. 16.00 (UTC+5.30)"},
 	}
 	for _, tt := range tests {
-		got, iso := formatTime("2026-11-23T10:30:00+02:00", tt.lang)
-		if got != tt.want || iso != "2026-11-23T08:30:00Z" {
-			t.Errorf("%s: got %q %q, want %q", tt.lang, got, iso, tt.want)
+		got, iso := formatTime(tt.at, tt.lang, tt.loc)
+		want, _ := time.Parse(time.RFC3339, tt.at)
+		if got != tt.want || iso != want.UTC().Format(time.RFC3339) {
+			t.Errorf("%s in %s, %s: got %q %q, want %q", tt.at, tt.loc, tt.lang, got, iso, tt.want)
 		}
 	}
-	if got, _ := formatTime("", "en"); got != "" {
+	if got, _ := formatTime("", "en", time.UTC); got != "" {
 		t.Errorf("empty time: got %q", got)
 	}
+	// The writer takes the zone from its options, and time.Local by default.
+	r, _ := readGoldenInput(t)
+	for _, tt := range []struct {
+		w    Writer
+		want string
+	}{
+		{HTMLWriter{Lang: "fi", Location: helsinki}, `<time datetime="2026-11-23T08:30:00Z">23.11.2026 klo 10.30 (UTC&#43;2)</time>`},
+		{must(NewWriter("html", Options{Lang: "sv", Location: newYork})), `<time datetime="2026-11-23T08:30:00Z">23.11.2026 kl. 3.30 (UTC−5)</time>`},
+	} {
+		if out := string(render(t, tt.w, r)); !strings.Contains(out, tt.want) {
+			t.Errorf("no %s", tt.want)
+		}
+	}
+	local, _ := formatTime(r.GeneratedAt, "en", time.Local)
+	local = strings.ReplaceAll(local, "+", "&#43;") // as html/template writes it
+	if out := string(render(t, HTMLWriter{}, r)); !strings.Contains(out, ">"+local+"</time>") {
+		t.Errorf("the default zone is not time.Local: no %q", local)
+	}
+}
+
+func must(w Writer, err error) Writer {
+	if err != nil {
+		panic(err)
+	}
+	return w
 }
 
 // TestHTMLExtraRule: a finding of a rule that EN 301 549 does not require

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Writer formats a report. Writers only format: ordering and filtering
@@ -18,6 +19,9 @@ type Options struct {
 	Lang  string // language of the HTML report: en, fi or sv
 	Color bool   // terminal colours in the text table
 	Width int    // terminal width for the text table; 0 for no limit
+	// Location is the time zone of the times the human formats show (the
+	// HTML report); nil for time.Local. The JSON keeps UTC.
+	Location *time.Location
 }
 
 // Formats lists the output formats, for flag help and errors.
@@ -29,7 +33,7 @@ func NewWriter(format string, o Options) (Writer, error) {
 	case "json":
 		return JSONWriter{}, nil
 	case "html":
-		return HTMLWriter{Lang: o.Lang}, nil
+		return HTMLWriter{Lang: o.Lang, Location: o.Location}, nil
 	case "text", "table":
 		return TextWriter{Color: o.Color, Width: o.Width}, nil
 	case "sarif":
