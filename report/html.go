@@ -11,9 +11,11 @@ import (
 	"image/png"
 	"io"
 	"maps"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -135,6 +137,7 @@ type pageView struct {
 	Type      string
 	Error     string
 	ErrorKind string
+	Answer    answerView // Error, translated when it is an HTTP error
 	Notes     []string
 	// The tests (rules) that failed on the page, and those that need
 	// review, each with its findings there: the headings count tests,
@@ -249,7 +252,7 @@ type docView struct {
 	Type       string
 	Size       string
 	Status     int
-	Error      string
+	Answer     answerView
 	LinkedFrom []string
 }
 
@@ -257,8 +260,17 @@ type brokenView struct {
 	URL        string
 	Link       bool
 	Status     int
-	Error      string
+	Answer     answerView
 	LinkedFrom []string
+}
+
+// answerView is what a server answered, or why it did not, for reading:
+// an HTTP error in the report's language, anything else as it was said.
+type answerView struct {
+	Status   string // "HTTP 404 – not found", translated; empty unless the answer is an HTTP error
+	Said     string // the server's own words for it, when they are not the standard ones
+	Error    string // an error the report cannot translate, in English
+	ErrorLng string // "en" for Error in a report in another language
 }
 
 type scView struct {
@@ -344,6 +356,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	_ = r.EachPage(func(i int, p *Page) error {
 		pv := newPageView(p, fmt.Sprintf("page-%d", i+1))
 		if !p.Audited() {
+			pv.Answer = httpAnswer(p.Status, p.Error, tr)
 			v.NotAudited = append(v.NotAudited, pv)
 			kinds[cmp.Or(p.ErrorKind, "other")]++
 			return nil
@@ -368,10 +381,10 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	slices.SortStableFunc(v.Reasons, func(a, b reasonCount) int { return b.N - a.N })
 	for _, d := range r.Documents {
 		v.Documents = append(v.Documents, docView{URL: d.URL, Link: isWebURL(d.URL), Type: d.ContentType, Size: formatSize(d.Size, tr.lang),
-			Status: d.Status, Error: d.Error, LinkedFrom: d.LinkedFrom})
+			Status: d.Status, Answer: httpAnswer(d.Status, d.Error, tr), LinkedFrom: d.LinkedFrom})
 	}
 	for _, b := range r.BrokenLinks {
-		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Error: b.Error, LinkedFrom: b.LinkedFrom})
+		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Answer: httpAnswer(b.Status, b.Error, tr), LinkedFrom: b.LinkedFrom})
 	}
 
 	counts := map[string]int{}
@@ -637,6 +650,44 @@ func skipReason(reason string, tr translator) (text, lang string) {
 		return reason, ""
 	}
 	return reason, "en"
+}
+
+// httpError matches the errors of pages and links that answered with an
+// HTTP error (crawl's "the server answered HTTP 404 Not Found", and
+// "404 Not Found"): the status and the server's words for it.
+var httpError = regexp.MustCompile(`^(?:the server answered )?(?:HTTP )?([1-5]\d\d)(?: (.*))?$`)
+
+// httpAnswer puts what a server answered (status, and err, the error
+// saved for it) in the report's language: an HTTP error status by its
+// number and what it means ("HTTP 404 – sivua ei löydy"), with the
+// server's own words when they are not the standard ones; an error it
+// cannot translate (a network error) stays as it is, in English.
+func httpAnswer(status int, err string, tr translator) answerView {
+	var a answerView
+	err = strings.TrimSpace(err)
+	if m := httpError.FindStringSubmatch(err); m != nil {
+		code, _ := strconv.Atoi(m[1])
+		if status == 0 || status == code {
+			status, err = code, ""
+			if said := strings.TrimSpace(m[2]); said != "" && !strings.EqualFold(said, http.StatusText(code)) {
+				a.Said = said
+			}
+		}
+	}
+	if status >= 400 {
+		what, ok := tr.msgs[fmt.Sprintf("http.text.%d", status)]
+		if !ok {
+			what = tr.msgs[fmt.Sprintf("http.text.%dxx", status/100)]
+		}
+		a.Status = fmt.Sprintf(tr.msgs["http.status"], status) + " – " + what
+	}
+	if err != "" {
+		a.Error = err
+		if tr.lang != "en" {
+			a.ErrorLng = "en"
+		}
+	}
+	return a
 }
 
 // scOrder makes a success criterion sortable as text: "1.4.3" → "01.04.03".

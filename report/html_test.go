@@ -650,3 +650,44 @@ func countProblems(t *testing.T, out string) []string {
 	}
 	return problems
 }
+
+// TestHTTPAnswer: what a server answered is in the report's language
+// when it is an HTTP error, with the server's own words only when they
+// are not the standard ones; other errors stay in English, marked so.
+func TestHTTPAnswer(t *testing.T) {
+	tests := []struct {
+		status int
+		err    string
+		lang   string
+		want   answerView
+	}{
+		{404, "the server answered HTTP 404 File not found", "fi", answerView{Status: "HTTP 404 – sivua ei löydy", Said: "File not found"}},
+		{404, "the server answered HTTP 404 Not Found", "sv", answerView{Status: "HTTP 404 – sidan hittades inte"}},
+		{0, "the server answered 500 Internal Server Error", "en", answerView{Status: "HTTP 500 – server error"}},
+		{404, "404 Not Found", "fi", answerView{Status: "HTTP 404 – sivua ei löydy"}},
+		{410, "", "fi", answerView{Status: "HTTP 410 – poistettu pysyvästi"}},
+		{418, "", "en", answerView{Status: "HTTP 418 – the server refused the request"}},
+		{599, "the server answered HTTP 599 ", "sv", answerView{Status: "HTTP 599 – serverfel"}},
+		{0, "dial tcp 10.0.0.1:443: connect: connection refused", "fi", answerView{Error: "dial tcp 10.0.0.1:443: connect: connection refused", ErrorLng: "en"}},
+		{0, "dial tcp 10.0.0.1:443: connect: connection refused", "en", answerView{Error: "dial tcp 10.0.0.1:443: connect: connection refused"}},
+		{200, "", "fi", answerView{}},
+	}
+	for _, tt := range tests {
+		if got := httpAnswer(tt.status, tt.err, translator{lang: tt.lang, msgs: messages[tt.lang]}); got != tt.want {
+			t.Errorf("%d %q in %s: %+v, want %+v", tt.status, tt.err, tt.lang, got, tt.want)
+		}
+	}
+	// The crawl example's broken link and the page the server refused.
+	r := crawlExample(t)
+	r.BrokenLinks[0].Error = "the server answered HTTP 404 File not found"
+	for _, lang := range []string{"fi", "sv"} {
+		out := string(render(t, HTMLWriter{Lang: lang}, r))
+		if strings.Contains(out, "the server answered") {
+			t.Errorf("%s: an HTTP error is not translated", lang)
+		}
+		want := map[string]string{"fi": "HTTP 404 – sivua ei löydy", "sv": "HTTP 404 – sidan hittades inte"}[lang]
+		if !strings.Contains(out, want) || !strings.Contains(out, `<q lang="en">File not found</q>`) {
+			t.Errorf("%s: no %q with the server's words", lang, want)
+		}
+	}
+}

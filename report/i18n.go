@@ -77,14 +77,6 @@ func (tr translator) funcs() template.FuncMap {
 		// clause explains a clause of the EU sampling method in a few
 		// words; "" for one this version does not know.
 		"clause": func(c string) string { return tr.msgs["sample.clause.short."+c] },
-		// enlang marks texts that are always English (rule titles, explanations,
-		// messages) in a report in another language.
-		"enlang": func() string {
-			if tr.lang == "en" {
-				return ""
-			}
-			return "en"
-		},
 	}
 }
 
@@ -299,6 +291,22 @@ var messages = map[string]map[string]string{
 		"broken.caption.other":    "%d broken links",
 		"col.answer":              "Server's answer",
 		"pages.intro":             "Every audited page, with the tests that failed or need review there and their findings. The link leads to the finding, which tells what to do.",
+
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "the server said",
+		"http.text.400": "bad request",
+		"http.text.401": "login required",
+		"http.text.403": "access denied",
+		"http.text.404": "not found",
+		"http.text.408": "the request timed out",
+		"http.text.410": "removed for good",
+		"http.text.429": "too many requests",
+		"http.text.500": "server error",
+		"http.text.502": "bad gateway",
+		"http.text.503": "service unavailable",
+		"http.text.504": "the gateway timed out",
+		"http.text.4xx": "the server refused the request",
+		"http.text.5xx": "server error",
 
 		"baseline.h":              "Compared with the baseline:",
 		"baseline.new.one":        "%d new failure",
@@ -560,6 +568,22 @@ var messages = map[string]map[string]string{
 		"col.answer":              "Palvelimen vastaus",
 		"pages.intro":             "Jokainen tarkastettu sivu, sen testit, jotka eivät menneet läpi tai jotka on tarkistettava, ja niiden havainnot. Linkki vie havaintoon, jossa kerrotaan, mitä tehdä.",
 
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "palvelimen sanoin",
+		"http.text.400": "virheellinen pyyntö",
+		"http.text.401": "vaatii kirjautumisen",
+		"http.text.403": "pääsy estetty",
+		"http.text.404": "sivua ei löydy",
+		"http.text.408": "pyyntö aikakatkaistiin",
+		"http.text.410": "poistettu pysyvästi",
+		"http.text.429": "liian monta pyyntöä",
+		"http.text.500": "palvelinvirhe",
+		"http.text.502": "virhe välityspalvelimessa",
+		"http.text.503": "palvelu ei ole käytettävissä",
+		"http.text.504": "välityspalvelin ei saanut vastausta ajoissa",
+		"http.text.4xx": "palvelin hylkäsi pyynnön",
+		"http.text.5xx": "palvelinvirhe",
+
 		"baseline.h":              "Verrattuna lähtötasoon:",
 		"baseline.new.one":        "%d uusi virhe",
 		"baseline.new.other":      "%d uutta virhettä",
@@ -819,6 +843,22 @@ var messages = map[string]map[string]string{
 		"broken.caption.other":    "%d trasiga länkar",
 		"col.answer":              "Serverns svar",
 		"pages.intro":             "Varje granskad sida, med de tester som underkändes eller behöver granskas där och deras fynd. Länken leder till fyndet, som berättar vad du ska göra.",
+
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "med serverns ord",
+		"http.text.400": "felaktig begäran",
+		"http.text.401": "kräver inloggning",
+		"http.text.403": "åtkomst nekad",
+		"http.text.404": "sidan hittades inte",
+		"http.text.408": "begäran tog för lång tid",
+		"http.text.410": "borttagen permanent",
+		"http.text.429": "för många förfrågningar",
+		"http.text.500": "serverfel",
+		"http.text.502": "fel i mellanliggande server",
+		"http.text.503": "tjänsten är inte tillgänglig",
+		"http.text.504": "mellanliggande server svarade inte i tid",
+		"http.text.4xx": "servern avvisade begäran",
+		"http.text.5xx": "serverfel",
 
 		"baseline.h":              "Jämfört med baslinjen:",
 		"baseline.new.one":        "%d nytt fel",
