@@ -23,6 +23,25 @@ type Criterion struct {
 	Status      string `json:"status"`
 	Guideline   string `json:"guideline"`
 	Principle   string `json:"principle"`
+
+	// Decided is set when saavu's rules test everything the criterion
+	// requires, including whether it applies: their passed and
+	// inapplicable outcomes are then verdicts on the criterion. For every
+	// other criterion, rules that find nothing wrong say only that: a
+	// person must still check it. docs/json-report.md gives the reasons
+	// for each decided criterion.
+	Decided bool `json:"decided,omitempty"`
+	// EveryPage is set for a decided criterion that applies to every web
+	// page (3.1.1): where its rules are inapplicable (a document that is
+	// not HTML), they did not test it, and the page gets no verdict.
+	EveryPage bool `json:"everyPage,omitempty"`
+
+	// Note is something a reader must know about the criterion's
+	// outcome, in English, Finnish and Swedish (e.g. the 2023 erratum on
+	// 4.1.1); empty for most.
+	Note   string `json:"note,omitempty"`
+	NoteFi string `json:"noteFi,omitempty"`
+	NoteSv string `json:"noteSv,omitempty"`
 }
 
 // TitleIn returns the criterion's title in the language lang ("fi", "sv"),
@@ -35,6 +54,18 @@ func (c Criterion) TitleIn(lang string) string {
 		return c.Sv
 	}
 	return c.Title
+}
+
+// NoteIn returns the criterion's note in the language lang ("fi", "sv"),
+// falling back to English.
+func (c Criterion) NoteIn(lang string) string {
+	switch {
+	case lang == "fi" && c.NoteFi != "":
+		return c.NoteFi
+	case lang == "sv" && c.NoteSv != "":
+		return c.NoteSv
+	}
+	return c.Note
 }
 
 // The table comes from the W3C Recommendations, the W3C authorised Finnish

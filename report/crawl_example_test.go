@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"saavu/checks"
 )
@@ -84,7 +85,8 @@ func crawlExample(t *testing.T) *Report {
 		p.Results = append(p.Results, res("form-field-name", "failed", 0, withText(Node{Outcome: "failed", Selector: "#haku > input", Snippet: `<input type="search" name="q" placeholder="Hae sivustolta">`,
 			Screenshot: pick(crop(760, 20, 220, 36))}, tx("This input field has no name that a screen reader can announce: {0}. {1}", tx("no <label> is connected to it"),
 			tx("Connect a visible label to it: give the field an id and write <label for=\"that-id\">…</label>, or put the field inside the <label>.")))))
-		// News pages (every other one) have a pale date line; the text differs.
+		// News pages (every other one) have a pale date line; the text
+		// differs, the style is the template's.
 		switch {
 		case i%2 == 1:
 			p.Results = append(p.Results, res("color-contrast", "failed", 40, withText(Node{Outcome: "failed", Selector: "#main > article > p.pvm",
@@ -275,7 +277,11 @@ func TestGoldenCrawl(t *testing.T) {
 	files := map[string][]byte{crawlInput: in.Bytes()}
 	for _, lang := range []string{"en", "fi"} {
 		var buf bytes.Buffer
-		if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+		loc := time.UTC
+		if lang == "fi" {
+			loc = helsinki
+		}
+		if err := (HTMLWriter{Lang: lang, Location: loc}).Write(&buf, r); err != nil {
 			t.Fatal(err)
 		}
 		name := "report.crawl.html"
@@ -314,12 +320,14 @@ func TestCrawlExampleGroups(t *testing.T) {
 	want := []string{
 		"form-field-name failed 50/50",
 		"image-alt failed 50/50",
-		"image-alt failed 3/3", // the article image of three news pages: one place in the template
+		// The article images of three news pages: each page's own.
+		"image-alt failed 1/1", "image-alt failed 1/1", "image-alt failed 1/1",
 		"meta-viewport failed 1/1",
 		"link-name failed 50/300", // six icon links in the footer of every page
-		"color-contrast failed 25/25",
-		"color-contrast cantTell 5/5",
 	}
+	want = append(want,
+		"color-contrast failed 25/25", // the date line of the news pages: its style is the template's
+		"color-contrast cantTell 5/5") // the same heading on five pages
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("groups:\n  %v\nwant\n  %v", got, want)
 	}
@@ -328,9 +336,12 @@ func TestCrawlExampleGroups(t *testing.T) {
 	for _, f := range fixes {
 		removed += f.Removes
 	}
-	// All but the one page with a zoom-blocking viewport.
-	if total != 176 || total != r.Summary.Failed || removed != 175 {
-		t.Errorf("fixes remove %d of %d (summary: %d failed), want 175 of 176", removed, total, r.Summary.Failed)
+	// The four template faults remove 172: the search field and the icon
+	// links on all 50 pages, the logo on the 47 pages without a news
+	// image of their own, the date line's colour on 25. The fifth fix is
+	// one page's own news image; what is left is each page's own.
+	if total != 176 || total != r.Summary.Failed || removed != 173 {
+		t.Errorf("fixes remove %d of %d (summary: %d failed), want 173 of 176", removed, total, r.Summary.Failed)
 	}
 }
 

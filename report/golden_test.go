@@ -9,9 +9,21 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+	_ "time/tzdata"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
+
+// helsinki is the time zone of the Finnish golden reports: their time is
+// local, with its offset. The other goldens are in UTC.
+var helsinki = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Helsinki") // from time/tzdata when the system has none
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
 
 const goldenInput = "../testdata/golden/report.json"
 
@@ -40,9 +52,9 @@ func TestGolden(t *testing.T) {
 	}{
 		{"report.json", JSONWriter{}},
 		{"report.txt", TextWriter{}},
-		{"report.html", HTMLWriter{Lang: "en"}},
-		{"report.fi.html", HTMLWriter{Lang: "fi"}},
-		{"report.sv.html", HTMLWriter{Lang: "sv"}},
+		{"report.html", HTMLWriter{Lang: "en", Location: time.UTC}},
+		{"report.fi.html", HTMLWriter{Lang: "fi", Location: helsinki}},
+		{"report.sv.html", HTMLWriter{Lang: "sv", Location: time.UTC}},
 		{"report.sarif", SARIFWriter{}},
 		{"report.junit.xml", JUnitWriter{}},
 		{"report.csv", CSVWriter{}},

@@ -7,30 +7,38 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"saavu/checks"
 )
 
 // A Group is one fault found on one or more pages: the same rule with the
-// same outcome on what is taken to be the same element of a shared
-// template (a header, a footer, a search form). A crawl of 800 pages that
-// share a footer with an unnamed link has one group "fails on 800 pages",
-// not 800 findings.
+// same outcome on the same element of a shared template (a header, a
+// footer, a search form), or on elements of one page. A crawl of 800 pages
+// that share a footer with an unnamed link has one group "fails on 800
+// pages", not 800 findings; 20 pages that each have a different photo
+// without alt text have 20 groups, one on each page, because each needs a
+// fix of its own.
 //
 // Two elements that a rule failed (or could not decide) on are in the same
 // group when the rule and the element's outcome are the same and
 //
-//  1. their normalised selectors are the same and their HTML has the same
-//     shape: the same tag with the same attribute names. Text and attribute
-//     values may differ: that is a template filling in content (the page
-//     heading, a breadcrumb link, the lead image); or
-//  2. their normalised HTML is the same and specific enough to identify an
-//     element (see specificSnippet), whatever the selectors: the same logo
-//     image one level deeper on pages with an extra banner; or
-//  3. they are on the same page, their HTML has the same shape, and their
-//     selectors differ only in the positions (:nth-of-type): a row of
-//     social media icon links is one fault with one fix.
+//  1. their normalised selectors are the same, and so is their HTML, or,
+//     for elements with a src (images, frames, media), their source: the
+//     same logo in the same place on every page. Elements in the same
+//     place with other content (each page's lead image, file link or
+//     breadcrumb) are the page's own content, in groups of their own.
+//     For the rules that test how an element looks or is laid out
+//     (styleRules: contrast, reflow, focus…), whose fault lies in the
+//     site's style sheets and not in the text, the start tag is what
+//     must be the same: the page heading with its own text on every page
+//     is one element of the template, and one fix; or
+//  2. they are on the same page, their HTML has the same shape (the same
+//     tag with the same attribute names), their selectors differ only in
+//     the positions (:nth-of-type), and the elements that rule 1 makes
+//     one with each of them are on the same pages: a row of social media
+//     icon links is one fault with one fix, on one page or on every page
+//     that has the row; a gallery of photos on one page is one finding of
+//     that page.
 //
 // Grouping is transitive. Selectors and snippets are normalised so that
 // ids a framework generates per page (ember123, :r5:, uuid-like ones) do
@@ -58,9 +66,9 @@ func (g *Group) Accepted() bool { return g.Baselined > 0 && g.Baselined == g.Ele
 // Groups groups the failed and cantTell elements of every audited page.
 // Groups are sorted failed first, then cantTell, then the groups whose
 // every element is accepted in the baseline (see Group.Accepted); within
-// those, by impact (worst first), number of pages (most first), rule id
-// and selector. Baselined and new elements of the same fault share a
-// group.
+// those, by impact (worst first), number of pages (most first), rule id,
+// selector and first page. Baselined and new elements of the same fault
+// share a group.
 func Groups(r *Report) []Group {
 	return group(r).groups
 }
@@ -76,6 +84,7 @@ type occurrence struct {
 	baselined bool
 	shot      bool   // it has a screenshot
 	snip      uint64 // hash of its normalised snippet
+	sibling   uint64 // hash of what siblings share (rule 2): rule, outcome, selector without positions, shape
 	group     int    // index into the sorted groups
 }
 
@@ -113,11 +122,9 @@ func group(r *Report) *grouping {
 		}
 	}
 	// Union-find over the occurrences: the partition does not depend on
-	// the order of the unions, so the groups are deterministic. The first
-	// occurrence of each key: the location and snippet keys across pages,
-	// the sibling keys (rule 3) within a page.
+	// the order of the unions, so the groups are deterministic. Rule 1
+	// first: the first occurrence of each element key.
 	first := map[string]int{}
-	var siblings map[string]int
 	intern := map[string]string{}
 	urls := []string{}
 	_ = r.EachPage(func(i int, p *Page) error {
@@ -125,7 +132,6 @@ func group(r *Report) *grouping {
 		if !p.Audited() {
 			return nil
 		}
-		siblings = map[string]int{}
 		for _, res := range p.Results {
 			rule, ok := intern[res.Rule]
 			if !ok {
@@ -141,33 +147,63 @@ func group(r *Report) *grouping {
 				}
 				snip := normSnippet(n.Snippet)
 				head := res.Rule + "\x00" + n.Outcome + "\x00"
-				sel, shape := normSelector(n.Selector), snippetShape(snip)
+				sel := normSelector(n.Selector)
 				at := len(occs)
 				occs = append(occs, occurrence{page: i, rule: rule, where: n.Selector, failed: n.Outcome == string(checks.Failed),
-					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(snip)})
+					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(snip),
+					sibling: hashString(head + nthStep.ReplaceAllString(sel, "") + "\x00" + snippetShape(snip))})
 				parent = append(parent, at)
-				keys := []string{"l" + head + sel + "\x00" + shape}
-				if specificSnippet(snip) {
-					keys = append(keys, "s"+head+snip)
-				}
-				for _, key := range keys {
-					if j, ok := first[key]; ok {
-						union(at, j)
-					} else {
-						first[key] = at
-					}
-				}
-				key := head + nthStep.ReplaceAllString(sel, "") + "\x00" + shape
-				if j, ok := siblings[key]; ok {
+				key := head + sel + "\x00" + elementIdentity(res.Rule, snip)
+				if j, ok := first[key]; ok {
 					union(at, j)
 				} else {
-					siblings[key] = at
+					first[key] = at
 				}
 			}
 		}
 		return nil
 	})
-	first, siblings = nil, nil
+	first = nil
+
+	// Rule 2: siblings on a page whose elements are on the same pages.
+	// The pages of each element, as a hash of their indexes: occurrences
+	// come in page order.
+	type pageSet struct {
+		hash uint64
+		last int
+	}
+	sets := map[int]*pageSet{} // rule 1 root → its pages
+	for i, o := range occs {
+		root := find(i)
+		ps := sets[root]
+		if ps == nil {
+			ps = &pageSet{hash: fnvOffset, last: -1}
+			sets[root] = ps
+		}
+		if ps.last != o.page {
+			ps.hash = (ps.hash ^ uint64(o.page+1)) * fnvPrime
+			ps.last = o.page
+		}
+	}
+	onPages := make([]uint64, len(occs))
+	for i := range occs {
+		onPages[i] = sets[find(i)].hash
+	}
+	sets = nil
+	type sibKey struct{ sibling, pages uint64 }
+	var siblings map[sibKey]int
+	for i, o := range occs {
+		if i == 0 || occs[i-1].page != o.page {
+			siblings = map[sibKey]int{}
+		}
+		key := sibKey{o.sibling, onPages[i]}
+		if j, ok := siblings[key]; ok {
+			union(i, j)
+		} else {
+			siblings[key] = i
+		}
+	}
+	siblings, onPages = nil, nil
 
 	// Build the groups in order of their first element.
 	at := map[int]int{} // root → index into groups
@@ -257,6 +293,12 @@ func outcomeName(failed bool) string {
 	return string(checks.CantTell)
 }
 
+// The 64-bit FNV-1a offset basis and prime, to hash lists of numbers.
+const (
+	fnvOffset uint64 = 14695981039346656037
+	fnvPrime  uint64 = 1099511628211
+)
+
 // hashString is the 64-bit FNV-1a hash of s.
 func hashString(s string) uint64 {
 	h := fnv.New64a()
@@ -272,6 +314,7 @@ func compareGroups(a, b Group) int {
 		cmp.Compare(len(b.Pages), len(a.Pages)),
 		strings.Compare(a.Rule, b.Rule),
 		strings.Compare(a.Node.Selector, b.Node.Selector),
+		ComparePages(a.Pages[0], b.Pages[0]),
 		strings.Compare(a.Node.Snippet, b.Node.Snippet),
 	)
 }
@@ -476,30 +519,50 @@ func snippetShape(s string) string {
 	return strings.Join(append([]string{name}, names...), " ")
 }
 
-// minSpecific is how long (in characters) a snippet must be to identify an
-// element on its own.
-const minSpecific = 30
+// srcAttr matches the src attribute of a start tag.
+var srcAttr = regexp.MustCompile(`^<[^\s>]+\s(?:[^>]*\s)?src="([^"]*)"`)
 
-// specificSnippet reports whether a normalised snippet is specific enough
-// to say that two elements with it are the same, wherever they are: it
-// must be at least minSpecific characters and carry an attribute value or
-// text. "<div>…</div>" or "<a href="#">…</a>" is not; an image with its
-// source, or a link with its address and text, is.
-func specificSnippet(s string) bool {
-	if utf8.RuneCountInString(s) < minSpecific || !strings.HasPrefix(s, "<") {
-		return false
+// styleRules are the rules that test how an element looks or is laid out,
+// so that its fault is in the site's style sheets (or its template's
+// attributes) and not in its text: the same start tag in the same place
+// on two pages is the same fault, whatever text each page puts in it.
+var styleRules = map[string]bool{
+	"color-contrast": true, "color-contrast-enhanced": true, "content-on-hover": true, "focus-visible": true,
+	"reflow": true, "scrollable-region-focusable": true, "text-spacing-clipped": true, "zoom-text-clipped": true,
+}
+
+// elementIdentity is what makes two elements in the same place on two
+// pages the same element (rule 1 of Group): for a rule of styleRules, the
+// start tag; otherwise, for an element with a src (an image, a frame, a
+// video), its source, and for others, the whole normalised snippet.
+func elementIdentity(rule, snip string) string {
+	if styleRules[rule] {
+		return "tag\x00" + startTag(snip)
 	}
-	if strings.Contains(s, `="`) {
-		return true
+	if m := srcAttr.FindStringSubmatch(snip); m != nil {
+		return "src\x00" + m[1]
 	}
-	// No attribute values: only text makes it specific.
-	end := strings.IndexByte(s, '>')
-	if end < 0 {
-		return false
+	return snip
+}
+
+// startTag returns the start tag a snippet begins with (the whole snippet
+// when it is not one), reading quoted attribute values whole.
+func startTag(snip string) string {
+	if !strings.HasPrefix(snip, "<") {
+		return snip
 	}
-	text := s[end+1:]
-	if i := strings.LastIndex(text, "</"); i >= 0 {
-		text = text[:i]
+	var quote byte
+	for i := 1; i < len(snip); i++ {
+		switch c := snip[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return snip[:i+1]
+		}
 	}
-	return strings.Trim(text, "… ") != ""
+	return snip
 }

@@ -11,9 +11,11 @@ import (
 	"image/png"
 	"io"
 	"maps"
+	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,9 +43,12 @@ var htmlTmpl = template.Must(template.New("report.html.tmpl").
 // Lang is the language of the report's own text: "en" (the default), "fi"
 // or "sv". Rule titles and explanations are in that language when
 // translated (checks.Rule.DocIn), otherwise in English, marked as such;
-// the messages about elements are in English.
+// the messages about elements are in English. Location is the time zone
+// the report's time is shown in, with its offset from UTC; nil for
+// time.Local.
 type HTMLWriter struct {
-	Lang string
+	Lang     string
+	Location *time.Location
 }
 
 // Write renders the report.
@@ -62,7 +67,11 @@ func (h HTMLWriter) Write(w io.Writer, r *Report) error {
 		return err
 	}
 	tmpl.Funcs(tr.funcs())
-	v := newHTMLView(r, tr)
+	loc := h.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	v := newHTMLView(r, tr, loc)
 	if err := r.Err(); err != nil {
 		return err
 	}
@@ -128,15 +137,27 @@ type pageView struct {
 	Type      string
 	Error     string
 	ErrorKind string
+	Answer    answerView // Error, translated when it is an HTTP error
 	Notes     []string
-	Failed    []groupRef
-	Review    []groupRef
-	NFailed   int // failed results (page × rule)
-	NReview   int
-	HFailed   int // tests listed under the page's "failed" heading
-	HReview   int // … and under its "needs review" heading
-	NPassed   int
-	NInapp    int
+	// The tests (rules) that failed on the page, and those that need
+	// review, each with its findings there: the headings count tests,
+	// and list as many. NFailed and NReview are their lengths.
+	Failed  []ruleRef
+	Review  []ruleRef
+	NFailed int
+	NReview int
+	NPassed int
+	NInapp  int
+}
+
+// ruleRef is a test that failed or needs review on a page, with its
+// findings on the page, in group order.
+type ruleRef struct {
+	Rule      string
+	Outcome   string // the test's result on the page: failed or cantTell
+	Title     string
+	TitleLang string
+	Findings  []groupRef
 }
 
 // groupRef is a group as listed under a page: how many of its elements
@@ -231,7 +252,7 @@ type docView struct {
 	Type       string
 	Size       string
 	Status     int
-	Error      string
+	Answer     answerView
 	LinkedFrom []string
 }
 
@@ -239,8 +260,17 @@ type brokenView struct {
 	URL        string
 	Link       bool
 	Status     int
-	Error      string
+	Answer     answerView
 	LinkedFrom []string
+}
+
+// answerView is what a server answered, or why it did not, for reading:
+// an HTTP error in the report's language, anything else as it was said.
+type answerView struct {
+	Status   string // "HTTP 404 – not found", translated; empty unless the answer is an HTTP error
+	Said     string // the server's own words for it, when they are not the standard ones
+	Error    string // an error the report cannot translate, in English
+	ErrorLng string // "en" for Error in a report in another language
 }
 
 type scView struct {
@@ -265,12 +295,14 @@ type criterionView struct {
 	Outcome     string
 	FailedPages int
 	Rules       []string
+	Note        string // something to know about the outcome, in the language (checks.Criterion.NoteIn)
+	NoteLang    string // "en" when the note is not translated
 }
 
 // maxFixes is how many fixes the overview suggests.
 const maxFixes = 5
 
-func newHTMLView(r *Report, tr translator) htmlView {
+func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	gr := group(r)
 	groups, occs := gr.groups, gr.occs
 	anchors := map[string]string{} // page URL → its section
@@ -280,7 +312,7 @@ func newHTMLView(r *Report, tr translator) htmlView {
 		}
 	}
 	v := htmlView{Lang: tr.lang, Report: r, Target: target(gr.urls, tr)}
-	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang)
+	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang, loc)
 
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
@@ -324,21 +356,12 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	_ = r.EachPage(func(i int, p *Page) error {
 		pv := newPageView(p, fmt.Sprintf("page-%d", i+1))
 		if !p.Audited() {
+			pv.Answer = httpAnswer(p.Status, p.Error, tr)
 			v.NotAudited = append(v.NotAudited, pv)
 			kinds[cmp.Or(p.ErrorKind, "other")]++
 			return nil
 		}
-		for _, g := range slices.Sorted(maps.Keys(here[i])) {
-			ref := *here[i][g]
-			if ref.Outcome == string(checks.Failed) {
-				pv.Failed = append(pv.Failed, ref)
-			} else {
-				pv.Review = append(pv.Review, ref)
-			}
-		}
-		// The headings count the tests listed under them: a test that
-		// failed can also have elements to review.
-		pv.HFailed, pv.HReview = distinctRules(pv.Failed), distinctRules(pv.Review)
+		pv.Failed, pv.Review = pageRules(r, p, here[i], tr.lang)
 		v.Audited = append(v.Audited, pv)
 		return nil
 	})
@@ -358,22 +381,38 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	slices.SortStableFunc(v.Reasons, func(a, b reasonCount) int { return b.N - a.N })
 	for _, d := range r.Documents {
 		v.Documents = append(v.Documents, docView{URL: d.URL, Link: isWebURL(d.URL), Type: d.ContentType, Size: formatSize(d.Size, tr.lang),
-			Status: d.Status, Error: d.Error, LinkedFrom: d.LinkedFrom})
+			Status: d.Status, Answer: httpAnswer(d.Status, d.Error, tr), LinkedFrom: d.LinkedFrom})
 	}
 	for _, b := range r.BrokenLinks {
-		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Error: b.Error, LinkedFrom: b.LinkedFrom})
+		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Answer: httpAnswer(b.Status, b.Error, tr), LinkedFrom: b.LinkedFrom})
 	}
 
 	counts := map[string]int{}
 	for _, c := range r.Summary.Criteria {
-		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules}
+		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules, Note: c.Note}
 		if cv.Title == "" { // a criterion this build does not know: keep the report's words
 			cv.Title, cv.Level, cv.EN301549 = c.Title, c.Level, c.EN301549
+		}
+		if known, ok := checks.LookupSC(c.SC); ok && known.Note != "" {
+			cv.Note = known.NoteIn(tr.lang)
+		}
+		if cv.Note != "" && tr.lang != "en" && cv.Note == c.Note {
+			cv.NoteLang = "en"
 		}
 		v.Criteria = append(v.Criteria, cv)
 		counts[c.Outcome]++
 	}
+	// The legend explains the words the table uses, with how many
+	// criteria have each; a verdict (passed, inapplicable) only when a
+	// criterion has it. An outcome this saavu does not know is counted
+	// too, so that the counts add up to the rows.
 	for _, o := range criterionOutcomes {
+		if counts[o] > 0 || o == string(checks.Failed) {
+			v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
+		}
+		delete(counts, o)
+	}
+	for _, o := range slices.Sorted(maps.Keys(counts)) {
 		v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
 	}
 	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
@@ -383,16 +422,75 @@ func newHTMLView(r *Report, tr translator) htmlView {
 	return v
 }
 
-// criterionOutcomes orders the criterion outcomes, worst first.
-var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", Untested}
+// criterionOutcomes orders the criterion outcomes: the verdicts, then
+// the two that leave the criterion to a person.
+var criterionOutcomes = []string{"failed", "cantTell", "passed", "inapplicable", NoProblemsFound, Untested}
 
-// distinctRules counts the tests among refs.
-func distinctRules(refs []groupRef) int {
-	seen := map[string]bool{}
-	for _, r := range refs {
-		seen[r.Rule] = true
+// pageRules lists the tests that failed on the page p and those that
+// need review, one entry per result, each with its findings on the page
+// (here: the groups of its elements, by group index): the tests with the
+// worst findings first, then those without elements, by id. A test that
+// failed lists its elements to review with its failed ones.
+func pageRules(r *Report, p *Page, here map[int]*groupRef, lang string) (failed, review []ruleRef) {
+	byRule := map[string][]groupRef{}
+	for _, g := range slices.Sorted(maps.Keys(here)) {
+		ref := *here[g]
+		byRule[ref.Rule] = append(byRule[ref.Rule], ref)
 	}
-	return len(seen)
+	for _, res := range p.Results {
+		var to *[]ruleRef
+		switch checks.Outcome(res.Outcome) {
+		case checks.Failed:
+			to = &failed
+		case checks.CantTell:
+			to = &review
+		default:
+			continue
+		}
+		rr := ruleRef{Rule: res.Rule, Outcome: res.Outcome, Findings: byRule[res.Rule]}
+		if len(rr.Findings) > 0 {
+			rr.Title, rr.TitleLang = rr.Findings[0].Title, rr.Findings[0].TitleLang
+		} else {
+			rr.Title, rr.TitleLang = ruleTitle(r, res.Rule, lang)
+		}
+		*to = append(*to, rr)
+	}
+	order := func(a, b ruleRef) int {
+		switch {
+		case len(a.Findings) > 0 && len(b.Findings) > 0:
+			return a.Findings[0].N - b.Findings[0].N
+		case len(a.Findings) > 0:
+			return -1
+		case len(b.Findings) > 0:
+			return 1
+		}
+		return strings.Compare(a.Rule, b.Rule)
+	}
+	slices.SortFunc(failed, order)
+	slices.SortFunc(review, order)
+	return failed, review
+}
+
+// ruleTitle is the title of the rule id in the language, with "en" when
+// it is not translated: the report's title for a rule this saavu does
+// not know, or its id.
+func ruleTitle(r *Report, id, lang string) (title, titleLang string) {
+	title = id
+	if info, ok := r.Rule(id); ok {
+		title = info.Title
+	}
+	translated := lang == "en"
+	if rules, err := checks.Lookup([]string{id}); err == nil {
+		doc, ok := rules[0].DocIn(lang)
+		if t := renderDoc(doc).Title; ok && lang != "en" && t != "" { // in English, the report's own title
+			title = t
+		}
+		translated = ok
+	}
+	if !translated {
+		return title, "en"
+	}
+	return title, ""
 }
 
 func newPageView(p *Page, id string) pageView {
@@ -425,23 +523,17 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 		SCs: " " + strings.Join(g.WCAG, " ") + " ", SCOrder: "99",
 		Baselined: g.Baselined, Accepted: g.Accepted(),
 	}
-	info, known := r.Rule(g.Rule)
-	if known {
-		gv.Title, gv.HelpURL, gv.ACT, gv.Extra = info.Title, info.HelpURL, info.ACT, info.Extra
+	if info, known := r.Rule(g.Rule); known {
+		gv.HelpURL, gv.ACT, gv.Extra = info.HelpURL, info.ACT, info.Extra
 		gv.Doc = renderDoc(info.Summary)
 	}
-	translated := lang == "en"
 	if rules, err := checks.Lookup([]string{g.Rule}); err == nil {
-		doc, ok := rules[0].DocIn(lang)
-		d := renderDoc(doc)
-		if ok && lang != "en" && d.Title != "" { // in English, the report's own title
-			gv.Title = d.Title
-		}
-		gv.Doc, translated = d, ok
+		doc, _ := rules[0].DocIn(lang)
+		gv.Doc = renderDoc(doc)
 	}
-	if !translated {
-		gv.TitleLang, gv.DocLang = "en", "en"
-	}
+	// The explanation is translated when the title is.
+	gv.Title, gv.TitleLang = ruleTitle(r, g.Rule, lang)
+	gv.DocLang = gv.TitleLang
 	if len(g.WCAG) > 0 {
 		gv.MainSC = g.WCAG[0]
 		gv.SCOrder = scOrder(g.WCAG[0])
@@ -559,6 +651,44 @@ func skipReason(reason string, tr translator) (text, lang string) {
 		return reason, ""
 	}
 	return reason, "en"
+}
+
+// httpError matches the errors of pages and links that answered with an
+// HTTP error (crawl's "the server answered HTTP 404 Not Found", and
+// "404 Not Found"): the status and the server's words for it.
+var httpError = regexp.MustCompile(`^(?:the server answered )?(?:HTTP )?([1-5]\d\d)(?: (.*))?$`)
+
+// httpAnswer puts what a server answered (status, and err, the error
+// saved for it) in the report's language: an HTTP error status by its
+// number and what it means ("HTTP 404 – sivua ei löydy"), with the
+// server's own words when they are not the standard ones; an error it
+// cannot translate (a network error) stays as it is, in English.
+func httpAnswer(status int, err string, tr translator) answerView {
+	var a answerView
+	err = strings.TrimSpace(err)
+	if m := httpError.FindStringSubmatch(err); m != nil {
+		code, _ := strconv.Atoi(m[1])
+		if status == 0 || status == code {
+			status, err = code, ""
+			if said := strings.TrimSpace(m[2]); said != "" && !strings.EqualFold(said, http.StatusText(code)) {
+				a.Said = said
+			}
+		}
+	}
+	if status >= 400 {
+		what, ok := tr.msgs[fmt.Sprintf("http.text.%d", status)]
+		if !ok {
+			what = tr.msgs[fmt.Sprintf("http.text.%dxx", status/100)]
+		}
+		a.Status = fmt.Sprintf(tr.msgs["http.status"], status) + " – " + what
+	}
+	if err != "" {
+		a.Error = err
+		if tr.lang != "en" {
+			a.ErrorLng = "en"
+		}
+	}
+	return a
 }
 
 // scOrder makes a success criterion sortable as text: "1.4.3" → "01.04.03".
@@ -687,8 +817,10 @@ func target(urls []string, tr translator) string {
 	return strings.Join(hosts, ", ")
 }
 
-// formatTime formats an RFC 3339 time for the language, in UTC.
-func formatTime(s, lang string) (text, iso string) {
+// formatTime formats an RFC 3339 time for the language, in the time zone
+// loc with its offset from UTC: "23.11.2026 klo 10.30 (UTC+2)". iso is
+// the time in UTC, for the <time> element.
+func formatTime(s, lang string, loc *time.Location) (text, iso string) {
 	if s == "" {
 		return "", ""
 	}
@@ -696,16 +828,36 @@ func formatTime(s, lang string) (text, iso string) {
 	if err != nil {
 		return s, ""
 	}
-	t = t.UTC()
+	iso = t.UTC().Format(time.RFC3339)
+	t = t.In(loc)
+	sep := "."
 	switch lang {
 	case "fi":
-		text = fmt.Sprintf("%d.%d.%d klo %d.%02d UTC", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
+		text = fmt.Sprintf("%d.%d.%d klo %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 	case "sv":
-		text = fmt.Sprintf("%d.%d.%d kl. %d.%02d UTC", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
+		text = fmt.Sprintf("%d.%d.%d kl. %d.%02d", t.Day(), t.Month(), t.Year(), t.Hour(), t.Minute())
 	default:
-		text = t.Format("2 January 2006, 15:04 UTC")
+		text, sep = t.Format("2 January 2006, 15:04"), ":"
 	}
-	return text, t.Format(time.RFC3339)
+	return text + " (" + utcOffset(t, sep) + ")", iso
+}
+
+// utcOffset names the time zone of t by its offset from UTC: "UTC",
+// "UTC+2", "UTC−5" or "UTC+5:30" (with sep between hours and minutes).
+func utcOffset(t time.Time, sep string) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	sign := "+"
+	if off < 0 {
+		sign, off = "\u2212", -off
+	}
+	s := fmt.Sprintf("UTC%s%d", sign, off/3600)
+	if m := off % 3600 / 60; m != 0 {
+		s += fmt.Sprintf("%s%02d", sep, m)
+	}
+	return s
 }
 
 // nodeMessage renders a finding's message in the report's language. A

@@ -10,8 +10,10 @@ import (
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -250,21 +252,65 @@ func TestScreenshotURL(t *testing.T) {
 	}
 }
 
+// TestFormatTime: the human formats show local time with its offset from
+// UTC (the <time> element and the JSON keep UTC), in summer and winter,
+// east and west of Greenwich, and in UTC.
 func TestFormatTime(t *testing.T) {
-	tests := []struct{ lang, want string }{
-		{"en", "23 November 2026, 08:30 UTC"},
-		{"fi", "23.11.2026 klo 8.30 UTC"},
-		{"sv", "23.11.2026 kl. 8.30 UTC"},
+	newYork, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		at   string
+		loc  *time.Location
+		lang string
+		want string
+	}{
+		{"2026-11-23T23:14:00Z", helsinki, "fi", "24.11.2026 klo 1.14 (UTC+2)"},
+		{"2026-11-23T23:14:00Z", helsinki, "sv", "24.11.2026 kl. 1.14 (UTC+2)"},
+		{"2026-11-23T23:14:00Z", helsinki, "en", "24 November 2026, 01:14 (UTC+2)"},
+		{"2026-07-01T09:05:00Z", helsinki, "fi", "1.7.2026 klo 12.05 (UTC+3)"},
+		{"2026-11-23T10:30:00+02:00", time.UTC, "en", "23 November 2026, 08:30 (UTC)"},
+		{"2026-11-23T10:30:00+02:00", time.UTC, "fi", "23.11.2026 klo 8.30 (UTC)"},
+		{"2026-11-23T10:30:00Z", newYork, "en", "23 November 2026, 05:30 (UTC\u22125)"},
+		{"2026-11-23T10:30:00Z", time.FixedZone("IST", 5*3600+1800), "en", "23 November 2026, 16:00 (UTC+5:30)"},
+		{"2026-11-23T10:30:00Z", time.FixedZone("IST", 5*3600+1800), "sv", "23.11.2026 kl. 16.00 (UTC+5.30)"},
 	}
 	for _, tt := range tests {
-		got, iso := formatTime("2026-11-23T10:30:00+02:00", tt.lang)
-		if got != tt.want || iso != "2026-11-23T08:30:00Z" {
-			t.Errorf("%s: got %q %q, want %q", tt.lang, got, iso, tt.want)
+		got, iso := formatTime(tt.at, tt.lang, tt.loc)
+		want, _ := time.Parse(time.RFC3339, tt.at)
+		if got != tt.want || iso != want.UTC().Format(time.RFC3339) {
+			t.Errorf("%s in %s, %s: got %q %q, want %q", tt.at, tt.loc, tt.lang, got, iso, tt.want)
 		}
 	}
-	if got, _ := formatTime("", "en"); got != "" {
+	if got, _ := formatTime("", "en", time.UTC); got != "" {
 		t.Errorf("empty time: got %q", got)
 	}
+	// The writer takes the zone from its options, and time.Local by default.
+	r, _ := readGoldenInput(t)
+	for _, tt := range []struct {
+		w    Writer
+		want string
+	}{
+		{HTMLWriter{Lang: "fi", Location: helsinki}, `<time datetime="2026-11-23T08:30:00Z">23.11.2026 klo 10.30 (UTC&#43;2)</time>`},
+		{must(NewWriter("html", Options{Lang: "sv", Location: newYork})), `<time datetime="2026-11-23T08:30:00Z">23.11.2026 kl. 3.30 (UTC−5)</time>`},
+	} {
+		if out := string(render(t, tt.w, r)); !strings.Contains(out, tt.want) {
+			t.Errorf("no %s", tt.want)
+		}
+	}
+	local, _ := formatTime(r.GeneratedAt, "en", time.Local)
+	local = strings.ReplaceAll(local, "+", "&#43;") // as html/template writes it
+	if out := string(render(t, HTMLWriter{}, r)); !strings.Contains(out, ">"+local+"</time>") {
+		t.Errorf("the default zone is not time.Local: no %q", local)
+	}
+}
+
+func must(w Writer, err error) Writer {
+	if err != nil {
+		panic(err)
+	}
+	return w
 }
 
 // TestHTMLExtraRule: a finding of a rule that EN 301 549 does not require
@@ -338,6 +384,312 @@ func TestSkipReason(t *testing.T) {
 			if got, lang := skipReason(reason, translator{lang: l, msgs: messages[l]}); lang != "" || strings.Contains(got, "%!") {
 				t.Errorf("%s: the crawl's reason %q is not translated (%q)", l, reason, got)
 			}
+		}
+	}
+}
+
+// TestHTMLCounts reads the rendered reports as a browser would and checks
+// that every count agrees with what it counts: each heading, caption or
+// summary marked data-count with the list that follows it, the legend of
+// the criteria with the rows of the table, the overview's cards with the
+// table of pages, each page's headings with its row there, and the
+// overview's findings with the findings listed.
+func TestHTMLCounts(t *testing.T) {
+	golden, _ := readGoldenInput(t)
+	crawled := crawlExample(t)
+	addReviewExample(crawled)
+	for name, r := range map[string]*Report{"report": golden, "crawl": crawled} {
+		for _, lang := range Languages {
+			var buf bytes.Buffer
+			if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range countProblems(t, buf.String()) {
+				t.Errorf("%s, %s: %s", name, lang, p)
+			}
+		}
+	}
+}
+
+// countProblems lists the counts in a rendered report that do not agree
+// with what they count.
+func countProblems(t *testing.T, out string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []*html.Node // elements in document order
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			all = append(all, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	attr := func(n *html.Node, key string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == key {
+				return a.Val, true
+			}
+		}
+		return "", false
+	}
+	hasClass := func(n *html.Node, class string) bool {
+		v, _ := attr(n, "class")
+		return slices.Contains(strings.Fields(v), class)
+	}
+	var text func(*html.Node) string
+	text = func(n *html.Node) string {
+		if n.Type == html.TextNode {
+			return n.Data
+		}
+		var b strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			b.WriteString(text(c))
+		}
+		return b.String()
+	}
+	inside := func(n, root *html.Node) bool {
+		for ; n != nil; n = n.Parent {
+			if n == root {
+				return true
+			}
+		}
+		return false
+	}
+	children := func(n *html.Node, tag string) int {
+		k := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.Data == tag {
+				k++
+			}
+		}
+		return k
+	}
+	number := regexp.MustCompile(`\d+`)
+	var problems []string
+	counted := 0
+	for i, n := range all {
+		v, ok := attr(n, "data-count")
+		if !ok {
+			continue
+		}
+		counted++
+		want, err := strconv.Atoi(v)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("data-count %q", v))
+			continue
+		}
+		label := strings.Join(strings.Fields(text(n)), " ")
+		if !slices.Contains(number.FindAllString(label, -1), v) {
+			problems = append(problems, fmt.Sprintf("%q does not say its count %d", label, want))
+		}
+		// The list it counts: the first list after it.
+		var list *html.Node
+		for _, m := range all[i+1:] {
+			if !inside(m, n) && (m.Data == "ul" || m.Data == "ol" || m.Data == "tbody") {
+				list = m
+				break
+			}
+		}
+		got := -1
+		switch {
+		case list == nil:
+		case list.Data == "tbody":
+			got = children(list, "tr")
+		default:
+			got = children(list, "li")
+		}
+		if got != want {
+			problems = append(problems, fmt.Sprintf("%q: %d items follow it", label, got))
+		}
+	}
+	if counted == 0 {
+		problems = append(problems, "nothing is marked data-count")
+	}
+
+	// The legend counts the rows of the criteria table by outcome.
+	rows := map[string]int{}
+	total := 0
+	for _, n := range all {
+		if n.Data == "tr" && n.Parent.Data == "tbody" && hasClass(n.Parent.Parent, "criteria") {
+			v, _ := attr(n, "class")
+			rows[strings.TrimPrefix(v, "c-")]++
+			total++
+		}
+	}
+	legend := 0
+	for _, n := range all {
+		if n.Data != "div" || n.Parent == nil || !hasClass(n.Parent, "legend") {
+			continue
+		}
+		var outcome string
+		var count int
+		for _, m := range all {
+			if inside(m, n) && m.Data == "span" && strings.HasPrefix(func() string { v, _ := attr(m, "class"); return v }(), "o o-") && outcome == "" {
+				v, _ := attr(m, "class")
+				outcome = strings.TrimPrefix(v, "o o-")
+			}
+			if inside(m, n) && hasClass(m, "count") {
+				count, _ = strconv.Atoi(number.FindString(text(m)))
+			}
+		}
+		legend += count
+		if rows[outcome] != count {
+			problems = append(problems, fmt.Sprintf("the legend counts %d criteria %s; the table has %d", count, outcome, rows[outcome]))
+		}
+	}
+	if legend != total {
+		problems = append(problems, fmt.Sprintf("the legend counts %d criteria; the table has %d", legend, total))
+	}
+
+	// The cards count the results in the table of pages, and its rows;
+	// each page's headings count its results there.
+	stats := map[string]int{}
+	for _, n := range all {
+		if v, ok := attr(n, "data-stat"); ok {
+			for _, m := range all {
+				if inside(m, n) && hasClass(m, "num") {
+					stats[v], _ = strconv.Atoi(text(m))
+				}
+			}
+		}
+	}
+	sums := map[string]int{}
+	pageRows := 0
+	byAnchor := map[string][2]int{}
+	for _, n := range all {
+		if n.Data != "tr" || n.Parent.Data != "tbody" || !hasClass(n.Parent.Parent, "pages") {
+			continue
+		}
+		pageRows++
+		var cells []int
+		var anchor string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Data == "td" {
+				k, _ := strconv.Atoi(text(c))
+				cells = append(cells, k)
+			}
+			if c.Data == "th" && c.FirstChild != nil && c.FirstChild.Data == "a" {
+				anchor, _ = attr(c.FirstChild, "href")
+			}
+		}
+		if len(cells) != 3 {
+			problems = append(problems, fmt.Sprintf("a row of the pages table has %d numbers", len(cells)))
+			continue
+		}
+		sums["failed"] += cells[0]
+		sums["cantTell"] += cells[1]
+		sums["passed"] += cells[2]
+		byAnchor[strings.TrimPrefix(anchor, "#")] = [2]int{cells[0], cells[1]}
+	}
+	for _, o := range []string{"failed", "cantTell", "passed"} {
+		if stats[o] != sums[o] {
+			problems = append(problems, fmt.Sprintf("the overview counts %d %s results; the table of pages %d", stats[o], o, sums[o]))
+		}
+	}
+	if stats["audited"] != pageRows {
+		problems = append(problems, fmt.Sprintf("the overview counts %d pages audited; the table of pages has %d", stats["audited"], pageRows))
+	}
+	cards := 0
+	for _, n := range all {
+		if hasClass(n, "card") {
+			cards++
+		}
+	}
+	if stats["notAudited"] != cards {
+		problems = append(problems, fmt.Sprintf("the overview counts %d pages not audited; %d are described", stats["notAudited"], cards))
+	}
+	for _, n := range all {
+		if n.Data != "section" || !hasClass(n, "page") {
+			continue
+		}
+		id, _ := attr(n, "id")
+		var got [2]int
+		for _, m := range all {
+			if !inside(m, n) || m.Data != "h4" {
+				continue
+			}
+			k, _ := attr(m, "data-count")
+			switch {
+			case hasClass(m, "h-failed"):
+				got[0], _ = strconv.Atoi(k)
+			case hasClass(m, "h-cantTell"):
+				got[1], _ = strconv.Atoi(k)
+			}
+		}
+		if want := byAnchor[id]; got != want {
+			problems = append(problems, fmt.Sprintf("page %s: headings count %v tests, its row in the table of pages %v", id, got, want))
+		}
+	}
+
+	// The overview counts the findings listed.
+	var findings [2]int
+	for _, n := range all {
+		if n.Data != "article" || !hasClass(n, "group") {
+			continue
+		}
+		if _, accepted := attr(n, "data-accepted"); accepted {
+			continue
+		}
+		if o, _ := attr(n, "data-outcome"); o == "failed" {
+			findings[0]++
+		} else {
+			findings[1]++
+		}
+	}
+	for _, n := range all {
+		if id, _ := attr(n, "id"); id == "groups-summary" {
+			nums := number.FindAllString(text(n), -1)
+			if len(nums) < 2 || nums[0] != strconv.Itoa(findings[0]) || nums[1] != strconv.Itoa(findings[1]) {
+				problems = append(problems, fmt.Sprintf("the overview says %q; there are %d failed findings and %d to review", text(n), findings[0], findings[1]))
+			}
+		}
+	}
+	return problems
+}
+
+// TestHTTPAnswer: what a server answered is in the report's language
+// when it is an HTTP error, with the server's own words only when they
+// are not the standard ones; other errors stay in English, marked so.
+func TestHTTPAnswer(t *testing.T) {
+	tests := []struct {
+		status int
+		err    string
+		lang   string
+		want   answerView
+	}{
+		{404, "the server answered HTTP 404 File not found", "fi", answerView{Status: "HTTP 404 – sivua ei löydy", Said: "File not found"}},
+		{404, "the server answered HTTP 404 Not Found", "sv", answerView{Status: "HTTP 404 – sidan hittades inte"}},
+		{0, "the server answered 500 Internal Server Error", "en", answerView{Status: "HTTP 500 – server error"}},
+		{404, "404 Not Found", "fi", answerView{Status: "HTTP 404 – sivua ei löydy"}},
+		{410, "", "fi", answerView{Status: "HTTP 410 – poistettu pysyvästi"}},
+		{418, "", "en", answerView{Status: "HTTP 418 – the server refused the request"}},
+		{599, "the server answered HTTP 599 ", "sv", answerView{Status: "HTTP 599 – serverfel"}},
+		{0, "dial tcp 10.0.0.1:443: connect: connection refused", "fi", answerView{Error: "dial tcp 10.0.0.1:443: connect: connection refused", ErrorLng: "en"}},
+		{0, "dial tcp 10.0.0.1:443: connect: connection refused", "en", answerView{Error: "dial tcp 10.0.0.1:443: connect: connection refused"}},
+		{200, "", "fi", answerView{}},
+	}
+	for _, tt := range tests {
+		if got := httpAnswer(tt.status, tt.err, translator{lang: tt.lang, msgs: messages[tt.lang]}); got != tt.want {
+			t.Errorf("%d %q in %s: %+v, want %+v", tt.status, tt.err, tt.lang, got, tt.want)
+		}
+	}
+	// The crawl example's broken link and the page the server refused.
+	r := crawlExample(t)
+	r.BrokenLinks[0].Error = "the server answered HTTP 404 File not found"
+	for _, lang := range []string{"fi", "sv"} {
+		out := string(render(t, HTMLWriter{Lang: lang}, r))
+		if strings.Contains(out, "the server answered") {
+			t.Errorf("%s: an HTTP error is not translated", lang)
+		}
+		want := map[string]string{"fi": "HTTP 404 – sivua ei löydy", "sv": "HTTP 404 – sidan hittades inte"}[lang]
+		if !strings.Contains(out, want) || !strings.Contains(out, `<q lang="en">File not found</q>`) {
+			t.Errorf("%s: no %q with the server's words", lang, want)
 		}
 	}
 }

@@ -67,23 +67,26 @@ func (tr translator) funcs() template.FuncMap {
 		"tn":        tr.tn,
 		"outcome":   func(o string) string { return tr.word("outcome.", o) },
 		"scoutcome": func(o string) string { return tr.word("sc.", o) },
+		"scexplain": func(o string) string { return tr.word("sc.explain.", o) },
 		"impact":    func(i string) string { return tr.word("impact.", i) },
 		"kind":      func(k string) string { return tr.word("kind.", k) },
 		"icon":      func(o string) string { return icons[o] },
 		"list":      func(s ...string) []string { return s },
+		"add":       sumInts,
 		"pair":      func(a, b int) [2]int { return [2]int{a, b} },
 		// clause explains a clause of the EU sampling method in a few
 		// words; "" for one this version does not know.
 		"clause": func(c string) string { return tr.msgs["sample.clause.short."+c] },
-		// enlang marks texts that are always English (rule titles, explanations,
-		// messages) in a report in another language.
-		"enlang": func() string {
-			if tr.lang == "en" {
-				return ""
-			}
-			return "en"
-		},
 	}
+}
+
+// sumInts adds numbers up, for the template.
+func sumInts(n ...int) int {
+	total := 0
+	for _, k := range n {
+		total += k
+	}
+	return total
 }
 
 // icons repeat the outcome word as a symbol; they are hidden from screen
@@ -94,6 +97,8 @@ var icons = map[string]string{
 	"passed":       "✓",
 	"inapplicable": "–",
 	Untested:       "○",
+	// NoProblemsFound is not a pass: its symbol is not a tick.
+	NoProblemsFound: "◌",
 }
 
 // messages holds the HTML report's own text in every language. Every
@@ -128,13 +133,13 @@ var messages = map[string]map[string]string{
 		"stat.audited.other":    "pages audited",
 		"stat.notaudited.one":   "page could not be audited",
 		"stat.notaudited.other": "pages could not be audited",
-		"stat.failed.one":       "test failed",
-		"stat.failed.other":     "tests failed",
-		"stat.cantTell.one":     "test needs review by a person",
-		"stat.cantTell.other":   "tests need review by a person",
-		"stat.passed.one":       "test passed",
-		"stat.passed.other":     "tests passed",
-		"stat.explain":          "Each test checks one thing on one page. A test fails when at least one element on the page fails it; the elements are listed under each page.",
+		"stat.failed.one":       "failed test result",
+		"stat.failed.other":     "failed test results",
+		"stat.cantTell.one":     "test result needs review by a person",
+		"stat.cantTell.other":   "test results need review by a person",
+		"stat.passed.one":       "passed test result",
+		"stat.passed.other":     "passed test results",
+		"stat.explain":          "A test result is what one automated test found on one page: it fails when at least one element on the page fails the test; the elements are listed under each page. There are %d test results in all; %d of them were not applicable (the page had nothing to test).",
 		"pages.caption":         "Test results per page",
 		"col.page":              "Page",
 
@@ -146,19 +151,23 @@ var messages = map[string]map[string]string{
 		"col.outcome":             "Outcome",
 		"sc.failed":               "Failed",
 		"sc.cantTell":             "Needs review",
-		"sc.passed":               "No problems found",
+		"sc.passed":               "Passed",
 		"sc.inapplicable":         "Not applicable",
 		"sc.untested":             "Check by hand",
 		"sc.explain.failed":       "An automated test found a problem on at least one page. Fix it.",
 		"sc.explain.cantTell":     "An automated test found something that a person must judge.",
-		"sc.explain.passed":       "The automated tests found no problems. They cannot cover everything the criterion requires, so a person should still confirm it.",
-		"sc.explain.inapplicable": "The automated tests found nothing on the pages that this criterion applies to.",
+		"sc.explain.passed":       "The automated tests check everything this criterion requires, and every audited page meets it.",
+		"sc.explain.inapplicable": "The automated tests check everything this criterion requires, including whether it applies, and the audited pages have nothing it applies to.",
 		"sc.explain.untested":     "No automated test covers this criterion. A person must check it.",
 		"n.criteria.one":          "%d criterion",
 		"n.criteria.other":        "%d criteria",
 		"n.failedpages.one":       "failed on %d page",
 		"n.failedpages.other":     "failed on %d pages",
 		"tested.by":               "Tests:",
+
+		// Criterion outcomes of JSON schema 2.
+		"sc.noProblemsFound":         "No problems found by the tests – check by hand",
+		"sc.explain.noProblemsFound": "The automated tests of this criterion found nothing wrong: what they checked passed, or the pages had nothing they check. They do not cover all the criterion requires, so a person must check it.",
 
 		"notaudited.intro": "These pages could not be checked, so the report says nothing about their accessibility. Fix the reason and run the audit again.",
 		"reason":           "Reason",
@@ -182,6 +191,11 @@ var messages = map[string]map[string]string{
 		"h.review.other": "Tests that need review (%d)",
 		"page.clean":     "No automated test failed on this page. A person must still check the criteria that cannot be tested automatically.",
 		"backtotop":      "Back to the top",
+
+		// The units of the page sections (tests, findings).
+		"pagesum":          "Tests on this page:",
+		"finding.n":        "Finding %d",
+		"group.pages.only": "only on this page",
 
 		"outcome.failed":       "Failed",
 		"outcome.cantTell":     "Needs review",
@@ -207,11 +221,11 @@ var messages = map[string]map[string]string{
 		"node.shot":            "Screenshot of the element in its place on the page, outlined in pink",
 
 		"fixfirst":              "Fix these first",
-		"fixfirst.intro":        "The same faults often repeat on many pages because they come from a shared template. Fixing the problems below, in this order, would remove %[2]d of the %[1]d failed tests (%[3]d%%).",
-		"fix.removes.one":       "fixing it removes %d failed test",
-		"fix.removes.other":     "fixing it removes %d failed tests",
+		"fixfirst.intro":        "The same faults often repeat on many pages because they come from a shared template. Fixing the problems below, in this order, would remove %[2]d of the %[1]d failed test results (%[3]d%%).",
+		"fix.removes.one":       "fixing it removes %d failed test result",
+		"fix.removes.other":     "fixing it removes %d failed test results",
 		"fix.together":          "needed together with the fixes above on the same pages",
-		"groups.summary":        "Problems found: %d that fail a test and %d that a person must review.",
+		"groups.summary":        "Of the findings, %d fail a test and %d need review by a person.",
 		"groups.summary.link":   "See the findings",
 		"reasons":               "Why pages were not audited",
 		"reason.skipped":        "Skipped by the crawl",
@@ -226,7 +240,7 @@ var messages = map[string]map[string]string{
 		"stat.skipped.other":    "pages found but skipped",
 
 		"findings":                 "Findings",
-		"findings.intro":           "Each finding is one problem: the same test failing on the same element. An element that appears on many pages, such as a link in the page footer, is one finding, so it can be fixed once in the site's template. Failed findings come first, the most harmful first.",
+		"findings.intro":           "Each finding is one problem: the same test failing on the same element. An element of the site's template that appears on many pages, such as a link in the page footer, is one finding, so it can be fixed once in the template. Content that differs from page to page, such as each page's own images, is a finding of its own on each page. Failed findings come first, the most harmful first.",
 		"filter.legend":            "Filter and sort the findings",
 		"filter.sc":                "Success criterion",
 		"filter.all":               "All",
@@ -276,7 +290,23 @@ var messages = map[string]map[string]string{
 		"broken.caption.one":      "%d broken link",
 		"broken.caption.other":    "%d broken links",
 		"col.answer":              "Server's answer",
-		"pages.intro":             "Every audited page with the findings on it. The link leads to the finding, which tells what to do.",
+		"pages.intro":             "Every audited page, with the tests that failed or need review there and their findings. The link leads to the finding, which tells what to do.",
+
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "the server said",
+		"http.text.400": "bad request",
+		"http.text.401": "login required",
+		"http.text.403": "access denied",
+		"http.text.404": "not found",
+		"http.text.408": "the request timed out",
+		"http.text.410": "removed for good",
+		"http.text.429": "too many requests",
+		"http.text.500": "server error",
+		"http.text.502": "bad gateway",
+		"http.text.503": "service unavailable",
+		"http.text.504": "the gateway timed out",
+		"http.text.4xx": "the server refused the request",
+		"http.text.5xx": "server error",
 
 		"baseline.h":              "Compared with the baseline:",
 		"baseline.new.one":        "%d new failure",
@@ -286,8 +316,8 @@ var messages = map[string]map[string]string{
 		"baseline.explain":        "A failure here is one element that failed a test. The baseline lists known failures that the site has decided to fix later. They are still shown, marked “Accepted in the baseline”, but only new failures count in “Fix these first”.",
 		"baseline.badge":          "Accepted in the baseline",
 		"baseline.some":           "%d of %d elements accepted in the baseline",
-		"groups.accepted.one":     "One more fails a test, but it is accepted in the baseline.",
-		"groups.accepted.other":   "%d more fail a test, but they are accepted in the baseline.",
+		"groups.accepted.one":     "One more finding fails a test, but it is accepted in the baseline.",
+		"groups.accepted.other":   "%d more findings fail a test, but they are accepted in the baseline.",
 		"fixfirst.baseline":       "Failures accepted in the baseline are left out.",
 		"findings.accepted":       "Findings accepted in the baseline come last.",
 		"filter.accepted":         "Hide findings accepted in the baseline",
@@ -382,13 +412,13 @@ var messages = map[string]map[string]string{
 		"stat.audited.other":    "sivua tarkastettu",
 		"stat.notaudited.one":   "sivu jäi tarkastamatta",
 		"stat.notaudited.other": "sivua jäi tarkastamatta",
-		"stat.failed.one":       "testi ei mennyt läpi",
-		"stat.failed.other":     "testiä ei mennyt läpi",
-		"stat.cantTell.one":     "testi vaatii ihmisen arvion",
-		"stat.cantTell.other":   "testiä vaatii ihmisen arvion",
-		"stat.passed.one":       "testi meni läpi",
-		"stat.passed.other":     "testiä meni läpi",
-		"stat.explain":          "Yksi testi tarkistaa yhden asian yhdeltä sivulta. Testi ei mene läpi, jos yksikin sivun elementti ei läpäise sitä; elementit luetellaan kunkin sivun kohdalla.",
+		"stat.failed.one":       "hylätty testitulos",
+		"stat.failed.other":     "hylättyä testitulosta",
+		"stat.cantTell.one":     "testitulos vaatii ihmisen arvion",
+		"stat.cantTell.other":   "testitulosta vaatii ihmisen arvion",
+		"stat.passed.one":       "hyväksytty testitulos",
+		"stat.passed.other":     "hyväksyttyä testitulosta",
+		"stat.explain":          "Testitulos kertoo, mitä yksi automaattinen testi löysi yhdeltä sivulta: se hylätään, jos yksikin sivun elementti ei läpäise testiä; elementit luetellaan kunkin sivun kohdalla. Testituloksia on yhteensä %d, ja niistä %d ei soveltunut (sivulla ei ollut mitään testattavaa).",
 		"pages.caption":         "Testien tulokset sivuittain",
 		"col.page":              "Sivu",
 
@@ -400,19 +430,23 @@ var messages = map[string]map[string]string{
 		"col.outcome":             "Tulos",
 		"sc.failed":               "Ei täyty",
 		"sc.cantTell":             "Tarkistettava",
-		"sc.passed":               "Ongelmia ei löytynyt",
+		"sc.passed":               "Täyttyy",
 		"sc.inapplicable":         "Ei sovellu",
 		"sc.untested":             "Tarkista itse",
 		"sc.explain.failed":       "Automaattinen testi löysi ongelman ainakin yhdeltä sivulta. Korjaa se.",
 		"sc.explain.cantTell":     "Automaattinen testi löysi jotain, mikä ihmisen on arvioitava.",
-		"sc.explain.passed":       "Automaattiset testit eivät löytäneet ongelmia. Ne eivät kata kaikkea, mitä kriteeri vaatii, joten ihmisen on silti varmistettava se.",
-		"sc.explain.inapplicable": "Automaattiset testit eivät löytäneet sivuilta mitään, mihin tämä kriteeri soveltuu.",
+		"sc.explain.passed":       "Automaattiset testit tarkistavat kaiken, mitä kriteeri vaatii, ja jokainen tarkastettu sivu täyttää sen.",
+		"sc.explain.inapplicable": "Automaattiset testit tarkistavat kaiken, mitä kriteeri vaatii, myös sen, soveltuuko se sivuun, eikä tarkastetuilla sivuilla ole mitään, mihin se soveltuu.",
 		"sc.explain.untested":     "Mikään automaattinen testi ei kata tätä kriteeriä. Ihmisen on tarkistettava se.",
 		"n.criteria.one":          "%d kriteeri",
 		"n.criteria.other":        "%d kriteeriä",
 		"n.failedpages.one":       "ei täyty %d sivulla",
 		"n.failedpages.other":     "ei täyty %d sivulla",
 		"tested.by":               "Testit:",
+
+		// Criterion outcomes of JSON schema 2.
+		"sc.noProblemsFound":         "Testit eivät löytäneet ongelmia – tarkista itse",
+		"sc.explain.noProblemsFound": "Kriteerin automaattiset testit eivät löytäneet virheitä: se, mitä ne tarkistivat, meni läpi, tai sivuilla ei ollut mitään, mitä ne tarkistavat. Ne eivät kata kaikkea, mitä kriteeri vaatii, joten ihmisen on tarkistettava se.",
 
 		"notaudited.intro": "Näitä sivuja ei voitu tarkastaa, joten raportti ei kerro niiden saavutettavuudesta mitään. Korjaa syy ja tee tarkastus uudelleen.",
 		"reason":           "Syy",
@@ -436,6 +470,11 @@ var messages = map[string]map[string]string{
 		"h.review.other": "Tarkistettavat testit (%d)",
 		"page.clean":     "Yksikään automaattinen testi ei hylännyt tätä sivua. Ihmisen on silti tarkistettava kriteerit, joita ei voi testata automaattisesti.",
 		"backtotop":      "Takaisin alkuun",
+
+		// The units of the page sections (tests, findings).
+		"pagesum":          "Testit tällä sivulla:",
+		"finding.n":        "Havainto %d",
+		"group.pages.only": "vain tällä sivulla",
 
 		"outcome.failed":       "Ei läpäissyt",
 		"outcome.cantTell":     "Tarkistettava",
@@ -461,11 +500,11 @@ var messages = map[string]map[string]string{
 		"node.shot":            "Kuvakaappaus elementistä paikallaan sivulla, vaaleanpunaisella rajattuna",
 
 		"fixfirst":              "Korjaa nämä ensin",
-		"fixfirst.intro":        "Samat virheet toistuvat usein monella sivulla, koska ne tulevat yhteisestä sivupohjasta. Testejä, jotka eivät menneet läpi, on yhteensä %[1]d. Jos korjaat alla olevat kohdat tässä järjestyksessä, niistä %[2]d menee läpi (%[3]d %%).",
-		"fix.removes.one":       "korjaamalla %d testi menee läpi",
-		"fix.removes.other":     "korjaamalla %d testiä menee läpi",
+		"fixfirst.intro":        "Samat virheet toistuvat usein monella sivulla, koska ne tulevat yhteisestä sivupohjasta. Hylättyjä testituloksia on yhteensä %[1]d. Jos korjaat alla olevat kohdat tässä järjestyksessä, niistä %[2]d menee läpi (%[3]d %%).",
+		"fix.removes.one":       "korjaamalla %d hylätty testitulos menee läpi",
+		"fix.removes.other":     "korjaamalla %d hylättyä testitulosta menee läpi",
 		"fix.together":          "tarvitaan samoilla sivuilla yhdessä yllä olevien korjausten kanssa",
-		"groups.summary":        "Löydetyt ongelmat: %d ei läpäise testiä ja %d vaatii ihmisen arvion.",
+		"groups.summary":        "Havainnoista %d ei läpäise testiä ja %d vaatii ihmisen arvion.",
 		"groups.summary.link":   "Katso havainnot",
 		"reasons":               "Miksi sivuja jäi tarkastamatta",
 		"reason.skipped":        "Ohitettiin läpikäynnissä",
@@ -480,7 +519,7 @@ var messages = map[string]map[string]string{
 		"stat.skipped.other":    "sivua löytyi, mutta ohitettiin",
 
 		"findings":                 "Havainnot",
-		"findings.intro":           "Jokainen havainto on yksi ongelma: sama testi ei mene läpi samassa elementissä. Elementti, joka on monella sivulla, esimerkiksi linkki sivun alaosassa, on yksi havainto. Sen voi siis korjata kerran sivuston sivupohjaan. Ensin tulevat havainnot, jotka eivät menneet läpi, haitallisimmat ensin.",
+		"findings.intro":           "Jokainen havainto on yksi ongelma: sama testi ei mene läpi samassa elementissä. Sivupohjan elementti, joka on monella sivulla, esimerkiksi linkki sivun alaosassa, on yksi havainto. Sen voi siis korjata kerran sivupohjaan. Sisältö, joka vaihtelee sivulta toiselle, kuten kunkin sivun omat kuvat, on oma havaintonsa kullakin sivulla. Ensin tulevat havainnot, jotka eivät menneet läpi, haitallisimmat ensin.",
 		"filter.legend":            "Rajaa ja järjestä havaintoja",
 		"filter.sc":                "Onnistumiskriteeri",
 		"filter.all":               "Kaikki",
@@ -530,7 +569,23 @@ var messages = map[string]map[string]string{
 		"broken.caption.one":      "%d rikkinäinen linkki",
 		"broken.caption.other":    "%d rikkinäistä linkkiä",
 		"col.answer":              "Palvelimen vastaus",
-		"pages.intro":             "Jokainen tarkastettu sivu ja sen havainnot. Linkki vie havaintoon, jossa kerrotaan, mitä tehdä.",
+		"pages.intro":             "Jokainen tarkastettu sivu, sen testit, jotka eivät menneet läpi tai jotka on tarkistettava, ja niiden havainnot. Linkki vie havaintoon, jossa kerrotaan, mitä tehdä.",
+
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "palvelimen sanoin",
+		"http.text.400": "virheellinen pyyntö",
+		"http.text.401": "vaatii kirjautumisen",
+		"http.text.403": "pääsy estetty",
+		"http.text.404": "sivua ei löydy",
+		"http.text.408": "pyyntö aikakatkaistiin",
+		"http.text.410": "poistettu pysyvästi",
+		"http.text.429": "liian monta pyyntöä",
+		"http.text.500": "palvelinvirhe",
+		"http.text.502": "virhe välityspalvelimessa",
+		"http.text.503": "palvelu ei ole käytettävissä",
+		"http.text.504": "välityspalvelin ei saanut vastausta ajoissa",
+		"http.text.4xx": "palvelin hylkäsi pyynnön",
+		"http.text.5xx": "palvelinvirhe",
 
 		"baseline.h":              "Verrattuna lähtötasoon:",
 		"baseline.new.one":        "%d uusi virhe",
@@ -540,8 +595,8 @@ var messages = map[string]map[string]string{
 		"baseline.explain":        "Virhe tarkoittaa tässä yhtä elementtiä, joka ei läpäissyt testiä. Lähtötaso on luettelo tunnetuista virheistä, jotka sivuston ylläpito on päättänyt korjata myöhemmin. Ne näytetään yhä merkinnällä ”Hyväksytty lähtötasoon”, mutta kohdassa ”Korjaa nämä ensin” lasketaan vain uudet virheet.",
 		"baseline.badge":          "Hyväksytty lähtötasoon",
 		"baseline.some":           "%d/%d elementistä hyväksytty lähtötasoon",
-		"groups.accepted.one":     "Lisäksi yksi ongelma ei läpäise testiä, mutta se on hyväksytty lähtötasoon.",
-		"groups.accepted.other":   "Lisäksi %d ongelmaa ei läpäise testiä, mutta ne on hyväksytty lähtötasoon.",
+		"groups.accepted.one":     "Lisäksi yksi havainto ei läpäise testiä, mutta se on hyväksytty lähtötasoon.",
+		"groups.accepted.other":   "Lisäksi %d havaintoa ei läpäise testiä, mutta ne on hyväksytty lähtötasoon.",
 		"fixfirst.baseline":       "Lähtötasoon hyväksyttyjä virheitä ei ole laskettu mukaan.",
 		"findings.accepted":       "Lähtötasoon hyväksytyt havainnot ovat viimeisinä.",
 		"filter.accepted":         "Piilota lähtötasoon hyväksytyt havainnot",
@@ -636,13 +691,13 @@ var messages = map[string]map[string]string{
 		"stat.audited.other":    "sidor granskades",
 		"stat.notaudited.one":   "sida kunde inte granskas",
 		"stat.notaudited.other": "sidor kunde inte granskas",
-		"stat.failed.one":       "test underkändes",
-		"stat.failed.other":     "tester underkändes",
-		"stat.cantTell.one":     "test behöver granskas av en person",
-		"stat.cantTell.other":   "tester behöver granskas av en person",
-		"stat.passed.one":       "test godkändes",
-		"stat.passed.other":     "tester godkändes",
-		"stat.explain":          "Varje test kontrollerar en sak på en sida. Ett test underkänns om minst ett element på sidan inte klarar det; elementen listas under varje sida.",
+		"stat.failed.one":       "underkänt testresultat",
+		"stat.failed.other":     "underkända testresultat",
+		"stat.cantTell.one":     "testresultat behöver granskas av en person",
+		"stat.cantTell.other":   "testresultat behöver granskas av en person",
+		"stat.passed.one":       "godkänt testresultat",
+		"stat.passed.other":     "godkända testresultat",
+		"stat.explain":          "Ett testresultat är det som ett automatiskt test hittade på en sida: det underkänns när minst ett element på sidan inte klarar testet; elementen listas under varje sida. Det finns %d testresultat totalt, och %d av dem var inte tillämpliga (sidan hade inget att testa).",
 		"pages.caption":         "Testresultat per sida",
 		"col.page":              "Sida",
 
@@ -654,19 +709,23 @@ var messages = map[string]map[string]string{
 		"col.outcome":             "Resultat",
 		"sc.failed":               "Uppfylls inte",
 		"sc.cantTell":             "Behöver granskas",
-		"sc.passed":               "Inga problem hittades",
+		"sc.passed":               "Uppfylls",
 		"sc.inapplicable":         "Ej tillämplig",
 		"sc.untested":             "Granska manuellt",
 		"sc.explain.failed":       "Ett automatiskt test hittade ett problem på minst en sida. Åtgärda det.",
 		"sc.explain.cantTell":     "Ett automatiskt test hittade något som en person måste bedöma.",
-		"sc.explain.passed":       "De automatiska testerna hittade inga problem. De täcker inte allt som kriteriet kräver, så en person bör ändå bekräfta det.",
-		"sc.explain.inapplicable": "De automatiska testerna hittade inget på sidorna som kriteriet gäller.",
+		"sc.explain.passed":       "De automatiska testerna kontrollerar allt som kriteriet kräver, och alla granskade sidor uppfyller det.",
+		"sc.explain.inapplicable": "De automatiska testerna kontrollerar allt som kriteriet kräver, också om det är tillämpligt, och de granskade sidorna har inget som kriteriet gäller.",
 		"sc.explain.untested":     "Inget automatiskt test täcker det här kriteriet. En person måste granska det.",
 		"n.criteria.one":          "%d kriterium",
 		"n.criteria.other":        "%d kriterier",
 		"n.failedpages.one":       "uppfylls inte på %d sida",
 		"n.failedpages.other":     "uppfylls inte på %d sidor",
 		"tested.by":               "Tester:",
+
+		// Criterion outcomes of JSON schema 2.
+		"sc.noProblemsFound":         "Testerna hittade inga problem – granska manuellt",
+		"sc.explain.noProblemsFound": "De automatiska testerna av kriteriet hittade inga fel: det som de kontrollerade godkändes, eller så hade sidorna inget som de kontrollerar. De täcker inte allt som kriteriet kräver, så en person måste granska det.",
 
 		"notaudited.intro": "De här sidorna kunde inte kontrolleras, så rapporten säger ingenting om deras tillgänglighet. Åtgärda orsaken och kör granskningen igen.",
 		"reason":           "Orsak",
@@ -690,6 +749,11 @@ var messages = map[string]map[string]string{
 		"h.review.other": "Tester som behöver granskas (%d)",
 		"page.clean":     "Inget automatiskt test underkände den här sidan. En person måste ändå granska de kriterier som inte kan testas automatiskt.",
 		"backtotop":      "Tillbaka till början",
+
+		// The units of the page sections (tests, findings).
+		"pagesum":          "Tester på den här sidan:",
+		"finding.n":        "Fynd %d",
+		"group.pages.only": "bara på den här sidan",
 
 		"outcome.failed":       "Underkänd",
 		"outcome.cantTell":     "Behöver granskas",
@@ -715,11 +779,11 @@ var messages = map[string]map[string]string{
 		"node.shot":            "Skärmbild av elementet på sin plats på sidan, inramat i rosa",
 
 		"fixfirst":              "Åtgärda de här först",
-		"fixfirst.intro":        "Samma fel upprepas ofta på många sidor eftersom de kommer från en gemensam sidmall. Om du åtgärdar problemen nedan i den här ordningen försvinner %[2]d av de %[1]d underkända testerna (%[3]d %%).",
-		"fix.removes.one":       "åtgärden gör att %d test godkänns",
-		"fix.removes.other":     "åtgärden gör att %d tester godkänns",
+		"fixfirst.intro":        "Samma fel upprepas ofta på många sidor eftersom de kommer från en gemensam sidmall. Om du åtgärdar problemen nedan i den här ordningen försvinner %[2]d av de %[1]d underkända testresultaten (%[3]d %%).",
+		"fix.removes.one":       "åtgärden gör att %d testresultat godkänns",
+		"fix.removes.other":     "åtgärden gör att %d testresultat godkänns",
 		"fix.together":          "behövs på samma sidor tillsammans med åtgärderna ovan",
-		"groups.summary":        "Problem som hittades: %d som underkänns i ett test och %d som en person måste granska.",
+		"groups.summary":        "Av fynden underkänns %d i ett test och %d behöver granskas av en person.",
 		"groups.summary.link":   "Se fynden",
 		"reasons":               "Varför sidor inte granskades",
 		"reason.skipped":        "Hoppades över vid genomsökningen",
@@ -734,7 +798,7 @@ var messages = map[string]map[string]string{
 		"stat.skipped.other":    "sidor hittades men hoppades över",
 
 		"findings":                 "Fynd",
-		"findings.intro":           "Varje fynd är ett problem: samma test underkänns på samma element. Ett element som finns på många sidor, till exempel en länk i sidfoten, är ett fynd, så det kan åtgärdas en gång i webbplatsens sidmall. Underkända fynd kommer först, de mest skadliga först.",
+		"findings.intro":           "Varje fynd är ett problem: samma test underkänns på samma element. Ett element i sidmallen som finns på många sidor, till exempel en länk i sidfoten, är ett fynd, så det kan åtgärdas en gång i sidmallen. Innehåll som skiljer sig från sida till sida, som varje sidas egna bilder, är ett eget fynd på varje sida. Underkända fynd kommer först, de mest skadliga först.",
 		"filter.legend":            "Filtrera och sortera fynden",
 		"filter.sc":                "Framgångskriterium",
 		"filter.all":               "Alla",
@@ -784,7 +848,23 @@ var messages = map[string]map[string]string{
 		"broken.caption.one":      "%d trasig länk",
 		"broken.caption.other":    "%d trasiga länkar",
 		"col.answer":              "Serverns svar",
-		"pages.intro":             "Varje granskad sida och fynden på den. Länken leder till fyndet, som berättar vad du ska göra.",
+		"pages.intro":             "Varje granskad sida, med de tester som underkändes eller behöver granskas där och deras fynd. Länken leder till fyndet, som berättar vad du ska göra.",
+
+		// What a server answered: an HTTP error status in words.
+		"http.said":     "med serverns ord",
+		"http.text.400": "felaktig begäran",
+		"http.text.401": "kräver inloggning",
+		"http.text.403": "åtkomst nekad",
+		"http.text.404": "sidan hittades inte",
+		"http.text.408": "begäran tog för lång tid",
+		"http.text.410": "borttagen permanent",
+		"http.text.429": "för många förfrågningar",
+		"http.text.500": "serverfel",
+		"http.text.502": "fel i mellanliggande server",
+		"http.text.503": "tjänsten är inte tillgänglig",
+		"http.text.504": "mellanliggande server svarade inte i tid",
+		"http.text.4xx": "servern avvisade begäran",
+		"http.text.5xx": "serverfel",
 
 		"baseline.h":              "Jämfört med baslinjen:",
 		"baseline.new.one":        "%d nytt fel",
@@ -794,8 +874,8 @@ var messages = map[string]map[string]string{
 		"baseline.explain":        "Ett fel är här ett element som inte klarade ett test. Baslinjen listar kända fel som webbplatsen har beslutat att åtgärda senare. De visas fortfarande, märkta ”Godkänt i baslinjen”, men bara nya fel räknas i ”Åtgärda de här först”.",
 		"baseline.badge":          "Godkänt i baslinjen",
 		"baseline.some":           "%d av %d element godkända i baslinjen",
-		"groups.accepted.one":     "Ytterligare ett problem underkänns i ett test, men det är godkänt i baslinjen.",
-		"groups.accepted.other":   "Ytterligare %d problem underkänns i ett test, men de är godkända i baslinjen.",
+		"groups.accepted.one":     "Ytterligare ett fynd underkänns i ett test, men det är godkänt i baslinjen.",
+		"groups.accepted.other":   "Ytterligare %d fynd underkänns i ett test, men de är godkända i baslinjen.",
 		"fixfirst.baseline":       "Fel som är godkända i baslinjen räknas inte med.",
 		"findings.accepted":       "Fynd som är godkända i baslinjen kommer sist.",
 		"filter.accepted":         "Dölj fynd som är godkända i baslinjen",

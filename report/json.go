@@ -77,11 +77,36 @@ func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 	return enc
 }
 
-// ReadJSON decodes a report written by JSONWriter.
+// ReadJSON decodes a report written by JSONWriter. It does not check
+// schemaVersion (ReadPart does); a report of schema 1 is brought to the
+// current one (see upgrade).
 func ReadJSON(r io.Reader) (*Report, error) {
 	var rep Report
 	if err := json.NewDecoder(r).Decode(&rep); err != nil {
 		return nil, err
 	}
+	if err := rep.upgrade(); err != nil {
+		return nil, err
+	}
 	return &rep, nil
+}
+
+// upgrade brings a report read from schema 1 to the current schema. Its
+// pages and results mean the same in both; only the criteria's outcomes
+// changed meaning, so the summary is computed again from the pages, with
+// the rules of this saavu deciding which criteria get a verdict.
+func (r *Report) upgrade() error {
+	if r.SchemaVersion != "1" {
+		return nil
+	}
+	var sum summer
+	if err := r.EachPage(func(_ int, p *Page) error {
+		sum.add(p)
+		return nil
+	}); err != nil {
+		return err
+	}
+	r.Summary = sum.summary(r.Rules)
+	r.SchemaVersion = SchemaVersion
+	return nil
 }

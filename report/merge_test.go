@@ -175,7 +175,7 @@ func TestMergeCrawlLists(t *testing.T) {
 
 func TestReadPartSchema(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{`{"schemaVersion": "2", "pages": 5}`, `old.json: schemaVersion "2" is not supported`},
+		{`{"schemaVersion": "3", "pages": 5}`, `old.json: schemaVersion "3" is not supported by this saavu (it reads 1 and 2)`},
 		{`{"pages": []}`, "old.json: not a saavu JSON report (no schemaVersion)"},
 		{`[1, 2]`, "old.json: not a saavu JSON report"},
 	}

@@ -13,8 +13,15 @@ import (
 )
 
 // SchemaVersion is the version of the JSON report format (docs/json-report.md).
-// Adding fields keeps it; removing or changing the meaning of one bumps it.
-const SchemaVersion = "1"
+// Adding fields keeps it; removing one or changing the meaning of one
+// bumps it, once, with a migration note in the docs. Version 2 changed
+// what a criterion's passed and inapplicable mean (see Criterion).
+const SchemaVersion = "2"
+
+// readableSchemas are the versions ReadJSON and ReadPart accept: the
+// current one, and 1, whose pages and results are read the same way (its
+// summary is computed again, see Rebuild).
+var readableSchemas = []string{"1", SchemaVersion}
 
 // Report is the result of one audit: the only input of every writer.
 type Report struct {
@@ -130,17 +137,32 @@ type Summary struct {
 
 // Criterion is the audit's verdict on one success criterion.
 type Criterion struct {
-	SC          string   `json:"sc"`
-	Level       string   `json:"level"`
-	Title       string   `json:"title"`
-	EN301549    string   `json:"en301549"`
-	Outcome     string   `json:"outcome"`               // failed, cantTell, passed, inapplicable, or untested (no rule covers it: check by hand)
+	SC       string `json:"sc"`
+	Level    string `json:"level"`
+	Title    string `json:"title"`
+	EN301549 string `json:"en301549"`
+	// Outcome is failed or cantTell when a rule citing the criterion
+	// failed or asked a person; for a Decided criterion, passed or
+	// inapplicable when its rules ran on every audited page and found it
+	// met, or nothing it applies to; NoProblemsFound when rules citing
+	// it ran and found nothing wrong (check by hand); Untested when no
+	// rule that ran covers it (check by hand).
+	Outcome     string   `json:"outcome"`
+	Decided     bool     `json:"decided"`               // saavu's rules test all the criterion requires (checks.Criterion.Decided)
 	Rules       []string `json:"rules,omitempty"`       // rules that test it
 	FailedPages int      `json:"failedPages,omitempty"` // pages where a rule citing it failed
+	Note        string   `json:"note,omitempty"`        // something to know about its outcome, in English
 }
 
-// Outcome values beyond the ACT ones.
-const Untested = "untested"
+// Criterion outcomes beyond the ACT ones.
+const (
+	// Untested: no rule that ran covers the criterion.
+	Untested = "untested"
+	// NoProblemsFound: rules that cover the criterion ran and found
+	// neither a failure nor anything to review, but they do not test all
+	// it requires (it is not Decided): a person must check it.
+	NoProblemsFound = "noProblemsFound"
+)
 
 // Meta is what a report says about the run itself.
 type Meta struct {
@@ -170,7 +192,10 @@ func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 		GeneratedAt:   meta.GeneratedAt,
 		Browser:       meta.Browser,
 		Pages:         slices.Clone(pages),
-		Rules:         slices.Clone(rules),
+		Rules:         orEmpty(slices.Clone(rules)),
+	}
+	for i := range r.Rules {
+		r.Rules[i].WCAG, r.Rules[i].EN301549 = orEmpty(r.Rules[i].WCAG), orEmpty(r.Rules[i].EN301549)
 	}
 	slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(r.Pages, func(a, b Page) int { return ComparePages(a.URL, b.URL) })
@@ -188,14 +213,26 @@ func ComparePages(a, b string) int {
 }
 
 // tidy gives a page the shape every writer expects: results sorted by
-// rule id, an empty list rather than none.
+// rule id, an empty list rather than none (also for the criteria of a
+// rule that cites none).
 func tidy(p *Page) {
-	if p.Results == nil {
-		p.Results = []Result{}
+	p.Results = orEmpty(p.Results)
+	for i := range p.Results {
+		res := &p.Results[i]
+		res.WCAG, res.EN301549 = orEmpty(res.WCAG), orEmpty(res.EN301549)
 	}
 	if !slices.IsSortedFunc(p.Results, compareResults) {
 		slices.SortFunc(p.Results, compareResults)
 	}
+}
+
+// orEmpty returns s, or an empty list for none: JSON lists are [], never
+// null (docs/json-report.md).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func compareResults(a, b Result) int { return strings.Compare(a.Rule, b.Rule) }
@@ -305,7 +342,7 @@ func sortKey(raw string) string {
 func ruleInfo(r *checks.Rule) RuleInfo {
 	return RuleInfo{
 		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
-		WCAG: r.WCAG, EN301549: r.EN301549(), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
+		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(r.EN301549()), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
 		Extra: r.Extra,
 	}
 }
@@ -314,12 +351,40 @@ func ruleInfo(r *checks.Rule) RuleInfo {
 type summer struct {
 	s    Summary
 	bySC map[string]*scAgg
+	// decided holds, for each decided criterion, the rules that decide it
+	// (the required rules citing it) and the pages that all of them
+	// tested.
+	decided map[string]*decidedAgg
 }
 
 type scAgg struct {
 	outcome string
 	failed  int    // pages where a rule citing the criterion failed
 	last    string // the last such page
+}
+
+type decidedAgg struct {
+	rules  []string
+	tested int // audited pages on which every one of rules has a result, and that the criterion gets a verdict on
+}
+
+// newDecided lists the decided criteria with the rules that decide them:
+// every required rule of this saavu that cites the criterion.
+func newDecided() map[string]*decidedAgg {
+	m := map[string]*decidedAgg{}
+	for _, c := range checks.Criteria() {
+		if !c.Decided {
+			continue
+		}
+		a := &decidedAgg{}
+		for _, r := range checks.All() {
+			if slices.Contains(r.WCAG, c.SC) {
+				a.rules = append(a.rules, r.ID)
+			}
+		}
+		m[c.SC] = a
+	}
+	return m
 }
 
 func (m *summer) add(p *Page) {
@@ -331,6 +396,12 @@ func (m *summer) add(p *Page) {
 	m.s.Audited++
 	if m.bySC == nil {
 		m.bySC = map[string]*scAgg{}
+		m.decided = newDecided()
+	}
+	for sc, d := range m.decided {
+		if m.decides(p, sc, d) {
+			d.tested++
+		}
 	}
 	for _, res := range p.Results {
 		switch checks.Outcome(res.Outcome) {
@@ -362,6 +433,22 @@ func (m *summer) add(p *Page) {
 	}
 }
 
+// decides reports whether the rules d.rules that decide the criterion sc
+// all ran on the page p, and give a verdict there: for a criterion that
+// applies to every page, a page they were all inapplicable to has none.
+func (m *summer) decides(p *Page, sc string, d *decidedAgg) bool {
+	applied := false
+	for _, id := range d.rules {
+		i := slices.IndexFunc(p.Results, func(r Result) bool { return r.Rule == id })
+		if i < 0 {
+			return false
+		}
+		applied = applied || p.Results[i].Outcome != string(checks.Inapplicable)
+	}
+	c, _ := checks.LookupSC(sc)
+	return applied || !c.EveryPage
+}
+
 // summarize is the summary of pages (in memory).
 func summarize(rules []RuleInfo, pages []Page) Summary {
 	var m summer
@@ -377,16 +464,25 @@ func (m *summer) summary(rules []RuleInfo) Summary {
 		if !c.InWCAG21AA {
 			continue
 		}
-		cs := Criterion{SC: c.SC, Level: c.Level, Title: c.Title, EN301549: c.EN301549, Outcome: Untested}
+		cs := Criterion{SC: c.SC, Level: c.Level, Title: c.Title, EN301549: c.EN301549, Outcome: Untested, Decided: c.Decided, Note: c.Note}
 		for _, ri := range rules {
 			if slices.Contains(ri.WCAG, c.SC) {
 				cs.Rules = append(cs.Rules, ri.ID)
 			}
 		}
+		// No result citing the criterion: no rule that covers it ran on
+		// an audited page.
 		if a := m.bySC[c.SC]; a != nil {
 			cs.Outcome, cs.FailedPages = a.outcome, a.failed
-		} else if len(cs.Rules) > 0 && s.Audited > 0 {
-			cs.Outcome = string(checks.Inapplicable)
+			switch checks.Outcome(a.outcome) {
+			case checks.Failed, checks.CantTell:
+			default:
+				// Passed or inapplicable: a verdict only when the rules
+				// decide the criterion and tested every audited page.
+				if d := m.decided[c.SC]; d == nil || d.tested < s.Audited {
+					cs.Outcome = NoProblemsFound
+				}
+			}
 		}
 		s.Criteria = append(s.Criteria, cs)
 	}

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 )
 
 // A Spool keeps the pages of the JSON reports read with it in a temporary
@@ -122,11 +124,14 @@ func (s *Spool) ReadPart(r io.Reader, name string) (*Report, error) {
 	rep.Pages = nil
 	pf.Sort() // saved in order; a report edited by hand may not be
 	rep.src = pf
+	if err := rep.upgrade(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	return &rep, nil
 }
 
-// checkSchema refuses reports of another schemaVersion (raw is its JSON
-// value, nil when absent).
+// checkSchema refuses reports of a schemaVersion this saavu cannot read
+// (raw is its JSON value, nil when absent).
 func checkSchema(raw json.RawMessage, name string) error {
 	var v string
 	if raw != nil {
@@ -134,11 +139,12 @@ func checkSchema(raw json.RawMessage, name string) error {
 			return fmt.Errorf("%s: not a saavu JSON report: schemaVersion is not a string", name)
 		}
 	}
-	switch v {
-	case SchemaVersion:
+	switch {
+	case slices.Contains(readableSchemas, v):
 		return nil
-	case "":
+	case v == "":
 		return fmt.Errorf("%s: not a saavu JSON report (no schemaVersion); write one with -o json=FILE", name)
 	}
-	return fmt.Errorf("%s: schemaVersion %q is not supported by this saavu (it reads %q): use the saavu that wrote it, or audit again", name, v, SchemaVersion)
+	return fmt.Errorf("%s: schemaVersion %q is not supported by this saavu (it reads %s): use the saavu that wrote it, or audit again",
+		name, v, strings.Join(readableSchemas, " and "))
 }

@@ -198,7 +198,7 @@ func TestSpoolSame(t *testing.T) {
 	}
 
 	for _, tt := range []struct{ in, want string }{
-		{`{"schemaVersion": "2", "pages": 5}`, `old.json: schemaVersion "2" is not supported`},
+		{`{"schemaVersion": "3", "pages": 5}`, `old.json: schemaVersion "3" is not supported by this saavu (it reads 1 and 2)`},
 		{`{"pages": []}`, "old.json: not a saavu JSON report (no schemaVersion)"},
 		{`[1, 2]`, "old.json: not a saavu JSON report"},
 		{`{"schemaVersion": "1", "pages": [{"url": "https://x.fi/"}`, "old.json: not a saavu JSON report"},

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Writer formats a report. Writers only format: ordering and filtering
@@ -22,6 +23,10 @@ type Options struct {
 	// Reports are the report files written by the same run, which the
 	// terminal views (text, summary) name at the end.
 	Reports []string
+
+	// Location is the time zone of the times the human formats show (the
+	// HTML report); nil for time.Local. The JSON keeps UTC.
+	Location *time.Location
 }
 
 // Formats lists the output formats, for flag help and errors.
@@ -33,7 +38,7 @@ func NewWriter(format string, o Options) (Writer, error) {
 	case "json":
 		return JSONWriter{}, nil
 	case "html":
-		return HTMLWriter{Lang: o.Lang}, nil
+		return HTMLWriter{Lang: o.Lang, Location: o.Location}, nil
 	case "text", "table":
 		return TextWriter{Color: o.Color, Width: o.Width, Reports: o.Reports}, nil
 	case "summary":
