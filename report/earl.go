@@ -51,11 +51,11 @@ type EARLVerdict struct {
 }
 
 // RulesDecide reports whether saavu's rules decide a success criterion on
-// their own, when all the default rules citing it ran: what they pass
-// needs no person's judgement. (The JSON report's schema 2 carries this
-// per criterion; until then it is kept here.)
+// their own (checks.Criterion.Decided, the JSON's Criterion.decided) and
+// all the default rules citing it ran: what they pass needs no person's
+// judgement.
 func RulesDecide(sc string, ran []string) bool {
-	if sc != "3.1.1" {
+	if c, ok := checks.LookupSC(sc); !ok || !c.Decided {
 		return false
 	}
 	for _, r := range checks.All() {
