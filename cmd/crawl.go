@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"saavu/browser"
 	"saavu/crawl"
 	"saavu/report"
 )
@@ -211,7 +212,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 
 	userAgent := "saavu/" + f.Version
-	b, err := crawl.Launch(ctx, crawl.Options{
+	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
 		SkipProbes: skipProbes(rules),
@@ -228,14 +229,16 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	for _, s := range starts {
 		isStart[s] = true
 	}
-	brokenLink := func(p *report.Page) bool { return p.ErrorKind == crawl.KindHTTP && !isStart[p.URL] }
+	brokenLink := func(p *report.Page) bool { return p.ErrorKind == browser.KindHTTP && !isStart[p.URL] }
 	prog.run()
-	res, crawlErr := b.Crawl(ctx, crawl.CrawlOptions{
+	session := b.Session(rules) // one tab for each worker of the crawl
+	tabs := func() crawl.Tab { return session.Worker() }
+	res, crawlErr := crawl.Crawl(ctx, tabs, crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
 		MaxPages: opts.MaxPages, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
 		Rate: opts.Rate, Concurrency: opts.Concurrency, UserAgent: userAgent + " (accessibility audit)",
-		State: state,
-	}, rules, func(d crawl.CrawlPage) error {
+		State: state, Log: log,
+	}, func(d crawl.CrawlPage) error {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
 		if err := state.AddPage(rp); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 
+	"saavu/browser"
 	"saavu/crawl"
 	"saavu/report"
 )
@@ -57,7 +58,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 		}
 	}
 
-	b, err := crawl.Launch(ctx, crawl.Options{
+	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
 		SkipProbes: skipProbes(rules),
@@ -77,7 +78,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string) error {
 		prog.perPage, prog.limit = true, len(urls)
 	}
 	prog.run()
-	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
+	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d browser.Done) {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
 		pages = append(pages, rp)

@@ -1,4 +1,4 @@
-package crawl
+package browser
 
 import (
 	"cmp"
@@ -288,7 +288,7 @@ type shotClaim struct {
 	node *checks.Node
 }
 
-// shotSet is the set of elements photographed in one Audit or Crawl, shared
+// shotSet is the set of elements photographed in one Audit or Session, shared
 // by its workers, so that the same fault on every page of a site (a
 // template's cookie banner, its footer) is photographed on the first page
 // it is seen on only.

@@ -1,4 +1,4 @@
-package crawl
+package browser
 
 import (
 	"context"
@@ -23,7 +23,8 @@ import (
 )
 
 // PageError says why a page could not be audited. Its message is written
-// for the person reading the report.
+// for the person reading the report; that of a KindNetwork error ends
+// with Chrome's error code in brackets: "(net::ERR_CONNECTION_RESET)".
 type PageError struct {
 	Kind string // one of the Err* kinds below
 	Msg  string
@@ -43,6 +44,9 @@ const (
 	KindHung    = "hung"     // the page's scripts keep the tab busy
 	KindCrash   = "crash"    // the tab crashed
 	KindBrowser = "browser"  // the browser failed or went away
+	// A redirect to an address the tab was told not to stay at (Tab.Stay):
+	// the crawl's scope.
+	KindOutOfScope = "out-of-scope"
 )
 
 // IsKind reports whether err is a PageError of the kind.
@@ -437,7 +441,7 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 	switch {
 	case refused != "" && nav.ErrorText != "":
 		p.FinalURL = refused
-		return pageErr(KindOutOfScope, ReasonRedirectedOut, refused)
+		return pageErr(KindOutOfScope, "redirected to %s, where the tab was told not to go: not audited", refused)
 	case nav.IsDownload:
 		return pageErr(KindNotHTML, "not a web page (%s): the server sent a file to download; documents are not audited", orUnknown(p.ContentType))
 	case nav.ErrorText != "":
