@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/chromedp"
 
 	"saavu/checks"
 )
@@ -16,7 +14,7 @@ import (
 // style sheets show when the pointer is over another element (a
 // `.menu:hover .submenu` rule), tried with the real mouse, or when
 // keyboard focus is on or in it (`.menu:focus-within .submenu`), tried by
-// focusing it. See probes.go for how probes run.
+// focusing it. See probe.go for how probes run.
 
 // hoverMaxTriggers bounds the elements hovered on one page, and those
 // focused: one per style rule, the first that matches.
@@ -143,24 +141,6 @@ const hoverStillJS = `((i) => {
   for (const a of (p.getAnimations ? p.getAnimations() : [])) { try { a.finish(); } catch (_) {} }
   return S.shown(p);
 })(%d)`
-
-// moveMouse moves the pointer to (x, y) in the viewport.
-func moveMouse(ctx context.Context, x, y float64) error {
-	_, err := chromedp.Call(ctx, input.DispatchMouseEvent, input.DispatchMouseEventParams{Type: input.DispatchMouseEventTypeMouseMoved, X: x, Y: y})
-	return err
-}
-
-// pressKey presses and releases a key that types nothing (Escape).
-func pressKey(ctx context.Context, key string, code int64) error {
-	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
-		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
-			Type: typ, Key: key, Code: key, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code,
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 type found struct {
 	trigger  int
