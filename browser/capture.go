@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
@@ -35,6 +36,9 @@ type navState struct {
 	idle      time.Time                  // when the last of them finished
 	crashed   bool
 	changed   chan struct{}
+
+	frame string // the tab's top frame
+	doc   string // unique id of the execution context of its document's main world
 }
 
 func newNavState() *navState {
@@ -89,10 +93,36 @@ func (s *navState) listen(ev any) {
 		m[ev.Name] = true
 	case *inspector.EventTargetCrashed:
 		s.crashed = true
+	case *runtime.EventExecutionContextCreated:
+		var aux struct {
+			FrameID   string `json:"frameId"`
+			IsDefault bool   `json:"isDefault"`
+		}
+		if json.Unmarshal(ev.Context.AuxData, &aux) == nil && aux.IsDefault && aux.FrameID == s.frame {
+			s.doc = ev.Context.UniqueID
+		}
+		return
+	case *runtime.EventExecutionContextDestroyed:
+		if ev.ExecutionContextUniqueID == s.doc {
+			s.doc = ""
+		}
+		return
+	case *runtime.EventExecutionContextsCleared:
+		s.doc = ""
+		return
 	default:
 		return
 	}
 	s.signal()
+}
+
+// document returns the unique id of the execution context of the main
+// world of the tab's top document, where the scripts run (see Tab.call);
+// "" while there is none.
+func (s *navState) document() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.doc
 }
 
 func (s *navState) isCrashed() bool {
@@ -275,6 +305,7 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 		return nil, pageErr(KindBrowser, "could not prepare the browser tab: %v", err)
 	}
 	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
+	t.st.frame = t.frameID()
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
 		cancel()
 		return nil, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
@@ -342,7 +373,7 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	}
 	loaded := time.Now()
 	if err == nil {
-		err = b.capture(ctx, opCtx, p)
+		err = t.capture(ctx, opCtx, p)
 	}
 	if err != nil {
 		if ctx.Err() != nil {

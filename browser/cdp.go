@@ -20,34 +20,87 @@ import (
 // elements looked up in the page model, keys pressed, the mouse moved,
 // the viewport resized.
 
-// evalJS evaluates a script and decodes its JSON value into v.
-func evalJS(ctx context.Context, expr string, v any) error {
-	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr, ReturnByValue: new(true), AwaitPromise: new(true)})
+// call runs s in the top document of the page the tab shows (its main
+// world; this is the window) with args (see jsArgs), and decodes the
+// value it returns, awaited when it is a promise, into v.
+func (t *Tab) call(ctx context.Context, s *script, v any, args ...any) error {
+	p, err := t.callParams(s, args)
+	if err != nil {
+		return err
+	}
+	return callJS(ctx, s, p, v)
+}
+
+// callOn is call with this the object obj (an element), in obj's world.
+func callOn(ctx context.Context, obj runtime.RemoteObjectID, s *script, v any, args ...any) error {
+	a, err := jsArgs(args)
+	if err != nil {
+		return err
+	}
+	return callJS(ctx, s, runtime.CallFunctionOnParams{FunctionDeclaration: s.src, ObjectID: obj, Arguments: a}, v)
+}
+
+func callJS(ctx context.Context, s *script, p runtime.CallFunctionOnParams, v any) error {
+	p.ReturnByValue, p.AwaitPromise = new(true), new(true)
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, p)
 	if err != nil {
 		return err
 	}
 	if res.ExceptionDetails != nil {
-		return fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+		return fmt.Errorf("script %s: %s", s.name, res.ExceptionDetails.Text)
 	}
 	if res.Result == nil || len(res.Result.Value) == 0 {
-		return errors.New("script returned nothing")
+		return fmt.Errorf("script %s returned nothing", s.name)
 	}
 	return json.Unmarshal(res.Result.Value, v)
 }
 
-// elements evaluates a script that returns an array of elements and
-// returns the index in p.Nodes of each (-1 for one the snapshot did not
-// capture).
-func elements(ctx context.Context, expr string, backend map[cdp.BackendNodeID]int) ([]int, error) {
-	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
+// callParams are the parameters of a call of s in the tab's top document.
+func (t *Tab) callParams(s *script, args []any) (runtime.CallFunctionOnParams, error) {
+	doc := t.st.document()
+	if doc == "" {
+		return runtime.CallFunctionOnParams{}, errors.New("the page has no document to run scripts in")
+	}
+	a, err := jsArgs(args)
+	return runtime.CallFunctionOnParams{FunctionDeclaration: s.src, UniqueContextID: doc, Arguments: a}, err
+}
+
+// jsArgs turns Go values into the arguments of a script: a
+// runtime.RemoteObjectID passes that object (an element), anything else
+// its JSON encoding.
+func jsArgs(args []any) ([]*runtime.CallArgument, error) {
+	out := make([]*runtime.CallArgument, 0, len(args))
+	for _, a := range args {
+		if id, ok := a.(runtime.RemoteObjectID); ok {
+			out = append(out, &runtime.CallArgument{ObjectID: id})
+			continue
+		}
+		v, err := json.Marshal(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &runtime.CallArgument{Value: v})
+	}
+	return out, nil
+}
+
+// elements calls s, which returns an array of elements, and returns the
+// index in p.Nodes of each (-1 for one the snapshot did not capture);
+// backend maps the snapshot's backend node ids to those indexes.
+func (t *Tab) elements(ctx context.Context, s *script, backend map[cdp.BackendNodeID]int, args ...any) ([]int, error) {
+	p, err := t.callParams(s, args)
+	if err != nil {
+		return nil, err
+	}
+	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, p)
 	if err != nil {
 		return nil, err
 	}
 	if res.ExceptionDetails != nil {
-		return nil, fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+		return nil, fmt.Errorf("script %s: %s", s.name, res.ExceptionDetails.Text)
 	}
 	if res.Result == nil || res.Result.ObjectID == "" {
-		return nil, errors.New("script returned no array")
+		return nil, fmt.Errorf("script %s returned no array", s.name)
 	}
 	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
 	props, err := chromedp.Call(ctx, runtime.GetProperties, runtime.GetPropertiesParams{ObjectID: res.Result.ObjectID, OwnProperties: new(true)})
@@ -141,7 +194,7 @@ func pressKey(ctx context.Context, key string, code int64) error {
 // resize handlers run. restore, to be called even when resize fails,
 // puts the viewport back, even when ctx has run out: the tab goes on to
 // other pages.
-func resize(ctx context.Context, w, h int64) (restore func(), err error) {
+func (t *Tab) resize(ctx context.Context, w, h int64) (restore func(), err error) {
 	restore = func() {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
@@ -150,9 +203,12 @@ func resize(ctx context.Context, w, h int64) (restore func(), err error) {
 	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: h, DeviceScaleFactor: 1}); err != nil {
 		return restore, err
 	}
-	return restore, evalJS(ctx, settleJS, new(bool))
+	return restore, t.call(ctx, settleJS, new(bool))
 }
 
-// settleJS lets the page's resize handlers run after the viewport or the
-// styles changed (one animation frame, 50 ms at most).
-const settleJS = `new Promise(r => { const t = setTimeout(() => r(true), 50); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(true); }, 0)); })`
+// The helpers of shared.js that Go calls.
+var (
+	settleJS    = jsFunc("shared.js", "settle")     // lets the page's resize handlers run
+	blurJS      = jsFunc("shared.js", "blurActive") // takes focus off whatever has it
+	scrollToYJS = jsFunc("shared.js", "scrollToY")  // scrolls to y and returns scrollY
+)

@@ -17,16 +17,18 @@ import (
 // focus and scrolling back first). Each is bounded by its own
 // timeout; one that fails leaves its result empty and adds a note, and the
 // rules that read it report cantTell. Each probe is in a file of its own
-// (probe_media.go, probe_focus.go, …).
+// (probe_media.go, probe_focus.go, …), its JavaScript in js/ (media.js,
+// focus.js, …; see js.go).
 
-// probe runs every probe on the captured page p. backend maps the
-// snapshot's backend node ids to indexes in p.Nodes.
-func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
+// probe runs every probe on the captured page p, which the tab shows.
+// backend maps the snapshot's backend node ids to indexes in p.Nodes.
+func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
+	b := t.b
 	probes := []struct {
 		id      checks.Probe
 		what    string
 		timeout time.Duration
-		run     func(context.Context, *checks.Page, map[cdp.BackendNodeID]int) error
+		run     func(context.Context, *Tab, *checks.Page, map[cdp.BackendNodeID]int) error
 	}{
 		// First, while nothing else has touched the page.
 		{checks.ProbeAuto, "whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto},
@@ -48,7 +50,7 @@ func (b *Browser) probe(ctx context.Context, p *checks.Page, backend map[cdp.Bac
 		}
 		start := time.Now()
 		pctx, cancel := context.WithTimeout(ctx, pr.timeout)
-		err := pr.run(pctx, p, backend)
+		err := pr.run(pctx, t, p, backend)
 		cancel()
 		if err != nil {
 			if ctx.Err() != nil {

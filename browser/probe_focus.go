@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"strings"
@@ -30,55 +29,22 @@ var focusProps = []string{
 	"font-weight", "visibility", "display", "position", "clip", "clip-path", "width", "height",
 }
 
-// focusStopJS defines window.__saavuFocusStop(), which returns the
-// focused element, as an index into window.__saavuFocus.els, and the
-// computed styles of it, its three nearest ancestors and its neighbouring
-// elements; {el: -1} when nothing on the page has focus.
-func focusStopJS() string {
-	props, _ := json.Marshal(focusProps)
-	return fmt.Sprintf(`if (!window.__saavuFocusStop) window.__saavuFocusStop = () => {
-  const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
-  const S = window.__saavuFocus || (window.__saavuFocus = {els: [], idx: new Map()});
-  const id = e => { if (!S.idx.has(e)) { S.idx.set(e, S.els.length); S.els.push(e); } return S.idx.get(e); };
-  let a = deep(), frame = false;
-  if (!a || a === document.body || a === document.documentElement) return {el: -1};
-  if (a instanceof HTMLIFrameElement || a instanceof HTMLFrameElement || a instanceof HTMLObjectElement || a instanceof HTMLEmbedElement) frame = true;
-  const P = %s;
-  const st = e => { const c = getComputedStyle(e); const o = {}; for (const p of P) o[p] = c.getPropertyValue(p); return o; };
-  const ctx = [a];
-  for (let x = a, i = 0; i < 3 && x.parentElement; i++) { x = x.parentElement; ctx.push(x); }
-  if (a.previousElementSibling) ctx.push(a.previousElementSibling);
-  if (a.nextElementSibling) ctx.push(a.nextElementSibling);
-  // Jump focus transitions to their end, to read the focused style.
-  for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
-  const r = a.getBoundingClientRect();
-  const fields = a instanceof HTMLInputElement && /^(date|time|datetime-local|month|week)$/.test(a.type);
-  return {el: id(a), frame, fields, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
-};`, props)
-}
-
-// focusJS waits for the page's focus handlers (some move focus back after
-// a short timeout), then returns the focused element (see focusStopJS).
-func focusJS(wait time.Duration) string {
-	return fmt.Sprintf(`(async () => {
-  %s
-  const deep = () => { let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; return a; };
-  // Wait until focus stays put (some pages move it back after a timeout):
-  // on the same element, with no focus event in between.
-  const ins = () => window.__saavuFocusIns ? window.__saavuFocusIns.n : 0;
-  let restless = false;
-  for (let i = 0, a = deep(), n = ins(); %d > 0 && i < 4; i++) {
-    await new Promise(r => setTimeout(r, %[2]d));
-    if (deep() === a && ins() === n) break;
-    a = deep();
-    n = ins();
-    restless = i === 3;
-  }
-  const s = window.__saavuFocusStop();
-  s.restless = restless;
-  return s;
-})()`, focusStopJS(), wait.Milliseconds())
-}
+// The focus probe's scripts (js/focus.js). focusStepJS returns where
+// focus is after a Tab press (see focusStop); focusFastJS starts a walk
+// that the page records itself, focusFastStateJS says how far it got and
+// focusFastEndJS ends it (see walkFocusFast); focusWalkStartJS and
+// focusQuietJS start the walk of walkFocus; focusMovesJS counts the moves
+// of focus; focusElementsJS returns the elements the walks saw.
+var (
+	focusStepJS      = jsFunc("focus.js", "focusStep")
+	focusFastJS      = jsFunc("focus.js", "focusFastStart")
+	focusFastStateJS = jsFunc("focus.js", "focusFastState")
+	focusFastEndJS   = jsFunc("focus.js", "focusFastEnd")
+	focusWalkStartJS = jsFunc("focus.js", "focusWalkStart")
+	focusQuietJS     = jsFunc("focus.js", "focusQuiet")
+	focusMovesJS     = jsFunc("focus.js", "focusMoves")
+	focusElementsJS  = jsFunc("focus.js", "focusElements")
+)
 
 type focusJSStop struct {
 	El    int  `json:"el"`
@@ -107,7 +73,7 @@ const (
 // focus comes back to an element before leaving the page, it walks again
 // pausing after each key press (pages that trap focus move it back after
 // a short timeout) and presses Shift+Tab where focus keeps returning.
-func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	// The page behaves as the focused one whichever tab the browser has
 	// in front, and after Tab took focus out of it: a script that calls
 	// focus() on a timer then gets its focus events however the tabs and
@@ -116,13 +82,13 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		return err
 	}
 	start := time.Now()
-	w, fwd, ok, err := walkFocusFast(ctx, start)
+	w, fwd, ok, err := walkFocusFast(ctx, tab, start)
 	if err != nil {
 		return err
 	}
 	var back []focusJSStop
 	if !ok { // focus went into a frame: walk a step at a time
-		if w, fwd, back, err = walkFocus(ctx, 0, time.Now()); err != nil {
+		if w, fwd, back, err = walkFocus(ctx, tab, 0, time.Now()); err != nil {
 			return err
 		}
 	}
@@ -136,11 +102,11 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		var moves int
 		var g errgroup.Group
 		g.Go(func() error {
-			return evalJS(ctx, fmt.Sprintf("new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), %d))", (2*focusWait).Milliseconds()), &moves)
+			return tab.call(ctx, focusMovesJS, &moves, (2 * focusWait).Milliseconds())
 		})
 		if len(fwd) > 0 {
 			g.Go(func() (err error) {
-				idx, err = elements(ctx, focusElsJS, backend)
+				idx, err = tab.elements(ctx, focusElementsJS, backend)
 				return err
 			})
 		}
@@ -150,7 +116,7 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		w.Repeat = moves > len(fwd)+w.Inner
 	}
 	if w.Repeat {
-		if w, fwd, back, err = walkFocus(ctx, focusWait, start); err != nil {
+		if w, fwd, back, err = walkFocus(ctx, tab, focusWait, start); err != nil {
 			return err
 		}
 		w.Moved = true
@@ -161,7 +127,7 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		return nil
 	}
 	if idx == nil {
-		if idx, err = elements(ctx, focusElsJS, backend); err != nil {
+		if idx, err = tab.elements(ctx, focusElementsJS, backend); err != nil {
 			return err
 		}
 	}
@@ -201,82 +167,6 @@ func probeFocus(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 	return nil
 }
 
-// focusElsJS is the list of elements the walks saw.
-const focusElsJS = "window.__saavuFocus ? window.__saavuFocus.els : []"
-
-// focusResetJS starts a walk from the top of the document with nothing
-// focused, counting the moves of focus in window.__saavuFocusIns.
-// Blurring leaves Chrome's sequential focus navigation starting point at
-// the element that had focus: focusing an element at the start of the
-// body and removing it moves that point to the top.
-const focusResetJS = `
-  if (!window.__saavuFocusIns) {
-    window.__saavuFocusIns = {n: 0};
-    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
-  }
-  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-  if (document.body) {
-    const t = document.createElement('span');
-    t.tabIndex = -1;
-    document.body.prepend(t);
-    t.focus({preventScroll: true});
-    t.remove();
-  }
-  const sel = window.getSelection && window.getSelection();
-  if (sel && document.body) sel.collapse(document.body, 0);
-  window.__saavuFocusIns.n = 0;
-`
-
-// focusFastJS starts a walk without pauses that the page records itself:
-// each Tab key press, seen first by a capturing keydown listener on the
-// window, records where the previous one put focus (window.__saavuWalk);
-// once the walk has stopped (focus left the page, came back to an element,
-// went into a frame, or focusMaxStops), further Tab presses are swallowed,
-// so the walk can press Tab in batches without reading back each step.
-func focusFastJS() string {
-	return fmt.Sprintf(`(() => {
-  %s
-  %s
-  const W = window.__saavuWalk = {on: true, keys: 0, inner: 0, innerAll: 0, stops: [], count: new Map(), stopped: false, repeat: false, left: false, limit: false, frame: false};
-  W.record = () => {
-    const s = window.__saavuFocusStop();
-    if (s.el < 0) { W.left = W.stops.length > 0; W.stopped = true; return; }
-    const last = W.stops[W.stops.length - 1];
-    if (s.fields && last && last.el === s.el && ++W.inner < %[4]d) { W.innerAll++; return; } // Tab went to the next part of a date field
-    W.inner = 0;
-    W.stops.push(s);
-    const c = (W.count.get(s.el) || 0) + 1;
-    W.count.set(s.el, c);
-    if (s.frame) { W.frame = true; W.stopped = true; }
-    else if (c >= 2) { W.repeat = true; W.stopped = true; }
-    else if (W.stops.length >= %[3]d) { W.limit = true; W.stopped = true; }
-  };
-  if (!window.__saavuWalkKey) {
-    window.__saavuWalkKey = e => {
-      const W = window.__saavuWalk;
-      if (!W || !W.on || e.key !== 'Tab' || e.shiftKey) return;
-      W.keys++;
-      if (!W.stopped && W.keys > 1) W.record();
-      if (W.stopped) { e.preventDefault(); e.stopImmediatePropagation(); }
-    };
-    window.addEventListener('keydown', window.__saavuWalkKey, true);
-  }
-  return true;
-})()`, focusResetJS, focusStopJS(), focusMaxStops, focusFields)
-}
-
-// focusFastEndJS records where the last Tab press put focus, ends the
-// walk, removes its key listener and returns it.
-const focusFastEndJS = `(() => {
-  const W = window.__saavuWalk;
-  if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
-  W.on = false;
-  // The input probe looks for the page's own key listeners.
-  window.removeEventListener('keydown', window.__saavuWalkKey, true);
-  window.__saavuWalkKey = null;
-  return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame, inner: W.innerAll};
-})()`
-
 // focusBatches are the numbers of Tab presses walkFocusFast sends before
 // each look at the walk: few on pages with little to focus, in all more
 // than focusMaxStops.
@@ -286,8 +176,8 @@ var focusBatches = []int{8, 34}
 // focusFastJS). ok is false when some Tab presses did not reach the page's
 // window (focus went into a frame, or a listener of the page swallowed
 // them): walk with walkFocus then.
-func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []focusJSStop, ok bool, err error) {
-	if err := evalJS(ctx, focusFastJS(), new(bool)); err != nil {
+func walkFocusFast(ctx context.Context, tab *Tab, start time.Time) (w focusWalk, fwd []focusJSStop, ok bool, err error) {
+	if err := tab.call(ctx, focusFastJS, new(bool), focusProps, focusMaxStops, focusFields); err != nil {
 		return w, nil, false, err
 	}
 	pressed := 0
@@ -307,7 +197,7 @@ func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []foc
 			Keys    int  `json:"keys"`
 			Stopped bool `json:"stopped"`
 		}
-		if err := evalJS(ctx, "(() => { const W = window.__saavuWalk; return {keys: W.keys, stopped: W.stopped}; })()", &st); err != nil {
+		if err := tab.call(ctx, focusFastStateJS, &st); err != nil {
 			return w, nil, false, err
 		}
 		if st.Keys < pressed {
@@ -323,7 +213,7 @@ func walkFocusFast(ctx context.Context, start time.Time) (w focusWalk, fwd []foc
 		Repeat, Left, Limit, Frame bool
 		Inner                      int
 	}
-	if err := evalJS(ctx, focusFastEndJS, &res); err != nil {
+	if err := tab.call(ctx, focusFastEndJS, &res); err != nil {
 		return w, nil, false, err
 	}
 	if res.Keys < pressed || res.Frame {
@@ -342,10 +232,9 @@ type focusWalk struct {
 // walkFocus presses Tab from the top of the page, pausing wait after each
 // key press. Without a pause it stops at the first repeated element; with
 // one, it presses Shift+Tab from an element focus returned to 3 times.
-func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusWalk, []focusJSStop, []focusJSStop, error) {
+func walkFocus(ctx context.Context, tab *Tab, wait time.Duration, start time.Time) (focusWalk, []focusJSStop, []focusJSStop, error) {
 	var w focusWalk
-	reset := "(() => {" + focusResetJS + "return true; })()"
-	if err := evalJS(ctx, reset, new(bool)); err != nil {
+	if err := tab.call(ctx, focusWalkStartJS, new(bool)); err != nil {
 		return w, nil, nil, err
 	}
 	if wait > 0 {
@@ -354,16 +243,10 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 		// handlers held off: two elements that each take focus back when
 		// they lose it would otherwise steal it from each other for ever,
 		// and the walk would see a loop of both.
-		quiet := fmt.Sprintf(`(() => { %s window.__saavuQuiet = e => e.stopImmediatePropagation();
-  for (const t of ['blur', 'focusout']) window.addEventListener(t, window.__saavuQuiet, true);
-  return new Promise(r => setTimeout(() => { %s
-    for (const t of ['blur', 'focusout']) window.removeEventListener(t, window.__saavuQuiet, true);
-    r(true); }, %d)); })()`, focusResetJS, focusResetJS, wait.Milliseconds())
-		if err := evalJS(ctx, quiet, new(bool)); err != nil {
+		if err := tab.call(ctx, focusQuietJS, new(bool), wait.Milliseconds()); err != nil {
 			return w, nil, nil, err
 		}
 	}
-	js := focusJS(wait)
 	var fwd, back []focusJSStop
 	seen := map[int]int{}
 	inner := 0 // presses inside one date or time field
@@ -376,7 +259,7 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 			return w, nil, nil, err
 		}
 		var s focusJSStop
-		if err := evalJS(ctx, js, &s); err != nil {
+		if err := tab.call(ctx, focusStepJS, &s, focusProps, wait.Milliseconds()); err != nil {
 			return w, nil, nil, err
 		}
 		if s.El < 0 {
@@ -408,7 +291,7 @@ func walkFocus(ctx context.Context, wait time.Duration, start time.Time) (focusW
 				return w, nil, nil, err
 			}
 			var b focusJSStop
-			if err := evalJS(ctx, js, &b); err != nil {
+			if err := tab.call(ctx, focusStepJS, &b, focusProps, wait.Milliseconds()); err != nil {
 				return w, nil, nil, err
 			}
 			back = append(back, b)

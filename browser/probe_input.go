@@ -40,194 +40,22 @@ var (
 	motionListenEvents = []string{"deviceorientation", "deviceorientationabsolute", "devicemotion"}
 )
 
-// inputJS installs window.__saavuInput: try(name, fire) runs fire(),
-// waits two tasks for handlers that update later, and returns what
-// changed, then puts the page back. Changes that a neutral input makes
-// too (base: a library that marks the page as used by keyboard on any key)
-// are not counted.
-const inputJS = `(() => {
-  if (window.__saavuInput) return true;
-  const I = window.__saavuInput = {els: [], base: null, ids: new WeakMap(), next: 0, nav: 'none'};
-  const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-  const undo = recs => {
-    for (let i = recs.length - 1; i >= 0; i--) {
-      const r = recs[i];
-      try {
-        if (r.type === 'attributes') {
-          if (r.oldValue === null) r.target.removeAttributeNS(r.attributeNamespace, r.attributeName);
-          else r.target.setAttributeNS(r.attributeNamespace, r.attributeName, r.oldValue);
-        } else if (r.type === 'characterData') {
-          r.target.data = r.oldValue;
-        } else {
-          for (const n of r.addedNodes) if (n.parentNode === r.target) r.target.removeChild(n);
-          const next = r.nextSibling && r.nextSibling.parentNode === r.target ? r.nextSibling : null;
-          for (const n of r.removedNodes) r.target.insertBefore(n, next);
-        }
-      } catch (_) {}
-    }
-  };
-  // changes maps the net changes of the records ("element what": an
-  // attribute or text whose value differs from before, content added that
-  // is still there, content removed that is gone) to the element they are
-  // in, outside what the input added.
-  const changes = recs => {
-    const first = new Map(), out = new Map(), added = [];
-    for (const r of recs) for (const n of r.addedNodes || []) added.push(n);
-    const owner = n => {
-      let e = n.nodeType === 1 ? n : n.parentElement;
-      while (e && added.some(a => a !== e && a.contains(e))) e = e.parentElement;
-      while (e && added.includes(e)) e = e.parentElement;
-      return e;
-    };
-    const key = (n, what) => { if (!I.ids.has(n)) I.ids.set(n, I.next++); return I.ids.get(n) + ' ' + what; };
-    for (const r of recs.slice(0, 2000)) {
-      if (r.type === 'attributes') {
-        const k = key(r.target, '@' + r.attributeName);
-        if (!first.has(k)) first.set(k, [r.oldValue, () => r.target.getAttributeNS(r.attributeNamespace, r.attributeName), r.target]);
-      } else if (r.type === 'characterData') {
-        const k = key(r.target, '#text');
-        if (!first.has(k)) first.set(k, [r.oldValue, () => r.target.data, r.target]);
-      } else {
-        for (const n of r.addedNodes) if (n.isConnected) out.set(key(r.target, '+'), r.target);
-        for (const n of r.removedNodes) if (!n.isConnected) out.set(key(r.target, '-'), r.target);
-      }
-    }
-    for (const [k, [old, now, t]] of first) if (t.isConnected && old !== now()) out.set(k, t);
-    const res = new Map();
-    for (const [k, t] of out) {
-      const e = owner(t);
-      if (e) res.set(k, e);
-    }
-    return res;
-  };
-  // From now on the page stays: a navigation the page starts (also later,
-  // from a timer an input set) is stopped; one an input started is
-  // recorded.
-  if (window.navigation) navigation.addEventListener('navigate', e => {
-    if (!I.nav) I.nav = e.destination.url;
-    if (e.cancelable) e.preventDefault();
-  });
-  const blur = () => { const a = document.activeElement; if (a && a !== document.body && a.blur) a.blur(); };
-  I.try = async (name, fire) => {
-    blur();
-    const x = scrollX, y = scrollY;
-    const recs = [];
-    const mo = new MutationObserver(rs => recs.push(...rs));
-    mo.observe(document, {subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true});
-    I.nav = '';
-    const open = window.open;
-    window.open = u => { if (!I.nav) { try { I.nav = String(new URL(u, location.href)); } catch (_) { I.nav = String(u); } } return null; };
-    try { await fire(); } catch (_) {}
-    await tick(); await tick();
-    recs.push(...mo.takeRecords());
-    mo.disconnect();
-    window.open = open;
-    const nav = I.nav;
-    const net = changes(recs);
-    const a = document.activeElement;
-    const focus = a && a !== document.body && a !== document.documentElement ? a : null;
-    const scrolled = Math.abs(scrollX - x) > 1 || Math.abs(scrollY - y) > 1;
-    undo(recs);
-    blur();
-    if (scrolled) scrollTo({left: x, top: y, behavior: 'instant'});
-    // What a neutral input changes too does not count.
-    const changed = [];
-    for (const [k, e] of net) if (!(I.base && I.base.has(k)) && !changed.includes(e)) changed.push(e);
-    if (name === null) { I.base = new Set(net.keys()); return null; }
-    if (!changed.length && !focus && !scrolled && !nav) return null;
-    const at = e => { I.els.push(e); return I.els.length - 1; };
-    return {input: name, changed: changed.slice(0, 5).map(at), focus: focus ? at(focus) : -1, scrolled, navigate: nav};
-  };
-  return true;
-})()`
-
-// keysJS presses every printable character of a US keyboard, one at a
-// time, as keydown, keypress and keyup at the body, after a neutral key
-// (F13) that sets the base. It returns the reactions and the keys tried.
-const keysJS = `(async () => {
-  const I = window.__saavuInput;
-  const base = '` + "`" + `1234567890-=[]\\;\',./';
-  const shifted = '~!@#$%^&*()_+{}|:"<>?';
-  const codes = {'-': 189, '=': 187, '[': 219, ']': 221, '\\': 220, ';': 186, "'": 222, ',': 188, '.': 190, '/': 191, '` + "`" + `': 192};
-  const names = {'-': 'Minus', '=': 'Equal', '[': 'BracketLeft', ']': 'BracketRight', '\\': 'Backslash', ';': 'Semicolon', "'": 'Quote', ',': 'Comma', '.': 'Period', '/': 'Slash', '` + "`" + `': 'Backquote'};
-  const keys = [];
-  for (let c = 97; c <= 122; c++) keys.push(String.fromCharCode(c));
-  for (const c of base) keys.push(c);
-  for (let c = 65; c <= 90; c++) keys.push(String.fromCharCode(c));
-  for (const c of shifted) keys.push(c);
-  const info = k => {
-    let b = k, shift = false;
-    if (/[A-Z]/.test(k)) { b = k.toLowerCase(); shift = true; }
-    const si = shifted.indexOf(k);
-    if (si >= 0) { b = base.charAt(si); shift = true; }
-    let code = '', kc = 0;
-    if (/[a-z]/.test(b)) { code = 'Key' + b.toUpperCase(); kc = b.toUpperCase().charCodeAt(0); }
-    else if (/[0-9]/.test(b)) { code = 'Digit' + b; kc = b.charCodeAt(0); }
-    else { code = names[b] || ''; kc = codes[b] || 0; }
-    return {code, kc, shift};
-  };
-  const press = (k, code, kc, shift) => {
-    const t = document.activeElement || document.body;
-    for (const type of ['keydown', 'keypress', 'keyup']) {
-      const ev = new KeyboardEvent(type, {key: k, code, shiftKey: shift, bubbles: true, cancelable: true, composed: true, view: window});
-      const cc = type === 'keypress' ? k.charCodeAt(0) : 0;
-      const w = type === 'keypress' ? cc : kc;
-      try {
-        Object.defineProperty(ev, 'keyCode', {get: () => w});
-        Object.defineProperty(ev, 'which', {get: () => w});
-        Object.defineProperty(ev, 'charCode', {get: () => cc});
-      } catch (_) {}
-      const go = t.dispatchEvent(ev);
-      if (type === 'keydown' && !go) break; // no keypress after a prevented keydown
-    }
-  };
-  await I.try(null, () => press('F13', 'F13', 124, false));
-  const out = [];
-  for (const k of keys) {
-    const i = info(k);
-    const r = await I.try(k, () => press(k, i.code, i.kc, i.shift));
-    if (r) out.push(r);
-    if (out.length >= 20) break;
-  }
-  return {tried: keys, reactions: out};
-})()`
-
-// motionJS tilts the device (deviceorientation events: right, left,
-// forward, back, turned) and shakes it (devicemotion events), with a
-// neutral reading as the base.
-const motionJS = `(async () => {
-  const I = window.__saavuInput;
-  const tick = () => new Promise(r => setTimeout(r, 0));
-  const orient = async list => {
-    for (const [a, b, g] of list) {
-      for (const type of ['deviceorientation', 'deviceorientationabsolute']) {
-        window.dispatchEvent(new DeviceOrientationEvent(type, {alpha: a, beta: b, gamma: g, absolute: type !== 'deviceorientation'}));
-      }
-      await tick();
-    }
-  };
-  const motion = async list => {
-    for (const [x, y, z, r] of list) {
-      window.dispatchEvent(new DeviceMotionEvent('devicemotion', {
-        acceleration: {x, y, z}, accelerationIncludingGravity: {x, y: y + 9.81, z},
-        rotationRate: {alpha: r, beta: r, gamma: r}, interval: 16}));
-      await tick();
-    }
-  };
-  await I.try(null, () => orient([[0, 0, 0], [0, 0, 0]]));
-  const out = [];
-  const tilt = await I.try('tilt', () => orient([[0, 0, 0], [0, 0, 45], [0, 0, 0], [0, 0, -45], [0, 0, 0], [0, 45, 0], [0, -45, 0], [90, 0, 0], [180, 0, 0], [0, 0, 0]]));
-  if (tilt) out.push(tilt);
-  const shake = [];
-  for (let i = 0; i < 12; i++) { const s = i % 2 ? -1 : 1; shake.push([25 * s, 25 * s, 25 * s, 90 * s]); }
-  const sh = await I.try('shake', () => motion([[0, 0, 0, 0], ...shake, [0, 0, 0, 0]]));
-  if (sh) out.push(sh);
-  return {tried: ['tilt', 'shake'], reactions: out};
-})()`
+// The input probe's scripts (js/input.js). inputJS installs
+// window.__saavuInput, whose try(name, fire) runs fire(), returns what
+// changed and puts the page back; keysJS presses every printable
+// character of a US keyboard, one at a time, at the body; motionJS tilts
+// and shakes the device. Both return the reactions and the inputs tried,
+// elements as indexes into what inputElementsJS returns.
+var (
+	inputJS         = jsFunc("input.js", "inputInstall")
+	keysJS          = jsFunc("input.js", "inputKeys")
+	motionJS        = jsFunc("input.js", "inputMotion")
+	inputElementsJS = jsFunc("input.js", "inputElements")
+)
 
 // probeInput tries single keys and device motion on the page (see the
 // comment at the top of this file) and fills in p.Keys and p.Motion.
-func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeInput(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	keyOn, motionOn, err := listeners(ctx)
 	if err != nil {
 		return err
@@ -237,23 +65,23 @@ func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNode
 		p.Keys, p.Motion = keys, motion
 		return nil
 	}
-	if err := evalJS(ctx, inputJS, new(bool)); err != nil {
+	if err := tab.call(ctx, inputJS, new(bool)); err != nil {
 		return err
 	}
 	// The scripts give elements as indexes in window.__saavuInput.els,
 	// and focus -1 when it did not move.
 	if len(keyOn) > 0 {
-		if err := evalJS(ctx, keysJS, keys); err != nil {
+		if err := tab.call(ctx, keysJS, keys); err != nil {
 			return fmt.Errorf("keys: %w", err)
 		}
 	}
 	if len(motionOn) > 0 {
-		if err := evalJS(ctx, motionJS, motion); err != nil {
+		if err := tab.call(ctx, motionJS, motion); err != nil {
 			return fmt.Errorf("motion: %w", err)
 		}
 	}
 	if len(keys.Reactions)+len(motion.Reactions) > 0 {
-		idx, err := elements(ctx, "window.__saavuInput.els", backend)
+		idx, err := tab.elements(ctx, inputElementsJS, backend)
 		if err != nil {
 			return err
 		}

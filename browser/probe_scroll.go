@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sync"
 
@@ -19,18 +18,13 @@ import (
 // probe.go for how probes run.
 
 // scrollJS measures an element: how far its content can be scrolled
-// each way, and its computed padding.
-const scrollJS = `function() {
-  const c = getComputedStyle(this);
-  const px = v => parseFloat(v) || 0;
-  return [this.scrollWidth - this.clientWidth, this.scrollHeight - this.clientHeight,
-    px(c.paddingTop), px(c.paddingRight), px(c.paddingBottom), px(c.paddingLeft)];
-}`
+// each way, and its computed padding (js/scroll.js).
+var scrollJS = jsFunc("scroll.js", "scrollSizes")
 
 // probeScroll measures the scroll distances of the elements the snapshot
 // found with overflow auto or scroll (Page.Scrollers). A page without any
 // costs nothing.
-func probeScroll(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeScroll(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	ids := map[int]cdp.BackendNodeID{}
 	for id, i := range backend {
 		ids[i] = id
@@ -130,19 +124,8 @@ func measureScroll(ctx context.Context, id cdp.BackendNodeID) (*checks.Scroller,
 		return nil, fmt.Errorf("node %d is gone", id)
 	}
 	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.Object.ObjectID})
-	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: scrollJS, ObjectID: obj.Object.ObjectID, ReturnByValue: new(true)})
-	if err != nil {
-		return nil, err
-	}
-	if res.ExceptionDetails != nil {
-		return nil, fmt.Errorf("script: %s", res.ExceptionDetails.Text)
-	}
 	var v [6]float64
-	if res.Result == nil {
-		return nil, fmt.Errorf("script returned nothing")
-	}
-	if err := json.Unmarshal(res.Result.Value, &v); err != nil {
+	if err := callOn(ctx, obj.Object.ObjectID, scrollJS, &v); err != nil {
 		return nil, err
 	}
 	return &checks.Scroller{X: round2(v[0]), Y: round2(v[1]), Padding: [4]float64{round2(v[2]), round2(v[3]), round2(v[4]), round2(v[5])}}, nil

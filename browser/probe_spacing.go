@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"time"
 
@@ -16,38 +15,26 @@ import (
 // The text spacing probe (WCAG 1.4.12 Text Spacing): the page's text with
 // wider spacing forced on it. See probe.go for how probes run.
 
-// spacingCSS is the text spacing of WCAG 1.4.12, forced on every element
-// as the W3C's test bookmarklet does.
-const spacingCSS = `*, *::before, *::after { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`
-
-// spacingJS adds (on) or removes the text spacing style sheet. Focus is
-// taken off whatever the focus probe left it on, so that both snapshots
-// see the page as captured.
-func spacingJS(on bool) string {
-	if !on {
-		return `(() => { const s = document.getElementById('saavu-text-spacing'); if (s) s.remove(); return true; })()`
-	}
-	return fmt.Sprintf(`(() => {
-  const a = document.activeElement;
-  if (a && a !== document.body && a.blur) a.blur();
-  const s = document.createElement('style');
-  s.id = 'saavu-text-spacing';
-  s.textContent = %q;
-  (document.head || document.documentElement).append(s);
-  return true;
-})()`, spacingCSS)
-}
+// spacingOnJS adds a style sheet with the text spacing of WCAG 1.4.12 to
+// the page, forced on every element as the W3C's test bookmarklet does,
+// and takes focus off whatever the focus probe left it on, so that both
+// snapshots see the page as captured; spacingOffJS removes it
+// (js/spacing.js).
+var (
+	spacingOnJS  = jsFunc("spacing.js", "spacingOn")
+	spacingOffJS = jsFunc("spacing.js", "spacingOff")
+)
 
 // probeSpacing records how elements with overflow hidden or clip cut the
 // page's text before and after the text spacing of WCAG 1.4.12 is forced
 // on every element (Page.Spacing). A page with no text in such an
 // element costs nothing: no spacing can cut its text off.
-func probeSpacing(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeSpacing(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	if !clipsText(p) {
 		p.Spacing = &checks.SpacingView{}
 		return nil
 	}
-	if err := evalJS(ctx, `(() => { const a = document.activeElement; if (a && a !== document.body && a.blur) a.blur(); return true; })()`, new(bool)); err != nil {
+	if err := tab.call(ctx, blurJS, new(bool)); err != nil {
 		return err
 	}
 	params := domsnapshot.CaptureSnapshotParams{ComputedStyles: zoomStyles, IncludeDOMRects: new(true)}
@@ -58,12 +45,12 @@ func probeSpacing(ctx context.Context, p *checks.Page, backend map[cdp.BackendNo
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
-		_ = evalJS(cctx, spacingJS(false), new(bool))
+		_ = tab.call(cctx, spacingOffJS, new(bool))
 	}()
-	if err := evalJS(ctx, spacingJS(true), new(bool)); err != nil {
+	if err := tab.call(ctx, spacingOnJS, new(bool)); err != nil {
 		return err
 	}
-	if err := evalJS(ctx, settleJS, new(bool)); err != nil {
+	if err := tab.call(ctx, settleJS, new(bool)); err != nil {
 		return err
 	}
 	after, err := chromedp.Call(ctx, domsnapshot.CaptureSnapshot, params)

@@ -37,13 +37,13 @@ const (
 // probeZoom lays the page out at 640 × 512 CSS px, takes a second, small
 // DOM snapshot and records which text the elements with overflow hidden
 // or clip cut off (Page.Zoom). The viewport is restored afterwards.
-func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeZoom(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	if !clipsText(p) {
 		// Nothing clips text now; only a media query could make something
 		// clip at 640 px. Resizing costs a layout and a snapshot: skip it
 		// when no style sheet has such a rule.
 		var media bool
-		if err := evalJS(ctx, mediaOverflowJS, &media); err != nil {
+		if err := tab.call(ctx, mediaOverflowJS, &media); err != nil {
 			return err
 		}
 		if !media {
@@ -51,7 +51,7 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 			return nil
 		}
 	}
-	restore, err := resize(ctx, zoomW, zoomH)
+	restore, err := tab.resize(ctx, zoomW, zoomH)
 	defer restore()
 	if err != nil {
 		return err
@@ -86,24 +86,8 @@ func clipsText(p *checks.Page) bool {
 
 // mediaOverflowJS reports whether a style sheet of the page has a rule
 // setting overflow to hidden or clip inside a media or container query,
-// or a style sheet it cannot read (from another origin).
-const mediaOverflowJS = `(() => {
-  const re = /overflow[a-z-]*\s*:\s*[^;}]*\b(hidden|clip)\b/;
-  const look = (rules, cond) => {
-    for (const r of rules) {
-      const c = cond || (typeof CSSConditionRule !== 'undefined' && r instanceof CSSConditionRule);
-      if (c && re.test(r.cssText)) return true;
-      if (r.cssRules && r.cssRules.length && look(r.cssRules, c)) return true;
-    }
-    return false;
-  };
-  for (const s of document.styleSheets) {
-    let rules;
-    try { rules = s.cssRules; } catch (_) { return true; }
-    if (rules && look(rules, false)) return true;
-  }
-  return false;
-})()`
+// or a style sheet it cannot read (from another origin): js/zoom.js.
+var mediaOverflowJS = jsFunc("zoom.js", "overflowQueries")
 
 // span is a stretch of one axis, lo to hi.
 type span struct{ lo, hi float64 }

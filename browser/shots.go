@@ -3,7 +3,6 @@ package browser
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -82,13 +81,8 @@ const shotsTimeout = 15 * time.Second
 
 // shootResetJS puts the page back as it was captured (the focus probe
 // left focus on some element, and scrolled) and returns the viewport's
-// height.
-const shootResetJS = `(() => {
-  const a = document.activeElement;
-  if (a && a !== document.body && a.blur) a.blur();
-  scrollTo({left: 0, top: 0, behavior: 'instant'});
-  return innerHeight;
-})()`
+// height (js/shots.js).
+var shootResetJS = jsFunc("shots.js", "shotsReset")
 
 // shoot photographs the areas of the page (CSS px from its top left
 // corner) into p.Shots, one shot per group of areas. The areas in the
@@ -100,13 +94,13 @@ const shootResetJS = `(() => {
 // every shot, which costs more than the page's load.
 func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) error {
 	var vh float64
-	if err := evalJS(ctx, shootResetJS, &vh); err != nil {
+	if err := t.call(ctx, shootResetJS, &vh); err != nil {
 		return err
 	}
 	if vh <= 0 {
 		vh = 900
 	}
-	defer evalJS(ctx, "scrollTo({left: 0, top: 0, behavior: 'instant'}), true", new(bool))
+	defer t.call(ctx, scrollToYJS, new(float64), 0)
 	var top, rest []checks.Rect
 	for _, a := range areas {
 		if a.Y+a.H <= vh {
@@ -134,7 +128,7 @@ func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) er
 		u := union(band)
 		if u.Y+u.H > vh { // scroll the band to the middle of the viewport
 			want := math.Max(0, u.Y+u.H/2-vh/2)
-			if err := evalJS(ctx, fmt.Sprintf("scrollTo({left: 0, top: %d, behavior: 'instant'}), scrollY", int(want)), &scrollY); err != nil {
+			if err := t.call(ctx, scrollToYJS, &scrollY, int(want)); err != nil {
 				return err
 			}
 		}
