@@ -76,9 +76,9 @@ func (r *CrawlResult) Referrers(u string) []string {
 
 // Crawl audits the start URLs and the pages they lead to, by links in
 // the rendered DOM and by sitemaps, each page once, in opts.Concurrency
-// tabs opened with tabs (one per worker; closed at the end). done is
-// called from one goroutine as pages finish; an error from it stops the
-// crawl.
+// tabs: each worker opens one with tabs (called from the workers'
+// goroutines) and closes it at the end. done is called from one goroutine
+// as pages finish; an error from it stops the crawl.
 //
 // With opts.State, each page done is logged there after done returns, and
 // a resumed state's log is replayed first: the pages it lists are not
