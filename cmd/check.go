@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
 	"saavu/report"
@@ -372,7 +373,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 	defer sinks.close()
 
-	b, err := crawl.Launch(ctx, crawl.Options{
+	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: "saavu/" + f.Version, Log: log,
 		SkipProbes: skipProbes(rules),
@@ -398,7 +399,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		prog.perPage, prog.limit = true, len(urls)
 	}
 	prog.run()
-	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
+	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d browser.Done) {
 		n++
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = argOf[d.URL]

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"saavu/browser"
 	"saavu/crawl"
 	"saavu/report"
 )
@@ -253,7 +254,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 
 	userAgent := "saavu/" + f.Version
-	b, err := crawl.Launch(ctx, crawl.Options{
+	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
 		SkipProbes: skipProbes(rules),
@@ -270,14 +271,16 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	for _, s := range starts {
 		isStart[s] = true
 	}
-	brokenLink := func(p *report.Page) bool { return p.ErrorKind == crawl.KindHTTP && !isStart[p.URL] }
+	brokenLink := func(p *report.Page) bool { return p.ErrorKind == browser.KindHTTP && !isStart[p.URL] }
 	prog.run()
-	res, crawlErr := b.Crawl(ctx, crawl.CrawlOptions{
+	session := b.Session(rules) // one tab for each worker of the crawl
+	tabs := func() crawl.Tab { return session.Worker() }
+	res, crawlErr := crawl.Crawl(ctx, tabs, crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
 		MaxPages: opts.MaxPages, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
 		Rate: opts.Rate, Concurrency: opts.Concurrency, UserAgent: userAgent + " (accessibility audit)",
-		State: state,
-	}, rules, func(d crawl.CrawlPage) error {
+		State: state, Log: log,
+	}, func(d crawl.CrawlPage) error {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
 		if err := state.AddPage(rp); err != nil {
@@ -428,7 +431,7 @@ func sayStartFailures(w io.Writer, failed []startFailure, assumed map[string]str
 				why = "robots.txt disallows it; on a site you are responsible for, --ignore-robots crawls it anyway"
 			}
 			fmt.Fprintf(w, "saavu: the start address %s was not crawled: %s\n", s.url, why)
-		case s.kind == crawl.KindNetwork || s.kind == crawl.KindHTTP || s.kind == crawl.KindTimeout:
+		case s.kind == browser.KindNetwork || s.kind == browser.KindHTTP || s.kind == browser.KindTimeout:
 			fmt.Fprintf(w, "saavu: the start address %s could not be loaded: %s\n", s.url, s.why)
 		default:
 			fmt.Fprintf(w, "saavu: the start address %s could not be audited: %s\n", s.url, s.why)
@@ -443,7 +446,7 @@ func sayStartFailures(w io.Writer, failed []startFailure, assumed map[string]str
 // https:// might load over http://: a network error, other than a host
 // name that does not resolve.
 func httpMayHelp(kind, why string) bool {
-	return kind == crawl.KindNetwork && !strings.HasPrefix(why, "host not found")
+	return kind == browser.KindNetwork && !strings.HasPrefix(why, "host not found")
 }
 
 // sayHTTPSAssumed says that https:// was put before an address given

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"saavu/browser"
 	"saavu/crawl"
 )
 
@@ -85,11 +86,11 @@ func TestDefaultStateDir(t *testing.T) {
 func TestSayStartFailures(t *testing.T) {
 	var b bytes.Buffer
 	sayStartFailures(&b, []startFailure{
-		{url: "https://a.example:8761/", kind: crawl.KindNetwork, why: "connection refused: no web server is listening at that address and port"},
-		{url: "https://b.example/", kind: crawl.KindNetwork, why: "host not found (DNS lookup failed): check the address"},
-		{url: "https://c.example/", kind: crawl.KindHTTP, why: "the server answered HTTP 404 Not Found"},
+		{url: "https://a.example:8761/", kind: browser.KindNetwork, why: "connection refused: no web server is listening at that address and port"},
+		{url: "https://b.example/", kind: browser.KindNetwork, why: "host not found (DNS lookup failed): check the address"},
+		{url: "https://c.example/", kind: browser.KindHTTP, why: "the server answered HTTP 404 Not Found"},
 		{url: "https://d.example/", why: crawl.ReasonRobots},
-		{url: "https://e.example/", kind: crawl.KindNotHTML, why: "not a web page (application/pdf); only HTML pages are audited"},
+		{url: "https://e.example/", kind: browser.KindNotHTML, why: "not a web page (application/pdf); only HTML pages are audited"},
 	}, map[string]string{"https://a.example:8761/": "a.example:8761/", "https://b.example/": "b.example", "https://c.example/": "c.example"})
 	want := `saavu: the start address https://a.example:8761/ could not be loaded: connection refused: no web server is listening at that address and port
 saavu: https:// was assumed for a.example:8761/: if the site is served over plain HTTP, give the address as http://a.example:8761/

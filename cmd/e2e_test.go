@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"saavu/browser"
 	"saavu/checks"
-	"saavu/crawl"
 	"saavu/report"
 )
 
@@ -47,7 +47,7 @@ func TestMain(m *testing.M) {
 // (a failure when SAAVU_REQUIRE_CHROME is set, as in CI).
 func needChrome(t *testing.T) {
 	t.Helper()
-	if _, err := crawl.FindChrome(""); err != nil {
+	if _, err := browser.FindChrome(""); err != nil {
 		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
 			t.Fatalf("Chrome is required: %v", err)
 		}
@@ -396,7 +396,7 @@ func TestCheckCrossOriginFrame(t *testing.T) {
 	}
 
 	// A Chrome of its own, with site isolation on.
-	chrome, err := crawl.FindChrome("")
+	chrome, err := browser.FindChrome("")
 	if err != nil {
 		t.Fatal(err)
 	}

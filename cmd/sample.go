@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"slices"
 
+	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
 	"saavu/report"
@@ -58,9 +59,9 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	var failed []startFailure
 	var pages []report.Page
 	for _, d := range found.Failed {
-		kind := crawl.KindNetwork
+		kind := browser.KindNetwork
 		if d.Status != 0 {
-			kind = crawl.KindHTTP
+			kind = browser.KindHTTP
 		}
 		failed = append(failed, startFailure{url: d.URL, why: d.Error, kind: kind})
 		pages = append(pages, report.Page{URL: d.URL, FinalURL: d.URL, Status: d.Status, Error: d.Error, ErrorKind: kind, Results: []report.Result{}})
@@ -108,7 +109,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		}
 	}
 
-	b, err := crawl.Launch(ctx, crawl.Options{
+	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
 		SkipProbes: skipProbes(rules),
@@ -127,7 +128,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		prog.perPage, prog.limit = true, len(urls)
 	}
 	prog.run()
-	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d crawl.Done) {
+	auditErr := b.Audit(ctx, urls, rules, opts.Concurrency, func(d browser.Done) {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
 		pages = append(pages, rp)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
@@ -15,17 +17,14 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"saavu/browser"
 	"saavu/checks"
 )
-
-// KindOutOfScope is the PageError kind of a page that redirected out of
-// the crawl's scope: it is not audited.
-const KindOutOfScope = "out-of-scope"
 
 // RobotsAgent is the token saavu looks for in robots.txt User-agent lines.
 const RobotsAgent = "saavu"
 
-// CrawlOptions configure Browser.Crawl.
+// CrawlOptions configure Crawl.
 type CrawlOptions struct {
 	Start            []string // start URLs (http or https)
 	Include, Exclude []string // regular expressions over path?query; see Scope
@@ -38,11 +37,12 @@ type CrawlOptions struct {
 	Client           *http.Client  // for those requests; a 15 s timeout client when nil
 	State            *State        // where pages done are logged, and resumed from; nil: none
 	RetryPause       time.Duration // before trying a page again; default 2s
+	Log              *slog.Logger  // warnings and debug lines; nil: none
 }
 
 // CrawlPage is one audited (or failed) page of a crawl.
 type CrawlPage struct {
-	Done
+	browser.Done
 	Depth  int
 	Start  bool // a start URL
 	Queued int  // pages queued so far, for progress lines
@@ -75,8 +75,10 @@ func (r *CrawlResult) Referrers(u string) []string {
 }
 
 // Crawl audits the start URLs and the pages they lead to, by links in
-// the rendered DOM and by sitemaps, each page once. done is called from
-// one goroutine as pages finish; an error from it stops the crawl.
+// the rendered DOM and by sitemaps, each page once, in opts.Concurrency
+// tabs: each worker opens one with tabs (called from the workers'
+// goroutines) and closes it at the end. done is called from one goroutine
+// as pages finish; an error from it stops the crawl.
 //
 // With opts.State, each page done is logged there after done returns, and
 // a resumed state's log is replayed first: the pages it lists are not
@@ -87,13 +89,12 @@ func (r *CrawlResult) Referrers(u string) []string {
 // that failed with a *PageError of kind network.
 //
 // A page that fails for a passing reason (a reset connection, a refused
-// one, HTTP 502, 503 or 504) is tried once more after opts.RetryPause. When
-// the Chrome process dies, it is started again and the pages it was
-// showing are tried again.
+// one, HTTP 502, 503 or 504) is tried once more after opts.RetryPause. A
+// page lost because the browser died (Tab.Lost) is tried again at once.
 //
 // Crawl returns ctx's error when it was cancelled, with what was found
 // until then (CrawlResult.Pending lists the pages not done).
-func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.Rule, done func(CrawlPage) error) (*CrawlResult, error) {
+func Crawl(ctx context.Context, tabs func() Tab, opts CrawlOptions, done func(CrawlPage) error) (*CrawlResult, error) {
 	if opts.Concurrency < 1 {
 		opts.Concurrency = 1
 	}
@@ -104,7 +105,10 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 	if client == nil {
 		client = &http.Client{Timeout: 15 * time.Second}
 	}
-	log := b.opts.Log
+	log := opts.Log
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
 	site, err := newSite(ctx, opts, client, log)
 	if err != nil {
 		return nil, err
@@ -166,7 +170,7 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 		if state != nil && state.Done(f.url) {
 			continue
 		}
-		page := CrawlPage{Done: Done{URL: f.url, Page: &checks.Page{URL: f.url, FinalURL: f.url}, Err: f.err}, Start: true, Queued: front.Admitted()}
+		page := CrawlPage{Done: browser.Done{URL: f.url, Page: &checks.Page{URL: f.url, FinalURL: f.url}, Err: f.err}, Start: true, Queued: front.Admitted()}
 		if err := done(page); err != nil {
 			return nil, err
 		}
@@ -187,10 +191,9 @@ func (b *Browser) Crawl(ctx context.Context, opts CrawlOptions, rules []*checks.
 	stopCtx, stopWorkers := context.WithCancel(ctx)
 	defer stopWorkers()
 	workers, wctx := errgroup.WithContext(stopCtx)
-	shots := newShotSet(maxShotKeys) // a fault on many pages is photographed once
 	for range opts.Concurrency {
 		workers.Go(func() error {
-			w := &worker{b: b, scope: scope, limiter: limiter, rules: rules, shots: shots, pause: opts.RetryPause}
+			w := &worker{tab: tabs(), scope: scope, limiter: limiter, log: log, pause: opts.RetryPause}
 			defer w.close()
 			for it := range jobs {
 				d, links, err := w.page(wctx, it)
@@ -233,7 +236,7 @@ loop:
 			}
 			rec := stateRecord{URL: r.URL, Final: final, Depth: r.Depth, Start: r.Start, OK: r.Err == nil}
 			switch {
-			case IsKind(r.Err, KindOutOfScope):
+			case browser.IsKind(r.Err, browser.KindOutOfScope):
 				rec.Skip = r.Err.Error()
 			case r.Err == nil && audited[final] != "":
 				rec.Skip = fmt.Sprintf(ReasonSameAs, r.Page.FinalURL, audited[final])
@@ -316,54 +319,33 @@ loop:
 
 // worker audits pages one after another in its own tab.
 type worker struct {
-	b       *Browser
-	tab     *Tab
-	tabGen  int // the Chrome generation the tab belongs to
+	tab     Tab
 	scope   *Scope
 	limiter *hostLimiter
-	rules   []*checks.Rule
-	shots   *shotSet
+	log     *slog.Logger
 	pause   time.Duration
 }
 
-func (w *worker) close() {
-	if w.tab != nil {
-		w.tab.Close()
-		w.tab = nil
-	}
-}
+func (w *worker) close() { w.tab.Close() }
 
 // page audits one page, trying it once more when it failed for a passing
-// reason or because Chrome died (Chrome is then started again). The error
-// is not nil only when Chrome cannot be started again.
-func (w *worker) page(ctx context.Context, it Item) (Done, []string, error) {
+// reason or because the browser died (it is then started again). The
+// error is not nil only when the browser cannot go on.
+func (w *worker) page(ctx context.Context, it Item) (browser.Done, []string, error) {
 	var first error
 	for try := 0; ; try++ {
-		if w.tab != nil && w.tab.Broken() {
-			w.close()
-		}
-		if _, err := w.b.revive(ctx); err != nil {
-			if ctx.Err() != nil {
-				return Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: ctx.Err()}, nil, nil
-			}
-			return Done{}, nil, err
-		}
-		gen := w.b.generation()
-		if w.tab != nil && w.tabGen != gen {
-			w.close() // a tab of a Chrome that died
-		}
-		var d Done
+		var d browser.Done
 		var links []string
-		if w.tab == nil {
-			tab, err := w.b.NewTab(ctx)
-			if err != nil {
-				d = Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}
-			} else {
-				w.tab, w.tabGen = tab, gen
-			}
-		}
-		if w.tab != nil {
-			d, links = crawlOne(ctx, w.tab, it, w.scope, w.limiter, w.rules, w.shots)
+		var pe *browser.PageError
+		switch err := w.tab.Ready(ctx); {
+		case err == nil:
+			d, links = crawlOne(ctx, w.tab, it, w.scope, w.limiter)
+		case errors.As(err, &pe): // no tab could be opened
+			d = browser.Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}
+		case ctx.Err() != nil:
+			return browser.Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: ctx.Err()}, nil, nil
+		default:
+			return browser.Done{}, nil, err
 		}
 		if d.Err == nil || ctx.Err() != nil || try > 0 {
 			if d.Err == nil && first != nil {
@@ -372,11 +354,10 @@ func (w *worker) page(ctx context.Context, it Item) (Done, []string, error) {
 			return d, links, nil
 		}
 		switch {
-		case (IsKind(d.Err, KindBrowser) || IsKind(d.Err, KindCrash) || IsKind(d.Err, KindTimeout)) && w.b.dead(gen, 2*time.Second):
-			w.b.opts.Log.Warn("Chrome stopped while loading a page: trying the page again", "url", it.URL)
-			w.close()
+		case w.tab.Lost(d.Err):
+			w.log.Warn("Chrome stopped while loading a page: trying the page again", "url", it.URL)
 		case transient(d):
-			w.b.opts.Log.Info("passing error: trying the page again", "url", it.URL, "err", d.Err, "after", w.pause)
+			w.log.Info("passing error: trying the page again", "url", it.URL, "err", d.Err, "after", w.pause)
 			t := time.NewTimer(w.pause)
 			select {
 			case <-t.C:
@@ -400,15 +381,15 @@ var transientNet = []string{
 
 // transient reports whether a page failed for a reason that may pass: a
 // network error of the kinds above, or HTTP 429, 502, 503 or 504.
-func transient(d Done) bool {
-	if IsKind(d.Err, KindHTTP) {
+func transient(d browser.Done) bool {
+	if browser.IsKind(d.Err, browser.KindHTTP) {
 		switch d.Page.Status {
 		case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 			return true
 		}
 		return false
 	}
-	if !IsKind(d.Err, KindNetwork) {
+	if !browser.IsKind(d.Err, browser.KindNetwork) {
 		return false
 	}
 	msg := d.Err.Error()
@@ -425,9 +406,9 @@ const maxDocuments = 1000
 
 // crawlOne captures a page and, when it is in scope, audits it and lists
 // its links.
-func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hostLimiter, rules []*checks.Rule, shots *shotSet) (Done, []string) {
+func crawlOne(ctx context.Context, tab Tab, it Item, scope *Scope, limiter *hostLimiter) (browser.Done, []string) {
 	if err := limiter.Wait(ctx, it.URL); err != nil {
-		return Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}, nil
+		return browser.Done{URL: it.URL, Page: &checks.Page{URL: it.URL, FinalURL: it.URL}, Err: err}, nil
 	}
 	if it.Start {
 		tab.Stay(nil) // a start address may redirect anywhere: where it lands is the site
@@ -438,17 +419,21 @@ func crawlOne(ctx context.Context, tab *Tab, it Item, scope *Scope, limiter *hos
 		})
 	}
 	p, err := tab.Capture(ctx, it.URL)
-	d := Done{URL: it.URL, Page: p, Err: err}
+	d := browser.Done{URL: it.URL, Page: p, Err: err}
+	out := browser.IsKind(err, browser.KindOutOfScope) // a redirect the tab refused (Stay)
 	if final, nerr := Normalize(p.FinalURL); nerr == nil && final != it.URL && !it.Start {
 		if scope.In(final) != nil {
-			d.Err = pageErr(KindOutOfScope, ReasonRedirectedOut, p.FinalURL)
-			return d, nil
+			out = true
 		}
+	}
+	if out {
+		d.Err = &browser.PageError{Kind: browser.KindOutOfScope, Msg: fmt.Sprintf(ReasonRedirectedOut, p.FinalURL)}
+		return d, nil
 	}
 	if err != nil {
 		return d, nil
 	}
-	d.Results, d.Err = tab.Check(ctx, p, rules, shots) // rules, then screenshots of what they reported
+	d.Results, d.Err = tab.Check(ctx, p) // rules, then screenshots of what they reported
 	return d, Links(p)
 }
 

@@ -18,6 +18,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/sync/errgroup"
+
+	"saavu/browser"
 )
 
 // Discovery is what Discover found: the site's pages, described for
@@ -121,7 +123,7 @@ loop:
 					continue
 				}
 			}
-			if f.it.Start && (f.status >= 400 || IsKind(f.err, KindNetwork)) {
+			if f.it.Start && (f.status >= 400 || browser.IsKind(f.err, browser.KindNetwork)) {
 				// Not a broken link: the page asked for.
 				msg := fmt.Sprintf("the server answered HTTP %d %s", f.status, http.StatusText(f.status))
 				if f.err != nil {

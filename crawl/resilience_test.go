@@ -9,25 +9,25 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
+	"saavu/browser"
 	"saavu/checks"
 )
 
 // ownBrowser starts a browser for one test (these tests kill it), or
 // skips the test when there is no Chrome.
-func ownBrowser(t *testing.T) *Browser {
+func ownBrowser(t *testing.T) *browser.Browser {
 	t.Helper()
-	if _, err := FindChrome(""); err != nil {
+	if _, err := browser.FindChrome(""); err != nil {
 		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
 			t.Fatalf("Chrome is required: %v", err)
 		}
 		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	b, err := Launch(ctx, Options{PageTimeout: 20 * time.Second, LoadTimeout: 5 * time.Second})
+	b, err := browser.Launch(ctx, browser.Options{PageTimeout: 20 * time.Second, LoadTimeout: 5 * time.Second})
 	if err != nil {
 		cancel()
 		t.Fatal(err)
@@ -82,13 +82,13 @@ func newCountingSite(t *testing.T, handle func(w http.ResponseWriter, r *http.Re
 	return s
 }
 
-func crawlAll(t *testing.T, b *Browser, site *countingSite, concurrency int, pause time.Duration, each func(CrawlPage)) map[string]CrawlPage {
+func crawlAll(t *testing.T, b *browser.Browser, site *countingSite, concurrency int, pause time.Duration, each func(CrawlPage)) map[string]CrawlPage {
 	t.Helper()
 	got := map[string]CrawlPage{}
-	rules := []*checks.Rule{checks.All()[0]}
-	_, err := b.Crawl(t.Context(), CrawlOptions{
+	session := b.Session([]*checks.Rule{checks.All()[0]})
+	_, err := Crawl(t.Context(), func() Tab { return session.Worker() }, CrawlOptions{
 		Start: []string{site.URL + "/"}, MaxPages: 50, MaxDepth: 1, Concurrency: concurrency, RetryPause: pause,
-	}, rules, func(p CrawlPage) error {
+	}, func(p CrawlPage) error {
 		path := strings.TrimPrefix(p.URL, site.URL)
 		if _, dup := got[path]; dup {
 			t.Errorf("%s done twice", path)
@@ -155,53 +155,13 @@ func TestCrawlRetry(t *testing.T) {
 			t.Errorf("%s: no note of the second try", path)
 		}
 	}
-	if p := got["/down"]; !IsKind(p.Err, KindHTTP) || site.count("/down") != 2 {
+	if p := got["/down"]; !browser.IsKind(p.Err, browser.KindHTTP) || site.count("/down") != 2 {
 		t.Errorf("/down: error %v after %d loads; want HTTP 503 after 2", p.Err, site.count("/down"))
 	}
-	if p := got["/missing"]; !IsKind(p.Err, KindHTTP) || site.count("/missing") != 1 {
+	if p := got["/missing"]; !browser.IsKind(p.Err, browser.KindHTTP) || site.count("/missing") != 1 {
 		t.Errorf("/missing: error %v after %d loads; want HTTP 404 after 1", p.Err, site.count("/missing"))
 	}
 	if n := site.count("/ok"); n != 1 {
 		t.Errorf("/ok loaded %d times", n)
-	}
-}
-
-// TestCrawlChromeDies kills the Chrome process in the middle of a crawl:
-// Chrome is started again, the pages it was showing are tried again, and
-// the crawl audits every page.
-func TestCrawlChromeDies(t *testing.T) {
-	b := ownBrowser(t)
-	var links []string
-	for i := range 6 {
-		links = append(links, fmt.Sprintf("/p%d", i))
-	}
-	site := newCountingSite(t, func(w http.ResponseWriter, r *http.Request, n int) bool {
-		time.Sleep(200 * time.Millisecond) // keep pages in flight
-		return false
-	}, links...)
-	killed := false
-	got := crawlAll(t, b, site, 2, 10*time.Millisecond, func(p CrawlPage) {
-		if killed {
-			return
-		}
-		killed = true
-		pid := b.pid()
-		if pid == 0 {
-			t.Fatal("no Chrome process id")
-		}
-		if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-			t.Fatal(err)
-		}
-	})
-	if !killed {
-		t.Fatal("Chrome was not killed")
-	}
-	for _, path := range append([]string{"/"}, links...) {
-		if p, ok := got[path]; !ok || p.Err != nil {
-			t.Errorf("%s: done %v, error %v; want audited", path, ok, p.Err)
-		}
-	}
-	if n := b.Restarts(); n != 1 {
-		t.Errorf("Chrome restarted %d times, want 1", n)
 	}
 }

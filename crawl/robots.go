@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"strings"
 	"syscall"
+
+	"saavu/browser"
 )
 
 // Robots is the part of a robots.txt (RFC 9309) that applies to one user
@@ -245,7 +247,7 @@ func fetchError(err error) error {
 	default:
 		msg = "the server could not be reached (" + innermost(err) + ")"
 	}
-	return pageErr(KindNetwork, "%s", msg)
+	return &browser.PageError{Kind: browser.KindNetwork, Msg: msg}
 }
 
 // innermost is the message of err without the "Get URL:" and "dial tcp

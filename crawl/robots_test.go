@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"saavu/browser"
 )
 
 const robotsTxt = `# comment
@@ -102,7 +104,7 @@ func TestRobotsFetch(t *testing.T) {
 	ts.Close()
 	rb, err := FetchRobots(context.Background(), ts.Client(), u, "saavu", "saavu/test")
 	var re *RobotsError
-	if !errors.As(err, &re) || !re.Unreachable() || rb.Allowed("/") || !IsKind(re.Err, KindNetwork) {
+	if !errors.As(err, &re) || !re.Unreachable() || rb.Allowed("/") || !browser.IsKind(re.Err, browser.KindNetwork) {
 		t.Fatalf("closed server: allowed %v, err %#v", rb.Allowed("/"), err)
 	}
 	if want := "(connection refused: no web server is listening at that address and port)"; !strings.Contains(err.Error(), want) {
@@ -145,7 +147,7 @@ func TestFetchError(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			err := fetchError(tt.err)
-			if !IsKind(err, KindNetwork) || !strings.HasPrefix(err.Error(), tt.want) {
+			if !browser.IsKind(err, browser.KindNetwork) || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("fetchError(%v) = %q, want a network error starting %q", tt.err, err, tt.want)
 			}
 		})

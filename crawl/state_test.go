@@ -2,12 +2,14 @@ package crawl
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"saavu/browser"
 	"saavu/checks"
 )
 
@@ -93,14 +95,14 @@ func TestTransient(t *testing.T) {
 		{netError("net::ERR_CONNECTION_REFUSED"), 0, true},
 		{netError("net::ERR_NAME_NOT_RESOLVED"), 0, false},
 		{netError("net::ERR_CERT_AUTHORITY_INVALID"), 0, false},
-		{httpError(503, ""), 503, true},
-		{httpError(502, ""), 502, true},
-		{httpError(404, ""), 404, false},
-		{httpError(500, ""), 500, false},
-		{pageErr(KindTimeout, "slow"), 0, false},
+		{httpError(503), 503, true},
+		{httpError(502), 502, true},
+		{httpError(404), 404, false},
+		{httpError(500), 500, false},
+		{&browser.PageError{Kind: browser.KindTimeout, Msg: "slow"}, 0, false},
 	}
 	for _, tt := range tests {
-		d := Done{Page: &checks.Page{Status: tt.status}, Err: tt.err}
+		d := browser.Done{Page: &checks.Page{Status: tt.status}, Err: tt.err}
 		if got := transient(d); got != tt.want {
 			t.Errorf("transient(%v) = %v, want %v", tt.err, got, tt.want)
 		}
@@ -128,4 +130,14 @@ func TestStateLocked(t *testing.T) {
 		t.Fatalf("after the first closed: %v", err)
 	}
 	again.Close()
+}
+
+// netError and httpError are PageErrors as the browser words them (its
+// netError and httpError): a network error ends with Chrome's code.
+func netError(code string) error {
+	return &browser.PageError{Kind: browser.KindNetwork, Msg: "the page could not be loaded (" + code + ")"}
+}
+
+func httpError(status int) error {
+	return &browser.PageError{Kind: browser.KindHTTP, Msg: fmt.Sprintf("the server answered HTTP %d", status)}
 }

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"saavu/browser"
 	"saavu/checks"
-	"saavu/crawl"
 	"saavu/internal/chrometest"
 	"saavu/report"
 )
@@ -133,7 +133,7 @@ func hasFailedTarget(res checks.Result) bool {
 // sees it: the picture must be the report, not an empty or broken page.
 // Set SAAVU_REPORT_SHOTS to a folder to keep the PNGs and look at them.
 func TestHTMLReportScreenshots(t *testing.T) {
-	chrome, err := crawl.FindChrome("")
+	chrome, err := browser.FindChrome("")
 	if err != nil {
 		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
 			t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)

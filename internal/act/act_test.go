@@ -24,7 +24,7 @@ var (
 	doc     = flag.String("act.doc", "", "rewrite the generated section of this Markdown file (docs/act.md) with the table")
 	only    = flag.String("act.rules", "", "audit only the test cases of these ACT rules (comma-separated ACT or saavu rule ids)")
 	version = flag.String("act.version", build.Version, "saavu version named in the EARL report")
-	settle  = flag.Duration("act.settle", 0, "quiet network awaited after each page's load event (crawl.Options.Settle; 0: saavu's default)")
+	settle  = flag.Duration("act.settle", 0, "quiet network awaited after each page's load event (browser.Options.Settle; 0: saavu's default)")
 )
 
 // tabs is the number of pages audited at once. Keep it at 2: CI machines

@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"saavu/browser"
 	"saavu/checks"
-	"saavu/crawl"
 )
 
 // maxDetails bounds the messages kept per rule in a verdict.
@@ -27,7 +27,7 @@ type Result struct {
 // base (see Handler). A page that cannot be audited gets cantTell with the
 // reason in Verdict.Err; only ctx stops the run. progress, when not nil,
 // is called after each page with the number of pages done.
-func Run(ctx context.Context, b *crawl.Browser, base string, suite *Suite, rules []*checks.Rule, concurrency int, progress func(done int)) (*Result, error) {
+func Run(ctx context.Context, b *browser.Browser, base string, suite *Suite, rules []*checks.Rule, concurrency int, progress func(done int)) (*Result, error) {
 	impl := Implementations(rules)
 	byURL := map[string]int{}
 	urls := make([]string, len(suite.Cases))
@@ -38,7 +38,7 @@ func Run(ctx context.Context, b *crawl.Browser, base string, suite *Suite, rules
 	res := &Result{Verdicts: make([]Verdict, len(suite.Cases))}
 	done := make([]bool, len(suite.Cases))
 	n := 0
-	err := b.Audit(ctx, urls, rules, concurrency, func(d crawl.Done) {
+	err := b.Audit(ctx, urls, rules, concurrency, func(d browser.Done) {
 		i, ok := byURL[d.URL]
 		if !ok {
 			return
@@ -68,7 +68,7 @@ func Run(ctx context.Context, b *crawl.Browser, base string, suite *Suite, rules
 	for i, ok := range done {
 		if !ok { // never reported: cannot happen unless Audit drops a page
 			tc := suite.Cases[i]
-			res.Verdicts[i] = VerdictOf(tc, impl[tc.RuleID], crawl.Done{URL: urls[i], Err: errNotAudited})
+			res.Verdicts[i] = VerdictOf(tc, impl[tc.RuleID], browser.Done{URL: urls[i], Err: errNotAudited})
 			res.PageErrors = append(res.PageErrors, tc.Page+": "+errNotAudited.Error())
 		}
 	}
@@ -81,7 +81,7 @@ var errNotAudited = errors.New("the page was not audited")
 
 // VerdictOf turns the audit of a test case's page into the verdict of the
 // rules that implement its ACT rule: the worst of their page outcomes.
-func VerdictOf(tc TestCase, impl []*checks.Rule, d crawl.Done) Verdict {
+func VerdictOf(tc TestCase, impl []*checks.Rule, d browser.Done) Verdict {
 	v := Verdict{Case: tc, Rules: ruleIDs(impl)}
 	if d.Err != nil {
 		v.Err = d.Err.Error()

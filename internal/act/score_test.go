@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"saavu/browser"
 	"saavu/checks"
-	"saavu/crawl"
 	"saavu/internal/act"
 )
 
@@ -210,25 +210,25 @@ func TestVerdictOf(t *testing.T) {
 	tests := []struct {
 		name    string
 		impl    []*checks.Rule
-		done    crawl.Done
+		done    browser.Done
 		want    checks.Outcome
 		details string
 		err     bool
 	}{
 		{"worst wins", []*checks.Rule{a, b},
-			crawl.Done{Results: []checks.Result{res(a, passed), res(b, failed, "no title")}},
+			browser.Done{Results: []checks.Result{res(a, passed), res(b, failed, "no title")}},
 			failed, "rule-a: passed|rule-b: failed|rule-b: failed: : no title", false},
 		{"cantTell over passed", []*checks.Rule{a, b},
-			crawl.Done{Results: []checks.Result{res(a, cantTell, "check it"), res(b, inapplicable)}},
+			browser.Done{Results: []checks.Result{res(a, cantTell, "check it"), res(b, inapplicable)}},
 			cantTell, "rule-a: cantTell|rule-a: cantTell: : check it|rule-b: inapplicable", false},
 		{"many failures", []*checks.Rule{a},
-			crawl.Done{Results: []checks.Result{res(a, failed, "1", "2", "3", "4", "5")}},
+			browser.Done{Results: []checks.Result{res(a, failed, "1", "2", "3", "4", "5")}},
 			failed, "rule-a: failed|rule-a: failed: : 1|rule-a: failed: : 2|rule-a: failed: : 3|rule-a: … and 2 more", false},
 		{"page error", []*checks.Rule{a},
-			crawl.Done{Err: errors.New("the server answered HTTP 404")}, cantTell, "", true},
+			browser.Done{Err: errors.New("the server answered HTTP 404")}, cantTell, "", true},
 		{"rule not run", []*checks.Rule{a, b},
-			crawl.Done{Results: []checks.Result{res(a, passed)}}, cantTell, "rule-a: passed|rule-b: not run", false},
-		{"not implemented", nil, crawl.Done{Results: []checks.Result{res(a, failed)}}, "", "", false},
+			browser.Done{Results: []checks.Result{res(a, passed)}}, cantTell, "rule-a: passed|rule-b: not run", false},
+		{"not implemented", nil, browser.Done{Results: []checks.Result{res(a, failed)}}, "", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

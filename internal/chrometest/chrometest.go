@@ -13,31 +13,31 @@ import (
 	"testing"
 	"time"
 
-	"saavu/crawl"
+	"saavu/browser"
 )
 
 var (
-	once    sync.Once
-	browser *crawl.Browser
-	err     error
-	cancel  context.CancelFunc
+	once   sync.Once
+	shared *browser.Browser
+	err    error
+	cancel context.CancelFunc
 )
 
 // Options are used for the shared browser. Change them only in TestMain,
 // before the first call of Browser.
-var Options = crawl.Options{PageTimeout: 30 * time.Second, Screenshots: true}
+var Options = browser.Options{PageTimeout: 30 * time.Second, Screenshots: true}
 
 // Browser returns the shared browser, starting it on first use.
-func Browser(t testing.TB) *crawl.Browser {
+func Browser(t testing.TB) *browser.Browser {
 	t.Helper()
 	once.Do(func() {
-		if _, ferr := crawl.FindChrome(Options.ChromePath); ferr != nil {
+		if _, ferr := browser.FindChrome(Options.ChromePath); ferr != nil {
 			err = ferr
 			return
 		}
 		var ctx context.Context
 		ctx, cancel = context.WithCancel(context.Background())
-		browser, err = crawl.Launch(ctx, Options)
+		shared, err = browser.Launch(ctx, Options)
 	})
 	if err != nil {
 		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
@@ -45,13 +45,13 @@ func Browser(t testing.TB) *crawl.Browser {
 		}
 		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
 	}
-	return browser
+	return shared
 }
 
 // Close stops the shared browser; call it from TestMain after m.Run.
 func Close() {
-	if browser != nil {
-		browser.Close()
+	if shared != nil {
+		shared.Close()
 	}
 	if cancel != nil {
 		cancel()

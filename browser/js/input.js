@@ -1,51 +1,12 @@
-package crawl
+// The input probe (probe_input.go). inputInstall keeps its state and its
+// try function in window.__saavuInput, for inputKeys and inputMotion.
 
-import (
-	"context"
-	"fmt"
-	"slices"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/domdebugger"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
-	"golang.org/x/sync/errgroup"
-
-	"saavu/checks"
-)
-
-// The input probe: what the page does with inputs that no rule can read
-// from its markup. Single printable keys pressed with nothing focused
-// (character key shortcuts, WCAG 2.1.4) and the device tilted or shaken
-// (motion actuation, 2.5.4). It tries an input only when the page listens
-// to its events where they arrive: key events at the body, the root
-// element, the document or the window (a key pressed with nothing focused
-// reaches no other element), motion events at the window.
-//
-// The inputs are synthetic DOM events dispatched in the page, not keys of
-// the browser: they have no default action (no typing, no scrolling), so
-// whatever changes comes from the page's own handlers. A handler that
-// ignores events whose isTrusted is false is not seen. Each input's
-// changes to the DOM are undone (from the mutation records, in reverse
-// order), focus and scrolling are put back, and a navigation it starts is
-// stopped and recorded (from the first input on, every navigation the
-// page starts is stopped, also one a timer starts later), so the
-// screenshots taken later show the page as captured. State kept in the
-// page's scripts (a counter) is not undone.
-
-// keyListenEvents and motionListenEvents are the event types the probe
-// looks for.
-var (
-	keyListenEvents    = []string{"keydown", "keypress", "keyup"}
-	motionListenEvents = []string{"deviceorientation", "deviceorientationabsolute", "devicemotion"}
-)
-
-// inputJS installs window.__saavuInput: try(name, fire) runs fire(),
+// inputInstall installs window.__saavuInput: try(name, fire) runs fire(),
 // waits two tasks for handlers that update later, and returns what
 // changed, then puts the page back. Changes that a neutral input makes
 // too (base: a library that marks the page as used by keyboard on any key)
 // are not counted.
-const inputJS = `(() => {
+function inputInstall() {
   if (window.__saavuInput) return true;
   const I = window.__saavuInput = {els: [], base: null, ids: new WeakMap(), next: 0, nav: 'none'};
   const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
@@ -107,9 +68,8 @@ const inputJS = `(() => {
     if (!I.nav) I.nav = e.destination.url;
     if (e.cancelable) e.preventDefault();
   });
-  const blur = () => { const a = document.activeElement; if (a && a !== document.body && a.blur) a.blur(); };
   I.try = async (name, fire) => {
-    blur();
+    blurActive();
     const x = scrollX, y = scrollY;
     const recs = [];
     const mo = new MutationObserver(rs => recs.push(...rs));
@@ -128,7 +88,7 @@ const inputJS = `(() => {
     const focus = a && a !== document.body && a !== document.documentElement ? a : null;
     const scrolled = Math.abs(scrollX - x) > 1 || Math.abs(scrollY - y) > 1;
     undo(recs);
-    blur();
+    blurActive();
     if (scrolled) scrollTo({left: x, top: y, behavior: 'instant'});
     // What a neutral input changes too does not count.
     const changed = [];
@@ -139,17 +99,17 @@ const inputJS = `(() => {
     return {input: name, changed: changed.slice(0, 5).map(at), focus: focus ? at(focus) : -1, scrolled, navigate: nav};
   };
   return true;
-})()`
+}
 
-// keysJS presses every printable character of a US keyboard, one at a
+// inputKeys presses every printable character of a US keyboard, one at a
 // time, as keydown, keypress and keyup at the body, after a neutral key
 // (F13) that sets the base. It returns the reactions and the keys tried.
-const keysJS = `(async () => {
+async function inputKeys() {
   const I = window.__saavuInput;
-  const base = '` + "`" + `1234567890-=[]\\;\',./';
+  const base = '`1234567890-=[]\\;\',./';
   const shifted = '~!@#$%^&*()_+{}|:"<>?';
-  const codes = {'-': 189, '=': 187, '[': 219, ']': 221, '\\': 220, ';': 186, "'": 222, ',': 188, '.': 190, '/': 191, '` + "`" + `': 192};
-  const names = {'-': 'Minus', '=': 'Equal', '[': 'BracketLeft', ']': 'BracketRight', '\\': 'Backslash', ';': 'Semicolon', "'": 'Quote', ',': 'Comma', '.': 'Period', '/': 'Slash', '` + "`" + `': 'Backquote'};
+  const codes = {'-': 189, '=': 187, '[': 219, ']': 221, '\\': 220, ';': 186, "'": 222, ',': 188, '.': 190, '/': 191, '`': 192};
+  const names = {'-': 'Minus', '=': 'Equal', '[': 'BracketLeft', ']': 'BracketRight', '\\': 'Backslash', ';': 'Semicolon', "'": 'Quote', ',': 'Comma', '.': 'Period', '/': 'Slash', '`': 'Backquote'};
   const keys = [];
   for (let c = 97; c <= 122; c++) keys.push(String.fromCharCode(c));
   for (const c of base) keys.push(c);
@@ -190,12 +150,12 @@ const keysJS = `(async () => {
     if (out.length >= 20) break;
   }
   return {tried: keys, reactions: out};
-})()`
+}
 
-// motionJS tilts the device (deviceorientation events: right, left,
+// inputMotion tilts the device (deviceorientation events: right, left,
 // forward, back, turned) and shakes it (devicemotion events), with a
 // neutral reading as the base.
-const motionJS = `(async () => {
+async function inputMotion() {
   const I = window.__saavuInput;
   const tick = () => new Promise(r => setTimeout(r, 0));
   const orient = async list => {
@@ -223,108 +183,9 @@ const motionJS = `(async () => {
   const sh = await I.try('shake', () => motion([[0, 0, 0, 0], ...shake, [0, 0, 0, 0]]));
   if (sh) out.push(sh);
   return {tried: ['tilt', 'shake'], reactions: out};
-})()`
-
-// probeInput tries single keys and device motion on the page (see the
-// comment at the top of this file) and fills in p.Keys and p.Motion.
-func probeInput(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
-	keyOn, motionOn, err := listeners(ctx)
-	if err != nil {
-		return err
-	}
-	keys, motion := &checks.InputView{Listeners: keyOn}, &checks.InputView{Listeners: motionOn}
-	if len(keyOn) == 0 && len(motionOn) == 0 {
-		p.Keys, p.Motion = keys, motion
-		return nil
-	}
-	if err := evalJS(ctx, inputJS, new(bool)); err != nil {
-		return err
-	}
-	// The scripts give elements as indexes in window.__saavuInput.els,
-	// and focus -1 when it did not move.
-	if len(keyOn) > 0 {
-		if err := evalJS(ctx, keysJS, keys); err != nil {
-			return fmt.Errorf("keys: %w", err)
-		}
-	}
-	if len(motionOn) > 0 {
-		if err := evalJS(ctx, motionJS, motion); err != nil {
-			return fmt.Errorf("motion: %w", err)
-		}
-	}
-	if len(keys.Reactions)+len(motion.Reactions) > 0 {
-		idx, err := elements(ctx, "window.__saavuInput.els", backend)
-		if err != nil {
-			return err
-		}
-		at := func(i int) int {
-			if i < 0 || i >= len(idx) {
-				return -1
-			}
-			return idx[i]
-		}
-		for _, rs := range [][]checks.Reaction{keys.Reactions, motion.Reactions} {
-			for k := range rs {
-				r := &rs[k]
-				for c := range r.Changed {
-					r.Changed[c] = at(r.Changed[c])
-				}
-				if r.Focus >= 0 {
-					r.Focus = at(r.Focus)
-				} else {
-					r.Focus = 0
-				}
-			}
-		}
-	}
-	p.Keys, p.Motion = keys, motion
-	return nil
 }
 
-// listeners returns where the page listens to key events (body, root
-// element, document, window) and to motion events (window), as "target
-// event", sorted.
-func listeners(ctx context.Context) (keys, motion []string, err error) {
-	targets := []struct{ name, expr string }{
-		{"window", "window"}, {"document", "document"}, {"html", "document.documentElement"}, {"body", "document.body"},
-	}
-	// One lookup per target, side by side: three round trips each, on
-	// every page.
-	found := make([][]*domdebugger.EventListener, len(targets))
-	var g errgroup.Group
-	for i, t := range targets {
-		g.Go(func() error {
-			res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
-			if err != nil {
-				return err
-			}
-			if res.Result == nil || res.Result.ObjectID == "" {
-				return nil // no body
-			}
-			ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(int64(0))})
-			_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-			if err != nil {
-				return err
-			}
-			found[i] = ls.Listeners
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return nil, nil, err
-	}
-	for i, t := range targets {
-		for _, l := range found[i] {
-			name := t.name + " " + l.Type
-			switch {
-			case slices.Contains(keyListenEvents, l.Type) && !slices.Contains(keys, name):
-				keys = append(keys, name)
-			case t.name == "window" && slices.Contains(motionListenEvents, l.Type) && !slices.Contains(motion, name):
-				motion = append(motion, name)
-			}
-		}
-	}
-	slices.Sort(keys)
-	slices.Sort(motion)
-	return keys, motion, nil
+// inputElements returns the elements the reactions name by index.
+function inputElements() {
+  return window.__saavuInput.els;
 }

@@ -1,4 +1,4 @@
-package crawl
+package browser
 
 import (
 	"context"
@@ -34,7 +34,8 @@ var Styles = []string{
 // capture takes the DOM snapshot and the accessibility tree, builds the
 // page model and runs the live probes. Screenshots come later, after the
 // rules ran (Tab.Check), and only of what they reported.
-func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
+func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
+	b := t.b
 	t0 := time.Now()
 	snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
 		ComputedStyles:    Styles,
@@ -67,7 +68,7 @@ func (b *Browser) capture(ctx, opCtx context.Context, p *checks.Page) error {
 		return err
 	}
 	tBuild := time.Now()
-	b.probe(opCtx, p, backend)
+	t.probe(opCtx, p, backend)
 	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
 	b.opts.Log.Debug("capture steps", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "ax", ms(tAX.Sub(tSnap)),
 		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)))

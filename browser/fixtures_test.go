@@ -1,4 +1,4 @@
-package crawl_test
+package browser_test
 
 import (
 	"context"

@@ -1,9 +1,8 @@
-package crawl
+package browser
 
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"hash/fnv"
 	"math"
 	"slices"
@@ -12,112 +11,12 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-	"golang.org/x/sync/errgroup"
 
 	"saavu/checks"
 )
 
-// Done is one audited page: its capture, the rules' results, or the error
-// that stopped it (a *PageError, or the context's error).
-type Done struct {
-	URL     string
-	Page    *checks.Page // never nil; holds what was learnt before an error
-	Results []checks.Result
-	Err     error
-}
-
-// Audit captures every URL with concurrency tabs, runs the rules on each
-// page and calls done for each page, from one goroutine, as pages finish.
-// A page that fails never stops the others; only ctx does. Audit returns
-// ctx's error when it was cancelled.
-func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule, concurrency int, done func(Done)) error {
-	if concurrency < 1 {
-		concurrency = 1
-	}
-	shots := newShotSet(maxShotKeys)
-	jobs := make(chan string)
-	results := make(chan Done)
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		defer close(jobs)
-		for _, u := range urls {
-			if gctx.Err() != nil {
-				return nil
-			}
-			select {
-			case jobs <- u:
-			case <-gctx.Done():
-				return nil
-			}
-		}
-		return nil
-	})
-	workers, wctx := errgroup.WithContext(gctx)
-	for range concurrency {
-		workers.Go(func() error {
-			// Each worker keeps one tab and replaces it when it breaks.
-			var tab *Tab
-			defer func() {
-				if tab != nil {
-					tab.Close()
-				}
-			}()
-			for u := range jobs {
-				if tab != nil && tab.Broken() {
-					tab.Close()
-					tab = nil
-				}
-				var d Done
-				if tab == nil {
-					var err error
-					if tab, err = b.NewTab(wctx); err != nil {
-						tab = nil
-						d = Done{URL: u, Page: &checks.Page{URL: u, FinalURL: u}, Err: err}
-					}
-				}
-				if tab != nil {
-					d = auditOne(wctx, tab, u, rules, shots)
-				}
-				if wctx.Err() != nil {
-					// Cut short by the cancellation: not a result; the
-					// caller reports the pages it did not get as interrupted.
-					return nil
-				}
-				select {
-				case results <- d:
-				case <-wctx.Done():
-					return nil
-				}
-			}
-			return nil
-		})
-	}
-	g.Go(func() error {
-		err := workers.Wait()
-		close(results)
-		return err
-	})
-	for d := range results {
-		if ctx.Err() != nil {
-			continue // cancelled: no more pages are reported
-		}
-		done(d)
-	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
-func auditOne(ctx context.Context, tab *Tab, url string, rules []*checks.Rule, shots *shotSet) Done {
-	p, err := tab.Capture(ctx, url)
-	d := Done{URL: url, Page: p, Err: err}
-	if err != nil {
-		return d
-	}
-	d.Results, d.Err = tab.Check(ctx, p, rules, shots)
-	return d
-}
+// Screenshots: after the rules ran on a page, the regions around what
+// they reported are photographed (Tab.Check), each element once a run.
 
 // Check runs the rules on p, the page the tab captured last and still
 // shows. With screenshots on, it then photographs the regions around the
@@ -182,13 +81,8 @@ const shotsTimeout = 15 * time.Second
 
 // shootResetJS puts the page back as it was captured (the focus probe
 // left focus on some element, and scrolled) and returns the viewport's
-// height.
-const shootResetJS = `(() => {
-  const a = document.activeElement;
-  if (a && a !== document.body && a.blur) a.blur();
-  scrollTo({left: 0, top: 0, behavior: 'instant'});
-  return innerHeight;
-})()`
+// height (js/shots.js).
+var shootResetJS = jsFunc("shots.js", "shotsReset")
 
 // shoot photographs the areas of the page (CSS px from its top left
 // corner) into p.Shots, one shot per group of areas. The areas in the
@@ -200,13 +94,13 @@ const shootResetJS = `(() => {
 // every shot, which costs more than the page's load.
 func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) error {
 	var vh float64
-	if err := evalJS(ctx, shootResetJS, &vh); err != nil {
+	if err := t.call(ctx, shootResetJS, &vh); err != nil {
 		return err
 	}
 	if vh <= 0 {
 		vh = 900
 	}
-	defer evalJS(ctx, "scrollTo({left: 0, top: 0, behavior: 'instant'}), true", new(bool))
+	defer t.call(ctx, scrollToYJS, new(float64), 0)
 	var top, rest []checks.Rect
 	for _, a := range areas {
 		if a.Y+a.H <= vh {
@@ -234,7 +128,7 @@ func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) er
 		u := union(band)
 		if u.Y+u.H > vh { // scroll the band to the middle of the viewport
 			want := math.Max(0, u.Y+u.H/2-vh/2)
-			if err := evalJS(ctx, fmt.Sprintf("scrollTo({left: 0, top: %d, behavior: 'instant'}), scrollY", int(want)), &scrollY); err != nil {
+			if err := t.call(ctx, scrollToYJS, &scrollY, int(want)); err != nil {
 				return err
 			}
 		}
@@ -288,7 +182,7 @@ type shotClaim struct {
 	node *checks.Node
 }
 
-// shotSet is the set of elements photographed in one Audit or Crawl, shared
+// shotSet is the set of elements photographed in one Audit or Session, shared
 // by its workers, so that the same fault on every page of a site (a
 // template's cookie banner, its footer) is photographed on the first page
 // it is seen on only.

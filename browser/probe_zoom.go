@@ -1,27 +1,21 @@
-package crawl
+package browser
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/domsnapshot"
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"saavu/checks"
 )
 
-// Layout probes: the page at the size a zoomed browser gives it, and the
-// scroll sizes of its scrollable boxes. See probes.go for how probes run.
+// The zoom probe: the page at the size a zoomed browser gives it (WCAG
+// 1.4.4 Resize Text), and zoomView, which the reflow and spacing probes
+// use too. See probe.go for how probes run.
 
 // The zoom probe's viewport: a 1280 × 1024 screen zoomed to 200 % gives
 // the page 640 × 512 CSS px (the size W3C ACT rule 59br37 tests at).
@@ -43,13 +37,13 @@ const (
 // probeZoom lays the page out at 640 × 512 CSS px, takes a second, small
 // DOM snapshot and records which text the elements with overflow hidden
 // or clip cut off (Page.Zoom). The viewport is restored afterwards.
-func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeZoom(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	if !clipsText(p) {
 		// Nothing clips text now; only a media query could make something
 		// clip at 640 px. Resizing costs a layout and a snapshot: skip it
 		// when no style sheet has such a rule.
 		var media bool
-		if err := evalJS(ctx, mediaOverflowJS, &media); err != nil {
+		if err := tab.call(ctx, mediaOverflowJS, &media); err != nil {
 			return err
 		}
 		if !media {
@@ -57,7 +51,7 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 			return nil
 		}
 	}
-	restore, err := resize(ctx, zoomW, zoomH)
+	restore, err := tab.resize(ctx, zoomW, zoomH)
 	defer restore()
 	if err != nil {
 		return err
@@ -72,26 +66,6 @@ func probeZoom(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeI
 	p.Zoom = zoomView(&snap, backend, checks.Size{W: zoomW, H: zoomH})
 	return nil
 }
-
-// resize lays the page out in a viewport of w × h CSS px and lets its
-// resize handlers run. restore, to be called even when resize fails,
-// puts the viewport back, even when ctx has run out: the tab goes on to
-// other pages.
-func resize(ctx context.Context, w, h int64) (restore func(), err error) {
-	restore = func() {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-		defer cancel()
-		_, _ = chromedp.Call(cctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{})
-	}
-	if _, err := chromedp.Call(ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: w, Height: h, DeviceScaleFactor: 1}); err != nil {
-		return restore, err
-	}
-	return restore, evalJS(ctx, settleJS, new(bool))
-}
-
-// settleJS lets the page's resize handlers run after the viewport or the
-// styles changed (one animation frame, 50 ms at most).
-const settleJS = `new Promise(r => { const t = setTimeout(() => r(true), 50); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(true); }, 0)); })`
 
 // clipsText reports whether the captured page has an element (html and
 // body aside) with overflow hidden or clip and rendered text in it.
@@ -112,24 +86,8 @@ func clipsText(p *checks.Page) bool {
 
 // mediaOverflowJS reports whether a style sheet of the page has a rule
 // setting overflow to hidden or clip inside a media or container query,
-// or a style sheet it cannot read (from another origin).
-const mediaOverflowJS = `(() => {
-  const re = /overflow[a-z-]*\s*:\s*[^;}]*\b(hidden|clip)\b/;
-  const look = (rules, cond) => {
-    for (const r of rules) {
-      const c = cond || (typeof CSSConditionRule !== 'undefined' && r instanceof CSSConditionRule);
-      if (c && re.test(r.cssText)) return true;
-      if (r.cssRules && r.cssRules.length && look(r.cssRules, c)) return true;
-    }
-    return false;
-  };
-  for (const s of document.styleSheets) {
-    let rules;
-    try { rules = s.cssRules; } catch (_) { return true; }
-    if (rules && look(rules, false)) return true;
-  }
-  return false;
-})()`
+// or a style sheet it cannot read (from another origin): js/zoom.js.
+var mediaOverflowJS = jsFunc("zoom.js", "overflowQueries")
 
 // span is a stretch of one axis, lo to hi.
 type span struct{ lo, hi float64 }
@@ -388,134 +346,4 @@ func mapsKeys[V any](m map[int]V) func(func(int) bool) {
 			}
 		}
 	}
-}
-
-// scrollJS measures an element: how far its content can be scrolled
-// each way, and its computed padding.
-const scrollJS = `function() {
-  const c = getComputedStyle(this);
-  const px = v => parseFloat(v) || 0;
-  return [this.scrollWidth - this.clientWidth, this.scrollHeight - this.clientHeight,
-    px(c.paddingTop), px(c.paddingRight), px(c.paddingBottom), px(c.paddingLeft)];
-}`
-
-// probeScroll measures the scroll distances of the elements the snapshot
-// found with overflow auto or scroll (Page.Scrollers). A page without any
-// costs nothing.
-func probeScroll(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
-	ids := map[int]cdp.BackendNodeID{}
-	for id, i := range backend {
-		ids[i] = id
-	}
-	var nodes []int
-	for _, n := range p.Nodes {
-		if n.Type != checks.ElementNode || n.Layout == nil || n.Is("html", "body") {
-			continue
-		}
-		ox, oy := n.Style("overflow-x"), n.Style("overflow-y")
-		if ox == "auto" || ox == "scroll" || oy == "auto" || oy == "scroll" {
-			if _, ok := ids[n.Index]; ok && overflows(n) {
-				nodes = append(nodes, n.Index)
-			}
-		}
-	}
-	if len(nodes) == 0 {
-		return nil
-	}
-	out := make([]*checks.Scroller, len(nodes))
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	sem := make(chan struct{}, 8)
-	for k, n := range nodes {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			s, err := measureScroll(ctx, ids[n])
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
-			}
-			s.Node = n
-			out[k] = s
-		}()
-	}
-	wg.Wait()
-	for _, s := range out {
-		if s != nil {
-			p.Scrollers = append(p.Scrollers, *s)
-		}
-	}
-	return firstErr
-}
-
-// overflows reports whether anything laid out inside the element reaches
-// beyond its box, so that it may scroll: only those are measured.
-func overflows(n *checks.Node) bool {
-	b := n.Layout.Box
-	out := func(r checks.Rect) bool {
-		return r.W > 0 && r.H > 0 && (r.X < b.X-1 || r.Y < b.Y-1 || r.X+r.W > b.X+b.W+1 || r.Y+r.H > b.Y+b.H+1)
-	}
-	for _, d := range n.Descendants() {
-		if d.Layout == nil {
-			continue
-		}
-		if out(d.Layout.Box) {
-			return true
-		}
-		for _, c := range d.ChildNodes() {
-			if c.Type == checks.TextNode && c.Layout != nil {
-				for _, t := range c.Layout.TextBoxes {
-					if out(t) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	for _, c := range n.ChildNodes() {
-		if c.Type == checks.TextNode && c.Layout != nil {
-			for _, t := range c.Layout.TextBoxes {
-				if out(t) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-func measureScroll(ctx context.Context, id cdp.BackendNodeID) (*checks.Scroller, error) {
-	obj, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id})
-	if err != nil {
-		return nil, err
-	}
-	if obj.Object == nil || obj.Object.ObjectID == "" {
-		return nil, fmt.Errorf("node %d is gone", id)
-	}
-	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: obj.Object.ObjectID})
-	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: scrollJS, ObjectID: obj.Object.ObjectID, ReturnByValue: new(true)})
-	if err != nil {
-		return nil, err
-	}
-	if res.ExceptionDetails != nil {
-		return nil, fmt.Errorf("script: %s", res.ExceptionDetails.Text)
-	}
-	var v [6]float64
-	if res.Result == nil {
-		return nil, fmt.Errorf("script returned nothing")
-	}
-	if err := json.Unmarshal(res.Result.Value, &v); err != nil {
-		return nil, err
-	}
-	return &checks.Scroller{X: round2(v[0]), Y: round2(v[1]), Padding: [4]float64{round2(v[2]), round2(v[3]), round2(v[4]), round2(v[5])}}, nil
 }

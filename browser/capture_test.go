@@ -1,4 +1,4 @@
-package crawl_test
+package browser_test
 
 import (
 	"bytes"
@@ -16,8 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"saavu/browser"
 	"saavu/checks"
-	"saavu/crawl"
 	"saavu/internal/chrometest"
 )
 
@@ -120,19 +120,19 @@ func TestCaptureBadInput(t *testing.T) {
 		{name: "redirect", url: ts.URL + "/moved", status: 200, finalPath: "/ok"},
 		{name: "alert does not block", url: ts.URL + "/alert", status: 200, finalPath: "/alert"},
 		{name: "unslotted iframe", url: ts.URL + "/unslotted", status: 200, finalPath: "/unslotted"},
-		{name: "redirect loop", url: ts.URL + "/loop", kind: crawl.KindNetwork, msg: "redirect loop"},
-		{name: "404", url: ts.URL + "/missing", kind: crawl.KindHTTP, msg: "HTTP 404", status: 404},
-		{name: "500", url: ts.URL + "/broken", kind: crawl.KindHTTP, msg: "HTTP 500", status: 500},
-		{name: "empty 500", url: ts.URL + "/empty500", kind: crawl.KindHTTP, msg: "HTTP 500", status: 500},
-		{name: "pdf", url: ts.URL + "/report.pdf", kind: crawl.KindNotHTML, msg: "application/pdf"},
-		{name: "pdf attachment", url: ts.URL + "/download.pdf", kind: crawl.KindNotHTML, msg: "not a web page"},
-		{name: "image", url: ts.URL + "/logo.png", kind: crawl.KindNotHTML, msg: "image/png"},
-		{name: "connection refused", url: closedPort(t), kind: crawl.KindNetwork, msg: "connection refused"},
-		{name: "dns", url: "http://saavu-test.invalid/", kind: crawl.KindNetwork, msg: "host not found"},
+		{name: "redirect loop", url: ts.URL + "/loop", kind: browser.KindNetwork, msg: "redirect loop"},
+		{name: "404", url: ts.URL + "/missing", kind: browser.KindHTTP, msg: "HTTP 404", status: 404},
+		{name: "500", url: ts.URL + "/broken", kind: browser.KindHTTP, msg: "HTTP 500", status: 500},
+		{name: "empty 500", url: ts.URL + "/empty500", kind: browser.KindHTTP, msg: "HTTP 500", status: 500},
+		{name: "pdf", url: ts.URL + "/report.pdf", kind: browser.KindNotHTML, msg: "application/pdf"},
+		{name: "pdf attachment", url: ts.URL + "/download.pdf", kind: browser.KindNotHTML, msg: "not a web page"},
+		{name: "image", url: ts.URL + "/logo.png", kind: browser.KindNotHTML, msg: "image/png"},
+		{name: "connection refused", url: closedPort(t), kind: browser.KindNetwork, msg: "connection refused"},
+		{name: "dns", url: "http://saavu-test.invalid/", kind: browser.KindNetwork, msg: "host not found"},
 		{name: "never finishes loading", url: ts.URL + "/never-loads", status: 200, finalPath: "/never-loads", note: "did not finish loading"},
-		{name: "server never answers", url: ts.URL + "/no-answer", kind: crawl.KindTimeout, msg: "did not answer"},
-		{name: "script hangs the tab", url: ts.URL + "/hang", kind: crawl.KindHung, msg: "stopped responding"},
-		{name: "tab crashes", url: "chrome://crash", kind: crawl.KindCrash, msg: "crashed"},
+		{name: "server never answers", url: ts.URL + "/no-answer", kind: browser.KindTimeout, msg: "did not answer"},
+		{name: "script hangs the tab", url: ts.URL + "/hang", kind: browser.KindHung, msg: "stopped responding"},
+		{name: "tab crashes", url: "chrome://crash", kind: browser.KindCrash, msg: "crashed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,7 +160,7 @@ func TestCaptureBadInput(t *testing.T) {
 					t.Errorf("unexpected notes %q", notes)
 				}
 			} else {
-				var pe *crawl.PageError
+				var pe *browser.PageError
 				if !errors.As(err, &pe) {
 					t.Fatalf("want a *PageError of kind %s, got %T %v", tt.kind, err, err)
 				}
@@ -255,8 +255,8 @@ func TestAuditRecovers(t *testing.T) {
 	b := chrometest.Browser(t)
 	ts := badSite(t)
 	urls := []string{ts.URL + "/ok", ts.URL + "/hang", ts.URL + "/moved", "chrome://crash", ts.URL + "/missing", ts.URL + "/alert"}
-	got := map[string]crawl.Done{}
-	err := b.Audit(context.Background(), urls, nil, 1, func(d crawl.Done) { got[d.URL] = d })
+	got := map[string]browser.Done{}
+	err := b.Audit(context.Background(), urls, nil, 1, func(d browser.Done) { got[d.URL] = d })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,8 +268,8 @@ func TestAuditRecovers(t *testing.T) {
 			t.Errorf("%s: %v", u, d.Err)
 		}
 	}
-	for u, kind := range map[string]string{ts.URL + "/hang": crawl.KindHung, "chrome://crash": crawl.KindCrash, ts.URL + "/missing": crawl.KindHTTP} {
-		if !crawl.IsKind(got[u].Err, kind) {
+	for u, kind := range map[string]string{ts.URL + "/hang": browser.KindHung, "chrome://crash": browser.KindCrash, ts.URL + "/missing": browser.KindHTTP} {
+		if !browser.IsKind(got[u].Err, kind) {
 			t.Errorf("%s: got %v, want a %s error", u, got[u].Err, kind)
 		}
 	}
@@ -280,7 +280,7 @@ func TestAuditCancelled(t *testing.T) {
 	ts := badSite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
-	err := b.Audit(ctx, []string{ts.URL + "/ok", ts.URL + "/never-loads", ts.URL + "/ok?2", ts.URL + "/ok?3"}, nil, 1, func(d crawl.Done) {
+	err := b.Audit(ctx, []string{ts.URL + "/ok", ts.URL + "/never-loads", ts.URL + "/ok?2", ts.URL + "/ok?3"}, nil, 1, func(d browser.Done) {
 		n++
 		cancel() // stop after the first page
 	})
@@ -311,8 +311,8 @@ func TestAuditShots(t *testing.T) {
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 	rules := []*checks.Rule{checks.ImageAlt}
-	got := map[string]crawl.Done{}
-	if err := b.Audit(context.Background(), []string{ts.URL + "/ok", ts.URL + "/bad"}, rules, 1, func(d crawl.Done) { got[d.URL] = d }); err != nil {
+	got := map[string]browser.Done{}
+	if err := b.Audit(context.Background(), []string{ts.URL + "/ok", ts.URL + "/bad"}, rules, 1, func(d browser.Done) { got[d.URL] = d }); err != nil {
 		t.Fatal(err)
 	}
 	if d := got[ts.URL+"/ok"]; d.Err != nil || d.Page.Shots != nil {
@@ -483,7 +483,7 @@ func TestCaptureSkipProbes(t *testing.T) {
 	defer cancel()
 	opts := chrometest.Options
 	opts.SkipProbes = checks.Probes
-	b, err := crawl.Launch(ctx, opts)
+	b, err := browser.Launch(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,11 @@
-package crawl
+package browser
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"mime"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -22,39 +22,6 @@ import (
 	"saavu/checks"
 )
 
-// PageError says why a page could not be audited. Its message is written
-// for the person reading the report.
-type PageError struct {
-	Kind string // one of the Err* kinds below
-	Msg  string
-}
-
-func (e *PageError) Error() string { return e.Msg }
-
-// ErrorKind returns the kind, for reports.
-func (e *PageError) ErrorKind() string { return e.Kind }
-
-// Kinds of PageError.
-const (
-	KindNetwork = "network"  // DNS, refused connection, TLS, redirect loop…
-	KindHTTP    = "http"     // 4xx or 5xx answer
-	KindNotHTML = "not-html" // a PDF, an image, a download
-	KindTimeout = "timeout"  // no answer, or capture did not finish in time
-	KindHung    = "hung"     // the page's scripts keep the tab busy
-	KindCrash   = "crash"    // the tab crashed
-	KindBrowser = "browser"  // the browser failed or went away
-)
-
-// IsKind reports whether err is a PageError of the kind.
-func IsKind(err error, kind string) bool {
-	var pe *PageError
-	return errors.As(err, &pe) && pe.Kind == kind
-}
-
-func pageErr(kind, format string, args ...any) error {
-	return &PageError{Kind: kind, Msg: fmt.Sprintf(format, args...)}
-}
-
 // htmlTypes are the media types saavu audits.
 var htmlTypes = map[string]bool{
 	"text/html": true, "application/xhtml+xml": true, "image/svg+xml": true,
@@ -69,6 +36,9 @@ type navState struct {
 	idle      time.Time                  // when the last of them finished
 	crashed   bool
 	changed   chan struct{}
+
+	frame string // the tab's top frame
+	doc   string // unique id of the execution context of its document's main world
 }
 
 func newNavState() *navState {
@@ -123,10 +93,36 @@ func (s *navState) listen(ev any) {
 		m[ev.Name] = true
 	case *inspector.EventTargetCrashed:
 		s.crashed = true
+	case *runtime.EventExecutionContextCreated:
+		var aux struct {
+			FrameID   string `json:"frameId"`
+			IsDefault bool   `json:"isDefault"`
+		}
+		if json.Unmarshal(ev.Context.AuxData, &aux) == nil && aux.IsDefault && aux.FrameID == s.frame {
+			s.doc = ev.Context.UniqueID
+		}
+		return
+	case *runtime.EventExecutionContextDestroyed:
+		if ev.ExecutionContextUniqueID == s.doc {
+			s.doc = ""
+		}
+		return
+	case *runtime.EventExecutionContextsCleared:
+		s.doc = ""
+		return
 	default:
 		return
 	}
 	s.signal()
+}
+
+// document returns the unique id of the execution context of the main
+// world of the tab's top document, where the scripts run (see Tab.call);
+// "" while there is none.
+func (s *navState) document() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.doc
 }
 
 func (s *navState) isCrashed() bool {
@@ -303,12 +299,13 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 		}
 	}
 	// Note the page's repeating timers from its first script on (the
-	// auto-update probe, probes_auto.go).
+	// auto-update probe, probe_auto.go).
 	if _, err := chromedp.Call(tabCtx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: timersJS}); err != nil {
 		cancel()
 		return nil, pageErr(KindBrowser, "could not prepare the browser tab: %v", err)
 	}
 	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
+	t.st.frame = t.frameID()
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
 		cancel()
 		return nil, pageErr(KindBrowser, "could not follow the browser tab: %v", err)
@@ -376,7 +373,7 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	}
 	loaded := time.Now()
 	if err == nil {
-		err = b.capture(ctx, opCtx, p)
+		err = t.capture(ctx, opCtx, p)
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -437,7 +434,7 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 	switch {
 	case refused != "" && nav.ErrorText != "":
 		p.FinalURL = refused
-		return pageErr(KindOutOfScope, ReasonRedirectedOut, refused)
+		return pageErr(KindOutOfScope, "redirected to %s, where the tab was told not to go: not audited", refused)
 	case nav.IsDownload:
 		return pageErr(KindNotHTML, "not a web page (%s): the server sent a file to download; documents are not audited", orUnknown(p.ContentType))
 	case nav.ErrorText != "":
@@ -498,46 +495,6 @@ func (b *Browser) readyState(ctx context.Context) (string, error) {
 		return "unknown", nil
 	}
 	return strings.Trim(string(res.Result.Value), `"`), nil
-}
-
-func httpError(status int, text string) error {
-	if text == "" {
-		text = http.StatusText(status)
-	}
-	return pageErr(KindHTTP, "the server answered HTTP %d %s", status, text)
-}
-
-// netError turns Chrome's net::ERR_ codes into advice.
-func netError(code string) error {
-	c := strings.TrimPrefix(code, "net::")
-	var msg string
-	switch {
-	case c == "ERR_NAME_NOT_RESOLVED" || c == "ERR_NAME_RESOLUTION_FAILED":
-		msg = "host not found (DNS lookup failed): check the address"
-	case c == "ERR_CONNECTION_REFUSED":
-		msg = "connection refused: no web server is listening at that address and port"
-	case c == "ERR_TOO_MANY_REDIRECTS":
-		msg = "redirect loop: the address keeps redirecting and never reaches a page"
-	case c == "ERR_CONNECTION_RESET" || c == "ERR_CONNECTION_CLOSED" || c == "ERR_EMPTY_RESPONSE":
-		msg = "the server closed the connection without answering"
-	case c == "ERR_CONNECTION_TIMED_OUT" || c == "ERR_TIMED_OUT":
-		msg = "the server did not answer in time"
-	case c == "ERR_ADDRESS_UNREACHABLE" || c == "ERR_INTERNET_DISCONNECTED" || c == "ERR_NETWORK_UNREACHABLE":
-		msg = "the host cannot be reached from this machine (no network route)"
-	case strings.HasPrefix(c, "ERR_CERT_") || strings.HasPrefix(c, "ERR_SSL_"):
-		msg = "the site's TLS certificate or connection is not valid"
-	case c == "ERR_UNSAFE_PORT":
-		msg = "the browser refuses to connect to that port"
-	case c == "ERR_INVALID_URL":
-		msg = "not a valid address"
-	case c == "ERR_ABORTED":
-		msg = "the browser stopped loading the page (the server may have sent a file to download)"
-	case c == "ERR_BLOCKED_BY_RESPONSE" || c == "ERR_BLOCKED_BY_CLIENT":
-		msg = "the browser blocked the page"
-	default:
-		msg = "the page could not be loaded"
-	}
-	return pageErr(KindNetwork, "%s (%s)", msg, code)
 }
 
 func mediaType(v string) string {

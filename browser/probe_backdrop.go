@@ -1,9 +1,8 @@
-package crawl
+package browser
 
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image"
@@ -44,7 +43,7 @@ const backdropTrim = 0.02
 const backdropGroup = "saavu-backdrop"
 
 // probeBackdrop measures the backdrops of checks.BackdropTargets.
-func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+func probeBackdrop(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
 	targets := checks.BackdropTargets(p)
 	if len(targets) == 0 {
 		return nil
@@ -62,7 +61,7 @@ func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendN
 	defer func() {
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
 		defer cancel()
-		_ = evalJS(cctx, backdropRestoreJS, new(bool))
+		_ = tab.call(cctx, backdropRestoreJS, new(bool), backdropAttr)
 		_, _ = chromedp.Call(cctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: backdropGroup})
 	}()
 
@@ -74,7 +73,7 @@ func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendN
 		Area [4]float64 `json:"area"` // the text's area
 		URLs []string   `json:"urls"` // background images under the text
 	}
-	var args []*runtime.CallArgument
+	var objs []runtime.RemoteObjectID
 	var checksJS []check
 	var kept []checks.BackdropTarget
 	for _, t := range targets {
@@ -87,7 +86,7 @@ func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendN
 			continue
 		}
 		b := t.Node.Layout.Box
-		args = append(args, &runtime.CallArgument{ObjectID: res.Object.ObjectID})
+		objs = append(objs, res.Object.ObjectID)
 		checksJS = append(checksJS, check{
 			Box:  [4]float64{b.X, b.Y, b.W, b.H},
 			Area: [4]float64{t.Area.X, t.Area.Y, t.Area.W, t.Area.H},
@@ -98,29 +97,19 @@ func probeBackdrop(ctx context.Context, p *checks.Page, backend map[cdp.BackendN
 	if len(kept) == 0 {
 		return nil
 	}
-	data, err := json.Marshal(checksJS)
-	if err != nil {
-		return err
-	}
-	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, runtime.CallFunctionOnParams{
-		FunctionDeclaration: fmt.Sprintf(backdropHideJS, backdropAttr, data),
-		ObjectID:            args[0].ObjectID,
-		Arguments:           args,
-		ReturnByValue:       new(true),
-		AwaitPromise:        new(true),
-	})
-	if err != nil {
-		return err
-	}
-	if res.ExceptionDetails != nil {
-		return fmt.Errorf("script: %s", res.ExceptionDetails.Text)
+	args := []any{backdropAttr, checksJS}
+	for _, o := range objs {
+		args = append(args, o)
 	}
 	var ready struct {
 		OK []bool  `json:"ok"`
 		VW float64 `json:"vw"`
 		VH float64 `json:"vh"`
 	}
-	if res.Result == nil || json.Unmarshal(res.Result.Value, &ready) != nil || len(ready.OK) != len(kept) {
+	if err := callOn(ctx, objs[0], backdropHideJS, &ready, args...); err != nil {
+		return err
+	}
+	if len(ready.OK) != len(kept) {
 		return errors.New("the script that hides the text returned nothing")
 	}
 
@@ -212,71 +201,15 @@ next:
 	return groups
 }
 
-// backdropHideJS marks the elements (the arguments), hides their text
-// with a style sheet (in the document and in the shadow roots they are
-// in), scrolls the page to the top and leaves focus nowhere, as when the
-// page was captured. It returns, for each element, whether it may be
-// photographed: it is where the page model has it, and the images that
-// may be under its text have loaded. %[1]s is the attribute, %[2]s the
-// checks.
-const backdropHideJS = `async function(...els) {
-  const want = %[2]s;
-  const attr = '%[1]s';
-  const sel = '[' + attr + ']';
-  const css = [sel, sel + ' *', sel + '::before', sel + '::after', sel + ' *::before', sel + ' *::after',
-    sel + '::first-letter', sel + '::first-line', sel + '::marker', sel + ' *::marker'].join(', ') +
-    ' { color: transparent !important; -webkit-text-fill-color: transparent !important; -webkit-text-stroke-color: transparent !important;' +
-    ' text-shadow: none !important; caret-color: transparent !important; text-decoration-color: transparent !important;' +
-    ' transition: none !important; }';
-  const roots = new Set([document]);
-  els.forEach((e, i) => { e.setAttribute(attr, String(i)); roots.add(e.getRootNode()); });
-  const styles = [];
-  for (const r of roots) {
-    const s = document.createElement('style');
-    s.textContent = css;
-    (r === document ? (document.head || document.documentElement) : r).appendChild(s);
-    styles.push(s);
-  }
-  window.__saavuBackdrop = {els, styles};
-  const a = document.activeElement;
-  if (a && a !== document.body && a.blur) a.blur();
-  scrollTo({left: 0, top: 0, behavior: 'instant'});
-  const hit = (r, w) => r.x < w[0] + w[2] && w[0] < r.x + r.width && r.y < w[1] + w[3] && w[1] < r.y + r.height;
-  const imgs = Array.from(document.images);
-  const decode = u => {
-    const i = new Image();
-    i.src = u;
-    return Promise.race([i.decode().then(() => true, () => false), new Promise(r => setTimeout(() => r(false), 800))]);
-  };
-  const ok = await Promise.all(els.map(async (e, i) => {
-    const w = want[i];
-    const r = e.getBoundingClientRect();
-    const x = r.x + scrollX, y = r.y + scrollY;
-    if (Math.abs(x - w.box[0]) > 2 || Math.abs(y - w.box[1]) > 2 || Math.abs(r.width - w.box[2]) > 2 || Math.abs(r.height - w.box[3]) > 2) return false;
-    for (const img of imgs) {
-      const b = img.getBoundingClientRect();
-      if (!hit({x: b.x + scrollX, y: b.y + scrollY, width: b.width, height: b.height}, w.area)) continue;
-      if (!img.complete || !img.naturalWidth) return false;
-    }
-    const got = await Promise.all((w.urls || []).map(decode));
-    return got.every(Boolean);
-  }));
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return {ok, vw: innerWidth, vh: innerHeight};
-}`
-
-// backdropRestoreJS shows the text again. The transitions stay off until
-// the colours are back, so that the text does not fade in.
-const backdropRestoreJS = `(() => {
-  const b = window.__saavuBackdrop;
-  if (!b) return true;
-  delete window.__saavuBackdrop;
-  for (const s of b.styles) s.textContent = s.textContent.replace(/color: transparent !important;|-webkit-text-fill-color: transparent !important;|-webkit-text-stroke-color: transparent !important;|text-shadow: none !important;|caret-color: transparent !important;|text-decoration-color: transparent !important;/g, '');
-  for (const e of b.els) getComputedStyle(e).color;
-  for (const s of b.styles) s.remove();
-  for (const e of b.els) e.removeAttribute('` + backdropAttr + `');
-  return true;
-})()`
+// backdropHideJS marks the elements, hides their text, scrolls the page to
+// the top and leaves focus nowhere, as when the page was captured, and
+// returns, for each element, whether it may be photographed: it is where
+// the page model has it, and the images that may be under its text have
+// loaded. backdropRestoreJS shows the text again (js/backdrop.js).
+var (
+	backdropHideJS    = jsFunc("backdrop.js", "backdropHide")
+	backdropRestoreJS = jsFunc("backdrop.js", "backdropRestore")
+)
 
 var cssURL = regexp.MustCompile(`url\("((?:[^"\\]|\\.)*)"\)`)
 

@@ -1,4 +1,4 @@
-package crawl_test
+package browser_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
 	"saavu/internal/chrometest"
@@ -39,21 +40,23 @@ func TestAuditShotsOnce(t *testing.T) {
 
 	runs := []struct {
 		name string
-		run  func(done func(crawl.Done)) error
+		run  func(done func(browser.Done)) error
 	}{
-		{"audit", func(done func(crawl.Done)) error {
+		{"audit", func(done func(browser.Done)) error {
 			return b.Audit(context.Background(), []string{ts.URL + "/a", ts.URL + "/b"}, rules, 2, done)
 		}},
-		{"crawl", func(done func(crawl.Done)) error {
+		{"crawl", func(done func(browser.Done)) error {
 			opts := crawl.CrawlOptions{Start: []string{ts.URL + "/a"}, MaxDepth: -1, Concurrency: 2, IgnoreRobots: true}
-			_, err := b.Crawl(context.Background(), opts, rules, func(p crawl.CrawlPage) error { done(p.Done); return nil })
+			session := b.Session(rules)
+			tabs := func() crawl.Tab { return session.Worker() }
+			_, err := crawl.Crawl(context.Background(), tabs, opts, func(p crawl.CrawlPage) error { done(p.Done); return nil })
 			return err
 		}},
 	}
 	for _, tt := range runs {
 		t.Run(tt.name, func(t *testing.T) {
 			var pages []report.Page
-			err := tt.run(func(d crawl.Done) {
+			err := tt.run(func(d browser.Done) {
 				if d.Err != nil {
 					t.Errorf("%s: %v", d.URL, d.Err)
 					return

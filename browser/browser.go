@@ -1,6 +1,16 @@
-// Package crawl drives headless Chrome: it loads pages and captures each one,
-// once, into a checks.Page. It is the only package that talks to the browser.
-package crawl
+// Package browser runs headless Chrome for saavu. It launches Chrome (or
+// attaches to a running one), opens tabs, loads a page in each and
+// captures it, once, into a checks.Page: the DOM snapshot, the
+// accessibility tree, and what the live-page probes learn by trying the
+// page out (keyboard focus, media, hover, zoom, reflow…; their JavaScript
+// is in js/). It then runs the rules on the page and photographs what they
+// reported (Tab.Check), and audits lists of addresses (Browser.Audit).
+//
+// It is the only package of saavu that imports chromedp and cdproto. The
+// site walk (package crawl) drives it through a small interface, which a
+// Session's Workers satisfy: they open tabs as they need them, and start
+// Chrome again when it died.
+package browser
 
 import (
 	"context"
@@ -97,8 +107,8 @@ func (o *Options) defaults() {
 }
 
 // Browser is a running Chrome that pages are captured in, one tab each.
-// When the Chrome process dies (killed for lack of memory, a crash) a
-// crawl restarts it; see revive.
+// When the Chrome process dies (killed for lack of memory, a crash) the
+// Workers of a Session start it again; see revive.
 type Browser struct {
 	opts    Options
 	parent  context.Context // Launch's context: a restarted Chrome lives under it too

@@ -1,0 +1,157 @@
+// The focus probe (probe_focus.go). Its walks keep their state in the
+// page between calls: window.__saavuFocus (the elements seen, which the
+// stops name by index), window.__saavuFocusIns (focus moves counted),
+// window.__saavuWalk and window.__saavuWalkKey (the fast walk).
+
+// focusStop returns the focused element, as an index into
+// window.__saavuFocus.els, and the computed styles props of it, its three
+// nearest ancestors and its neighbouring elements; {el: -1} when nothing
+// on the page has focus.
+function focusStop(props) {
+  const S = window.__saavuFocus || (window.__saavuFocus = {els: [], idx: new Map()});
+  const id = e => { if (!S.idx.has(e)) { S.idx.set(e, S.els.length); S.els.push(e); } return S.idx.get(e); };
+  let a = deepActive(), frame = false;
+  if (!a || a === document.body || a === document.documentElement) return {el: -1};
+  if (a instanceof HTMLIFrameElement || a instanceof HTMLFrameElement || a instanceof HTMLObjectElement || a instanceof HTMLEmbedElement) frame = true;
+  const st = e => { const c = getComputedStyle(e); const o = {}; for (const p of props) o[p] = c.getPropertyValue(p); return o; };
+  const ctx = [a];
+  for (let x = a, i = 0; i < 3 && x.parentElement; i++) { x = x.parentElement; ctx.push(x); }
+  if (a.previousElementSibling) ctx.push(a.previousElementSibling);
+  if (a.nextElementSibling) ctx.push(a.nextElementSibling);
+  // Jump focus transitions to their end, to read the focused style.
+  for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
+  const r = a.getBoundingClientRect();
+  const fields = a instanceof HTMLInputElement && /^(date|time|datetime-local|month|week)$/.test(a.type);
+  return {el: id(a), frame, fields, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
+}
+
+// focusReset starts a walk from the top of the document with nothing
+// focused, counting the moves of focus in window.__saavuFocusIns.
+// Blurring leaves Chrome's sequential focus navigation starting point at
+// the element that had focus: focusing an element at the start of the
+// body and removing it moves that point to the top.
+function focusReset() {
+  if (!window.__saavuFocusIns) {
+    window.__saavuFocusIns = {n: 0};
+    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
+  }
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  if (document.body) {
+    const t = document.createElement('span');
+    t.tabIndex = -1;
+    document.body.prepend(t);
+    t.focus({preventScroll: true});
+    t.remove();
+  }
+  const sel = window.getSelection && window.getSelection();
+  if (sel && document.body) sel.collapse(document.body, 0);
+  window.__saavuFocusIns.n = 0;
+}
+
+// focusWalkStart starts a walk from the top (focusReset).
+function focusWalkStart() {
+  focusReset();
+  return true;
+}
+
+// focusQuiet lets the timers that the fast walk's blurs started run out,
+// for wait ms, with the page's blur handlers held off, and starts a walk
+// from the top before and after.
+function focusQuiet(wait) {
+  focusReset();
+  window.__saavuQuiet = e => e.stopImmediatePropagation();
+  for (const t of ['blur', 'focusout']) window.addEventListener(t, window.__saavuQuiet, true);
+  return new Promise(r => setTimeout(() => {
+    focusReset();
+    for (const t of ['blur', 'focusout']) window.removeEventListener(t, window.__saavuQuiet, true);
+    r(true);
+  }, wait));
+}
+
+// focusStep waits for the page's focus handlers (some move focus back
+// after a short timeout), up to four times wait ms, then returns the
+// focused element (focusStop) and whether focus was still moving.
+async function focusStep(props, wait) {
+  // Wait until focus stays put (some pages move it back after a timeout):
+  // on the same element, with no focus event in between.
+  const ins = () => window.__saavuFocusIns ? window.__saavuFocusIns.n : 0;
+  let restless = false;
+  for (let i = 0, a = deepActive(), n = ins(); wait > 0 && i < 4; i++) {
+    await new Promise(r => setTimeout(r, wait));
+    if (deepActive() === a && ins() === n) break;
+    a = deepActive();
+    n = ins();
+    restless = i === 3;
+  }
+  const s = focusStop(props);
+  s.restless = restless;
+  return s;
+}
+
+// focusFastStart starts a walk without pauses that the page records
+// itself: each Tab key press, seen first by a capturing keydown listener
+// on the window, records where the previous one put focus
+// (window.__saavuWalk); once the walk has stopped (focus left the page,
+// came back to an element, went into a frame, or maxStops), further Tab
+// presses are swallowed, so the walk can press Tab in batches without
+// reading back each step. A date or time field takes up to fields
+// presses (its parts) as one stop.
+function focusFastStart(props, maxStops, fields) {
+  focusReset();
+  const W = window.__saavuWalk = {on: true, keys: 0, inner: 0, innerAll: 0, stops: [], count: new Map(), stopped: false, repeat: false, left: false, limit: false, frame: false};
+  W.record = () => {
+    const s = focusStop(props);
+    if (s.el < 0) { W.left = W.stops.length > 0; W.stopped = true; return; }
+    const last = W.stops[W.stops.length - 1];
+    if (s.fields && last && last.el === s.el && ++W.inner < fields) { W.innerAll++; return; } // Tab went to the next part of a date field
+    W.inner = 0;
+    W.stops.push(s);
+    const c = (W.count.get(s.el) || 0) + 1;
+    W.count.set(s.el, c);
+    if (s.frame) { W.frame = true; W.stopped = true; }
+    else if (c >= 2) { W.repeat = true; W.stopped = true; }
+    else if (W.stops.length >= maxStops) { W.limit = true; W.stopped = true; }
+  };
+  if (!window.__saavuWalkKey) {
+    window.__saavuWalkKey = e => {
+      const W = window.__saavuWalk;
+      if (!W || !W.on || e.key !== 'Tab' || e.shiftKey) return;
+      W.keys++;
+      if (!W.stopped && W.keys > 1) W.record();
+      if (W.stopped) { e.preventDefault(); e.stopImmediatePropagation(); }
+    };
+    window.addEventListener('keydown', window.__saavuWalkKey, true);
+  }
+  return true;
+}
+
+// focusFastState says how many Tab presses the fast walk saw, and
+// whether it stopped.
+function focusFastState() {
+  const W = window.__saavuWalk;
+  return {keys: W.keys, stopped: W.stopped};
+}
+
+// focusFastEnd records where the last Tab press put focus, ends the fast
+// walk, removes its key listener and returns it.
+function focusFastEnd() {
+  const W = window.__saavuWalk;
+  if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
+  W.on = false;
+  // The input probe looks for the page's own key listeners.
+  window.removeEventListener('keydown', window.__saavuWalkKey, true);
+  window.__saavuWalkKey = null;
+  return {keys: W.keys, stops: W.stops, repeat: W.repeat, left: W.left, limit: W.limit, frame: W.frame, inner: W.innerAll};
+}
+
+// focusMoves waits ms in a timer of the page (it runs after the page's
+// own shorter timers however busy the machine is), then returns how often
+// focus moved since the walk started.
+function focusMoves(ms) {
+  return new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), ms));
+}
+
+// focusElements returns the elements the walks saw.
+function focusElements() {
+  return window.__saavuFocus ? window.__saavuFocus.els : [];
+}

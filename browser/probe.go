@@ -1,0 +1,65 @@
+package browser
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+
+	"saavu/checks"
+)
+
+// Live-page probes: checks that need the page itself (media playing,
+// keyboard focus moving), run after the DOM snapshot so that they cannot
+// change what it captured (the screenshots, taken after the rules, put
+// focus and scrolling back first). Each is bounded by its own
+// timeout; one that fails leaves its result empty and adds a note, and the
+// rules that read it report cantTell. Each probe is in a file of its own
+// (probe_media.go, probe_focus.go, …), its JavaScript in js/ (media.js,
+// focus.js, …; see js.go).
+
+// probe runs every probe on the captured page p, which the tab shows.
+// backend maps the snapshot's backend node ids to indexes in p.Nodes.
+func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
+	b := t.b
+	probes := []struct {
+		id      checks.Probe
+		what    string
+		timeout time.Duration
+		run     func(context.Context, *Tab, *checks.Page, map[cdp.BackendNodeID]int) error
+	}{
+		// First, while nothing else has touched the page.
+		{checks.ProbeAuto, "whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto},
+		{checks.ProbeMedia, "the state of its audio and video", 2 * time.Second, probeMedia},
+		{checks.ProbeFocus, "where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
+		{checks.ProbeOrientation, "how the page turns with the screen", 2 * time.Second, probeOrientation},
+		{checks.ProbeScroll, "how far its scrollable boxes scroll", 2 * time.Second, probeScroll},
+		{checks.ProbeBackdrop, "what is behind text on images", 3 * time.Second, probeBackdrop},
+		{checks.ProbeSpacing, "how its text looks with wider spacing", 3 * time.Second, probeSpacing},
+		{checks.ProbeHover, "what appears when the pointer is over it", 3 * time.Second, probeHover},
+		{checks.ProbeInput, "what single keys and moving the device do", 3 * time.Second, probeInput},
+		// Last: these resize the page.
+		{checks.ProbeZoom, "how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},
+		{checks.ProbeReflow, "how the page fits a window 320 px wide", 3 * time.Second, probeReflow},
+	}
+	for _, pr := range probes {
+		if slices.Contains(b.opts.SkipProbes, pr.id) {
+			continue
+		}
+		start := time.Now()
+		pctx, cancel := context.WithTimeout(ctx, pr.timeout)
+		err := pr.run(pctx, t, p, backend)
+		cancel()
+		if err != nil {
+			if ctx.Err() != nil {
+				return // the whole capture ran out of time
+			}
+			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s; the rules that need it could not tell.", pr.what))
+			b.opts.Log.Debug("probe failed", "url", p.URL, "probe", pr.what, "err", err)
+			continue
+		}
+		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "took", time.Since(start).Round(time.Millisecond))
+	}
+}

@@ -1,0 +1,101 @@
+package browser
+
+import (
+	"context"
+	"time"
+
+	"saavu/checks"
+)
+
+// A Session audits the pages of one crawl in tabs that run the same rules
+// and share what was photographed: an element reported on many pages (a
+// template's) is photographed on the first only. Each worker of the
+// crawl has a tab of its own (Worker).
+type Session struct {
+	b     *Browser
+	rules []*checks.Rule
+	shots *shotSet
+}
+
+// Session starts a session that runs rules on each page.
+func (b *Browser) Session(rules []*checks.Rule) *Session {
+	return &Session{b: b, rules: rules, shots: newShotSet(maxShotKeys)}
+}
+
+// Worker is one tab of a session, for one worker of a crawl, which audits
+// pages one after another: Ready, Stay, Capture and Check for each. It
+// replaces its tab when the tab broke, and starts Chrome again when
+// Chrome died (see Browser.revive).
+type Worker struct {
+	s      *Session
+	tab    *Tab
+	tabGen int // the Chrome generation the tab belongs to
+	gen    int // the Chrome generation seen by the last Ready
+}
+
+// Worker returns a new worker of the session. It opens its tab when it
+// first needs one; Close closes it.
+func (s *Session) Worker() *Worker { return &Worker{s: s} }
+
+// Ready readies the worker for its next page: it closes a tab that broke,
+// starts Chrome again when it died, and opens a tab when it has none.
+// When no tab could be opened the error is a *PageError, for the page;
+// any other error (ctx's aside) means Chrome cannot be started again.
+func (w *Worker) Ready(ctx context.Context) error {
+	if w.tab != nil && w.tab.Broken() {
+		w.Close()
+	}
+	if _, err := w.s.b.revive(ctx); err != nil {
+		return err
+	}
+	w.gen = w.s.b.generation()
+	if w.tab != nil && w.tabGen != w.gen {
+		w.Close() // a tab of a Chrome that died
+	}
+	if w.tab == nil {
+		tab, err := w.s.b.NewTab(ctx)
+		if err != nil {
+			return err
+		}
+		w.tab, w.tabGen = tab, w.gen
+	}
+	return nil
+}
+
+// Stay sets, after Ready, where the next pages may redirect to: see
+// Tab.Stay.
+func (w *Worker) Stay(stay func(url string) bool) { w.tab.Stay(stay) }
+
+// Capture loads url in the worker's tab, after Ready, and captures it:
+// see Tab.Capture.
+func (w *Worker) Capture(ctx context.Context, url string) (*checks.Page, error) {
+	return w.tab.Capture(ctx, url)
+}
+
+// Check runs the session's rules on p, the page Capture returned, and
+// photographs what they reported: see Tab.Check.
+func (w *Worker) Check(ctx context.Context, p *checks.Page) ([]checks.Result, error) {
+	return w.tab.Check(ctx, p, w.s.rules, w.s.shots)
+}
+
+// Lost reports whether a page failed with err because Chrome died while
+// the worker's tab showed it. The tab is then closed, and the next Ready
+// starts Chrome again: the page is worth another try.
+func (w *Worker) Lost(err error) bool {
+	if !IsKind(err, KindBrowser) && !IsKind(err, KindCrash) && !IsKind(err, KindTimeout) {
+		return false
+	}
+	if !w.s.b.dead(w.gen, 2*time.Second) {
+		return false
+	}
+	w.Close()
+	return true
+}
+
+// Close closes the worker's tab.
+func (w *Worker) Close() {
+	if w.tab != nil {
+		w.tab.Close()
+		w.tab = nil
+	}
+}
