@@ -17,10 +17,14 @@ const MaxScreenshots = 5
 // elements beyond it get no screenshot.
 const MaxShotsPerPage = 16
 
-// Crop geometry, in CSS px: the margin shown around an element and the
-// largest crop.
+// Crop geometry, in CSS px: the margin shown around an element, the
+// smallest crop (a small element, a 64×81 button, gets this much of its
+// surroundings, so that one can tell where on the page it is) and the
+// largest.
 const (
 	CropMargin = 24
+	CropMinW   = 360
+	CropMinH   = 160
 	CropMaxW   = 640
 	CropMaxH   = 320
 )
@@ -38,7 +42,8 @@ func ShotBox(n *Node) (Rect, bool) {
 }
 
 // CropArea returns the element's rectangle and the area of the page a
-// crop of it shows (the element with a margin, within the page, at most
+// crop of it shows (the element with a margin, widened around it to at
+// least CropMinW×CropMinH where the page allows, within the page, at most
 // CropMaxW×CropMaxH from its top left corner), in CSS px; ok is false
 // when the element is outside the page.
 func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
@@ -50,7 +55,10 @@ func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
 	if !el.Overlaps(page) {
 		return el, area, false
 	}
-	area = image.Rect(el.Min.X-CropMargin, el.Min.Y-CropMargin, el.Max.X+CropMargin, el.Max.Y+CropMargin).Intersect(page)
+	area = image.Rect(el.Min.X-CropMargin, el.Min.Y-CropMargin, el.Max.X+CropMargin, el.Max.Y+CropMargin)
+	area.Min.X, area.Max.X = widen(area.Min.X, area.Max.X, CropMinW, page.Min.X, page.Max.X)
+	area.Min.Y, area.Max.Y = widen(area.Min.Y, area.Max.Y, CropMinH, page.Min.Y, page.Max.Y)
+	area = area.Intersect(page)
 	if area.Dx() > CropMaxW {
 		area.Max.X = area.Min.X + CropMaxW
 	}
@@ -58,6 +66,23 @@ func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
 		area.Max.Y = area.Min.Y + CropMaxH
 	}
 	return el, area, !area.Empty()
+}
+
+// widen grows the span [lo, hi) to at least size around its middle,
+// moved back within [min, max) where it would cross an edge.
+func widen(lo, hi, size, min, max int) (int, int) {
+	if hi-lo >= size {
+		return lo, hi
+	}
+	lo -= (size - (hi - lo)) / 2
+	hi = lo + size
+	if hi > max {
+		lo, hi = lo-(hi-max), max
+	}
+	if lo < min {
+		lo, hi = min, hi+(min-lo)
+	}
+	return lo, hi
 }
 
 // ShotRef is one element a rule reported on a page.

@@ -36,17 +36,23 @@ func TestShotAreas(t *testing.T) {
 		want    []checks.Rect
 	}{
 		{"passed: none", []checks.Rect{{X: 100, Y: 100, W: 50, H: 50}}, []checks.Outcome{checks.Passed}, []checks.Rect{}},
-		{"margin, clipped at the page's edge",
+		{"small element: the margin widened to the smallest crop around it",
+			[]checks.Rect{{X: 600, Y: 1000, W: 64, H: 81}}, []checks.Outcome{checks.Failed},
+			[]checks.Rect{{X: 452, Y: 961, W: 360, H: 160}}},
+		{"small element: widened within the page's edge",
 			[]checks.Rect{{X: 10, Y: 100, W: 50, H: 50}}, []checks.Outcome{checks.Failed},
-			[]checks.Rect{{X: 0, Y: 76, W: 84, H: 98}}},
+			[]checks.Rect{{X: 0, Y: 45, W: 360, H: 160}}},
+		{"margin, clipped at the page's edge",
+			[]checks.Rect{{X: 10, Y: 100, W: 500, H: 200}}, []checks.Outcome{checks.Failed},
+			[]checks.Rect{{X: 0, Y: 76, W: 534, H: 248}}},
 		{"overlapping areas merged, distant ones not",
 			[]checks.Rect{{X: 100, Y: 100, W: 50, H: 50}, {X: 100, Y: 140, W: 50, H: 50}, {X: 100, Y: 2000, W: 50, H: 50}},
 			[]checks.Outcome{checks.Failed, checks.CantTell, checks.Failed},
-			[]checks.Rect{{X: 76, Y: 76, W: 98, H: 138}, {X: 76, Y: 1976, W: 98, H: 98}}},
+			[]checks.Rect{{X: 0, Y: 45, W: 360, H: 200}, {X: 0, Y: 1945, W: 360, H: 160}}},
 		{"overlap that would add pixels: apart",
 			[]checks.Rect{{X: 100, Y: 100, W: 500, H: 20}, {X: 560, Y: 110, W: 20, H: 250}},
 			[]checks.Outcome{checks.Failed, checks.Failed},
-			[]checks.Rect{{X: 76, Y: 76, W: 548, H: 68}, {X: 536, Y: 86, W: 68, H: 298}}},
+			[]checks.Rect{{X: 76, Y: 30, W: 548, H: 160}, {X: 390, Y: 86, W: 360, H: 298}}},
 		{"large element: at most 640×320",
 			[]checks.Rect{{X: 100, Y: 100, W: 1000, H: 1000}}, []checks.Outcome{checks.Failed},
 			[]checks.Rect{{X: 76, Y: 76, W: 640, H: 320}}},
@@ -75,9 +81,9 @@ func TestShotAreas(t *testing.T) {
 // TestShotAreasLimits: MaxScreenshots elements per rule, MaxShotsPerPage
 // regions per page.
 func TestShotAreasLimits(t *testing.T) {
-	var boxes []checks.Rect
+	var boxes []checks.Rect // far enough apart that their areas do not overlap
 	for i := range 40 {
-		boxes = append(boxes, checks.Rect{X: 100, Y: float64(100 + 70*i), W: 10, H: 10})
+		boxes = append(boxes, checks.Rect{X: float64(100 + 460*(i%3)), Y: float64(100 + 200*(i/3)), W: 10, H: 10})
 	}
 	p := shotPage(t, boxes...)
 	var results []checks.Result
@@ -124,9 +130,9 @@ func TestShotAreasKeep(t *testing.T) {
 	got := checks.ShotAreas(p, []checks.Result{res}, keep)
 	var ys []float64
 	for _, a := range got {
-		ys = append(ys, a.Y+checks.CropMargin)
+		ys = append(ys, a.Y+a.H/2) // the middle of the area, of the element
 	}
-	if want := []float64{300, 700, 900, 1100, 1300}; !slices.Equal(ys, want) {
+	if want := []float64{305, 705, 905, 1105, 1305}; !slices.Equal(ys, want) {
 		t.Errorf("areas at y %v, want %v (elements 1, 3, 4, 5, 6)", ys, want)
 	}
 	if want := []int{0, 1, 2, 3, 4, 5, 6}; !slices.Equal(asked, want) {

@@ -51,7 +51,7 @@ func TestPageResultCrops(t *testing.T) {
 	}
 	// Only the first area was photographed: a larger shot around it, as
 	// when areas were merged.
-	p.Shots = []checks.Shot{{Area: checks.Rect{X: 50, Y: 50, W: 300, H: 300}, PNG: solidPNG(t, 300, 300, blue)}}
+	p.Shots = []checks.Shot{{Area: checks.Rect{X: 0, Y: 0, W: 400, H: 300}, PNG: solidPNG(t, 400, 300, blue)}}
 	got := report.PageResult(p, []checks.Result{res}, nil)
 	nodes := got.Results[0].Nodes
 	if len(nodes) != 2 || nodes[0].Box == nil || nodes[1].Box == nil {
@@ -72,22 +72,24 @@ func TestPageResultCrops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The crop is the element (100,100 50×50) with a 24 px margin: 98×98,
-	// from the shot's blue, outlined 3 px outside the element.
-	if sz := img.Bounds().Size(); sz != image.Pt(98, 98) {
-		t.Errorf("crop is %v, want 98×98", sz)
+	// The crop is the element (100,100 50×50) with a 24 px margin, widened
+	// around it to the smallest crop (360×160, from 0,45: the page's left
+	// edge stops it), from the shot's blue, outlined 3 px outside the
+	// element.
+	if sz := img.Bounds().Size(); sz != image.Pt(checks.CropMinW, checks.CropMinH) {
+		t.Errorf("crop is %v, want %d×%d", sz, checks.CropMinW, checks.CropMinH)
 	}
 	same := func(a, b color.Color) bool {
 		r1, g1, b1, a1 := a.RGBA()
 		r2, g2, b2, a2 := b.RGBA()
 		return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
 	}
-	for _, pt := range []image.Point{{0, 0}, {49, 49}, {97, 97}} {
+	for _, pt := range []image.Point{{0, 0}, {125, 80}, {359, 159}} {
 		if !same(img.At(pt.X, pt.Y), blue) {
 			t.Errorf("crop pixel %v is %v, want the shot's blue", pt, img.At(pt.X, pt.Y))
 		}
 	}
-	if c := img.At(21, 49); same(c, blue) {
-		t.Errorf("crop pixel (21,49) is %v, want the outline", c)
+	if c := img.At(98, 80); same(c, blue) {
+		t.Errorf("crop pixel (98,80) is %v, want the outline", c)
 	}
 }
