@@ -215,6 +215,10 @@ type Tab struct {
 	broken bool
 	pages  int // captures so far
 
+	// backend maps the DOM's backend node ids to the indexes in the page
+	// model of the page captured last, for the screenshots (shots.go).
+	backend map[cdp.BackendNodeID]int
+
 	// Redirects of the page's own navigation to an address stay rejects
 	// are refused before the browser loads them (see Stay).
 	mu       sync.Mutex
@@ -366,6 +370,7 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	defer stop()
 	t.st.reset()
 	t.pages++
+	t.backend = nil
 
 	err := t.intercept(opCtx)
 	if err == nil {

@@ -9,7 +9,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"saavu/checks"
@@ -31,19 +34,19 @@ func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, s
 	}
 	var claimed []shotClaim
 	mine := map[shotKey]bool{} // claimed for this page
+	var shown []*checks.Node   // the elements to photograph
 	keep := func(rule string, n *checks.Node) bool {
-		if shots == nil {
-			return true
+		if shots != nil {
+			k := shotKeyOf(rule, n)
+			if !mine[k] {
+				if !shots.claim(k) {
+					return false
+				}
+				mine[k] = true
+				claimed = append(claimed, shotClaim{k, n})
+			}
 		}
-		k := shotKeyOf(rule, n)
-		if mine[k] {
-			return true
-		}
-		if !shots.claim(k) {
-			return false
-		}
-		mine[k] = true
-		claimed = append(claimed, shotClaim{k, n})
+		shown = append(shown, n)
 		return true
 	}
 	areas := checks.ShotAreas(p, results, keep)
@@ -64,7 +67,7 @@ func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, s
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
-	if err := t.shoot(sctx, p, areas); err != nil {
+	if err := t.shoot(sctx, p, areas, shown); err != nil {
 		if ctx.Err() != nil {
 			return results, ctx.Err()
 		}
@@ -89,10 +92,15 @@ var shootResetJS = jsFunc("shots.js", "shotsReset")
 // first viewport are taken together, the page at the top as when it was
 // captured (fixed elements where the page model has them). The others go
 // in bands at most half a viewport tall, each scrolled to the middle of
-// the viewport, clear of sticky headers and cookie banners: capturing
-// beyond the viewport instead would lay the whole page out again for
-// every shot, which costs more than the page's load.
-func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) error {
+// the viewport: capturing beyond the viewport instead would lay the whole
+// page out again for every shot, which costs more than the page's load.
+//
+// Before each shot, the elements it is for (of shown) are made the
+// topmost thing over their boxes: fixed and sticky elements over them
+// (a cookie banner, a sticky header) are hidden until the shot is taken
+// (js/shots.js shotsUncover). An element that other content still covers
+// is recorded in p.ShotCovered, for the report to say so.
+func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect, shown []*checks.Node) error {
 	var vh float64
 	if err := t.call(ctx, shootResetJS, &vh); err != nil {
 		return err
@@ -133,18 +141,126 @@ func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect) er
 			}
 		}
 		beyond := u.Y < scrollY || u.Y+u.H > scrollY+vh // the page did not scroll that far
-		shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
-			Format:                page.CaptureScreenshotFormatPng,
-			Clip:                  &page.Viewport{X: u.X, Y: u.Y, Width: u.W, Height: u.H, Scale: 1},
-			CaptureBeyondViewport: new(beyond),
-			OptimizeForSpeed:      new(true),
-		})
+		els := inArea(p, shown, u)
+		data, covered, err := t.shootArea(ctx, u, beyond, els)
 		if err != nil {
 			return err
 		}
-		p.Shots = append(p.Shots, checks.Shot{Area: u, PNG: shot.Data})
+		p.Shots = append(p.Shots, checks.Shot{Area: u, PNG: data})
+		if len(covered) > 0 && len(covered) < len(els) {
+			// What covers them may be kept for another element of the
+			// band (a banner that holds one): each gets a shot of its
+			// own, put before the band's so that its crop comes from it.
+			var still []*checks.Node
+			for _, n := range covered {
+				box, _ := checks.ShotBox(n)
+				_, a, _ := checks.CropArea(p, box)
+				r := checks.Rect{X: float64(a.Min.X), Y: float64(a.Min.Y), W: float64(a.Dx()), H: float64(a.Dy())}
+				data, c, err := t.shootArea(ctx, r, beyond, []*checks.Node{n})
+				if err != nil {
+					return err
+				}
+				p.Shots = slices.Insert(p.Shots, len(p.Shots)-1, checks.Shot{Area: r, PNG: data})
+				still = append(still, c...)
+			}
+			covered = still
+		}
+		for _, n := range covered {
+			if p.ShotCovered == nil {
+				p.ShotCovered = map[*checks.Node]bool{}
+			}
+			p.ShotCovered[n] = true
+		}
 	}
 	return nil
+}
+
+// shootArea photographs the area u of the page (CSS px from its top
+// left corner; beyond the viewport when beyond is set) with the elements
+// els made the topmost thing over their boxes as far as hiding fixed and
+// sticky elements can (uncover), and returns the PNG and the elements of
+// els that something else still covered.
+func (t *Tab) shootArea(ctx context.Context, u checks.Rect, beyond bool, els []*checks.Node) ([]byte, []*checks.Node, error) {
+	restore, covered, err := t.uncover(ctx, els)
+	if err != nil {
+		return nil, nil, err
+	}
+	shot, err := chromedp.Call(ctx, page.CaptureScreenshot, page.CaptureScreenshotParams{
+		Format:                page.CaptureScreenshotFormatPng,
+		Clip:                  &page.Viewport{X: u.X, Y: u.Y, Width: u.W, Height: u.H, Scale: 1},
+		CaptureBeyondViewport: new(beyond),
+		OptimizeForSpeed:      new(true),
+	})
+	if rerr := restore(); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return shot.Data, covered, nil
+}
+
+// inArea returns the elements of shown whose crop area lies in u.
+func inArea(p *checks.Page, shown []*checks.Node, u checks.Rect) []*checks.Node {
+	var out []*checks.Node
+	for _, n := range shown {
+		box, _ := checks.ShotBox(n)
+		_, area, ok := checks.CropArea(p, box)
+		if ok && float64(area.Min.X) >= u.X && float64(area.Min.Y) >= u.Y &&
+			float64(area.Max.X) <= u.X+u.W && float64(area.Max.Y) <= u.Y+u.H && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+const shotsGroup = "saavu-shots" // the object group of the elements being photographed
+
+var (
+	shotsUncoverJS = jsFunc("shots.js", "shotsUncover")
+	shotsRestoreJS = jsFunc("shots.js", "shotsRestore")
+)
+
+// uncover makes els the topmost thing over their boxes in the viewport as
+// it is scrolled now (js/shots.js shotsUncover), and returns the function
+// that puts the page back and the elements something else still covers.
+func (t *Tab) uncover(ctx context.Context, els []*checks.Node) (restore func() error, covered []*checks.Node, err error) {
+	none := func() error { return nil }
+	if len(els) == 0 || t.backend == nil {
+		return none, nil, nil
+	}
+	ids := make(map[int]cdp.BackendNodeID, len(els))
+	for id, i := range t.backend {
+		ids[i] = id
+	}
+	defer chromedp.Call(ctx, runtime.ReleaseObjectGroup, runtime.ReleaseObjectGroupParams{ObjectGroup: shotsGroup})
+	args := make([]any, 0, len(els))
+	var found []*checks.Node
+	for _, n := range els {
+		id, ok := ids[n.Index]
+		if !ok {
+			continue
+		}
+		obj, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id, ObjectGroup: shotsGroup})
+		if err != nil || obj.Object == nil || obj.Object.ObjectID == "" {
+			continue // gone from the page since it was captured
+		}
+		args = append(args, obj.Object.ObjectID)
+		found = append(found, n)
+	}
+	if len(args) == 0 {
+		return none, nil, nil
+	}
+	var under []bool
+	if err := t.call(ctx, shotsUncoverJS, &under, args...); err != nil {
+		return none, nil, err
+	}
+	for i, c := range under {
+		if c && i < len(found) {
+			covered = append(covered, found[i])
+		}
+	}
+	return func() error { return t.call(ctx, shotsRestoreJS, new(bool)) }, covered, nil
 }
 
 // union is the smallest rectangle that holds rs.

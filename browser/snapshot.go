@@ -68,6 +68,7 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 		return err
 	}
 	tBuild := time.Now()
+	t.backend = backend
 	t.probe(opCtx, p, backend)
 	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
 	b.opts.Log.Debug("capture steps", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "ax", ms(tAX.Sub(tSnap)),

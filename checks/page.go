@@ -56,6 +56,10 @@ type Page struct {
 	// earlier page of the run had them photographed): they get no
 	// screenshot. See ShotAreas.
 	NoShot map[ShotRef]bool `json:"-"`
+	// ShotCovered are the photographed elements that other content of the
+	// page (not fixed or sticky, which is hidden for the shot) still
+	// covered when their shot was taken.
+	ShotCovered map[*Node]bool `json:"-"`
 
 	doc   *goquery.Document
 	byDOM map[*html.Node]*Node

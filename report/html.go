@@ -286,6 +286,7 @@ type nodeView struct {
 	Shot     template.URL // a checked data:image/png URL, or empty
 	ShotW    int
 	ShotH    int
+	Covered  bool // something else covered the element when it was photographed
 	// Baselined is set when the example is a failure accepted in the baseline.
 	Baselined bool
 }
@@ -544,6 +545,7 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Baselined: g.Node.Baselined}
 	nv.Message, nv.MsgLang = nodeMessage(g.Node, lang)
 	nv.Shot, nv.ShotW, nv.ShotH = screenshotURL(g.Node.Screenshot)
+	nv.Covered = nv.Shot != "" && g.Node.ScreenshotCovered
 	gv.Node = nv
 	for _, u := range g.Pages {
 		gv.Pages = append(gv.Pages, pageLink{u, anchors[u]})

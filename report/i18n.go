@@ -219,6 +219,7 @@ var messages = map[string]map[string]string{
 		"node.html":            "HTML code",
 		"node.screenshot":      "Screenshot",
 		"node.shot":            "Screenshot of the element in its place on the page, outlined in pink",
+		"node.shotCovered":     "Other content of the page covered part of the element when it was photographed: the screenshot may not show all of it.",
 
 		"fixfirst":              "Fix these first",
 		"fixfirst.intro":        "The same faults often repeat on many pages because they come from a shared template. Fixing the problems below, in this order, would remove %[2]d of the %[1]d failed test results (%[3]d%%).",
@@ -498,6 +499,7 @@ var messages = map[string]map[string]string{
 		"node.html":            "HTML-koodi",
 		"node.screenshot":      "Kuvakaappaus",
 		"node.shot":            "Kuvakaappaus elementistä paikallaan sivulla, vaaleanpunaisella rajattuna",
+		"node.shotCovered":     "Jokin muu sivun sisältö peitti osan elementistä kuvaa otettaessa, joten kuvakaappaus ei välttämättä näytä sitä kokonaan.",
 
 		"fixfirst":              "Korjaa nämä ensin",
 		"fixfirst.intro":        "Samat virheet toistuvat usein monella sivulla, koska ne tulevat yhteisestä sivupohjasta. Hylättyjä testituloksia on yhteensä %[1]d. Jos korjaat alla olevat kohdat tässä järjestyksessä, niistä %[2]d menee läpi (%[3]d %%).",
@@ -777,6 +779,7 @@ var messages = map[string]map[string]string{
 		"node.html":            "HTML-kod",
 		"node.screenshot":      "Skärmbild",
 		"node.shot":            "Skärmbild av elementet på sin plats på sidan, inramat i rosa",
+		"node.shotCovered":     "Annat innehåll på sidan täckte en del av elementet när bilden togs, så skärmbilden visar kanske inte hela elementet.",
 
 		"fixfirst":              "Åtgärda de här först",
 		"fixfirst.intro":        "Samma fel upprepas ofta på många sidor eftersom de kommer från en gemensam sidmall. Om du åtgärdar problemen nedan i den här ordningen försvinner %[2]d av de %[1]d underkända testresultaten (%[3]d %%).",

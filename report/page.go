@@ -50,6 +50,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 					if el, area, ok := checks.CropArea(p, box); ok {
 						if uri := crop(shots, el, area); uri != "" {
 							n.Screenshot = uri
+							n.ScreenshotCovered = p.ShotCovered[t.Node]
 							cropped++
 						}
 					}

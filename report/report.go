@@ -120,7 +120,11 @@ type Node struct {
 	Text       *checks.Text `json:"text,omitempty"`       // the message as a template and arguments, to render in another language
 	Box        *checks.Rect `json:"box,omitempty"`        // position on the page, CSS px
 	Screenshot string       `json:"screenshot,omitempty"` // data: URL of a PNG crop with the element outlined
-	Baselined  bool         `json:"baselined,omitempty"`  // a failure accepted in the baseline (--baseline)
+	// ScreenshotCovered is set when content of the page that is neither
+	// fixed nor sticky (saavu hides those for the shot) still covered the
+	// element when it was photographed: the screenshot may not show it.
+	ScreenshotCovered bool `json:"screenshotCovered,omitempty"`
+	Baselined         bool `json:"baselined,omitempty"` // a failure accepted in the baseline (--baseline)
 }
 
 // Summary counts the results and gives a verdict per success criterion.
