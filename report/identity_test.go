@@ -5,6 +5,24 @@ import (
 	"testing"
 )
 
+func TestPageKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://www.example.fi/palvelut?b=2&a=1#top", "/palvelut?a=1&b=2"},
+		{"http://localhost:8080/palvelut", "/palvelut"},
+		{"https://www.example.fi", "/"},
+		{"https://www.example.fi/a/./b/../c/", "/a/c"},
+		{"https://www.example.fi/haku?q=a+b&q=c", "/haku?q=a+b&q=c"},
+		{"testdata/site/esteet.html", "/testdata/site/esteet.html"},
+		{"./esteet.html", "/esteet.html"},
+		{"/asuminen", "/asuminen"}, // a worksheet's page ref
+	}
+	for _, tt := range tests {
+		if got := PageKey(tt.in); got != tt.want {
+			t.Errorf("PageKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // elem is an element as a report has it: rule, page address, selector and
 // snippet.
 type elem struct{ rule, page, sel, snip string }
