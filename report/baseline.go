@@ -19,16 +19,16 @@ const BaselineVersion = "1"
 // (--baseline) mark the failures it lists as baselined, and only the
 // others (new failures) decide the exit status.
 //
-// A failure is matched with the element identity (Identity, Match): by
-// rule and page path and query (scheme and host are ignored, so a
-// baseline made on a staging site holds on production), then, within a
-// page and rule:
+// A failure is matched with the element identity (Identity and Match;
+// docs/identity.md): by rule and page path and query (scheme and host are
+// ignored, so a baseline made on a staging site holds on production),
+// then, within a page and rule:
 //  1. by selector and snippet,
 //  2. by snippet alone (the selector moved, e.g. nth-of-type after a new
 //     element above it),
-//  3. by selector alone (the element's content changed),
+//  3. by selector alone, as written (the element's content changed).
 //
-// with white space and generated ids (ember1234) normalised away.
+// White space and generated ids (ember1234) do not count, except in 3.
 // Each listed failure matches at most one element, so a page that gains a
 // second copy of a baselined element has one new failure.
 type Baseline struct {
