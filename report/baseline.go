@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
-	"path"
 	"slices"
 	"strings"
 
@@ -21,14 +19,16 @@ const BaselineVersion = "1"
 // (--baseline) mark the failures it lists as baselined, and only the
 // others (new failures) decide the exit status.
 //
-// A failure is matched by rule and page path and query (scheme and host
-// are ignored, so a baseline made on a staging site holds on production),
+// A failure is matched with the element identity (Identity and Match;
+// docs/identity.md): by rule and page path and query (scheme and host are
+// ignored, so a baseline made on a staging site holds on production),
 // then, within a page and rule:
 //  1. by selector and snippet,
 //  2. by snippet alone (the selector moved, e.g. nth-of-type after a new
 //     element above it),
-//  3. by selector alone (the element's content changed).
+//  3. by selector alone, as written (the element's content changed).
 //
+// White space and generated ids (ember1234) do not count, except in 3.
 // Each listed failure matches at most one element, so a page that gains a
 // second copy of a baselined element has one new failure.
 type Baseline struct {
@@ -67,7 +67,7 @@ func NewBaseline(r *Report) *Baseline {
 		return nil
 	})
 	slices.SortFunc(b.Findings, func(a, b Finding) int {
-		return cmp.Or(strings.Compare(pageKey(a.URL), pageKey(b.URL)), strings.Compare(a.URL, b.URL),
+		return cmp.Or(strings.Compare(PageKey(a.URL), PageKey(b.URL)), strings.Compare(a.URL, b.URL),
 			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Selector, b.Selector), strings.Compare(a.Snippet, b.Snippet))
 	})
 	return b
@@ -103,19 +103,22 @@ func ReadBaseline(r io.Reader, name string) (*Baseline, error) {
 // Reports keep baselined failures; Failures no longer counts them.
 func (b *Baseline) Apply(r *Report) {
 	type group struct{ rule, page string }
-	pending := map[group][]Finding{}
+	pending := map[group][]Identity{}
 	for _, f := range b.Findings {
-		g := group{f.Rule, pageKey(f.URL)}
-		pending[g] = append(pending[g], f)
+		id := NewIdentity(f.Rule, f.URL, f.Selector, f.Snippet)
+		g := group{id.Rule, id.Page}
+		pending[g] = append(pending[g], id)
 	}
 	// Matching consumes findings, across pages too (pages whose URLs
-	// differ by a tracking parameter share findings): each pass over a
-	// streamed report's pages starts from the whole list again.
-	var left map[group][]Finding
+	// differ only in what PageKey ignores, e.g. the host, share findings):
+	// each pass over a streamed report's pages starts from the whole list
+	// again.
+	var left map[group][]Identity
 	r.mapPages(func(i int, p *Page) {
 		if i == 0 {
-			left = map[group][]Finding{}
+			left = map[group][]Identity{}
 		}
+		page := PageKey(p.URL)
 		for j := range p.Results {
 			res := &p.Results[j]
 			var failed []*Node
@@ -126,41 +129,34 @@ func (b *Baseline) Apply(r *Report) {
 					failed = append(failed, n)
 				}
 			}
-			g := group{res.Rule, pageKey(p.URL)}
+			g := group{res.Rule, page}
 			todo, ok := left[g]
 			if !ok {
-				todo = slices.Clone(pending[g])
+				todo = pending[g]
 			}
 			if len(failed) == 0 || len(todo) == 0 {
 				continue
 			}
-			left[g] = match(failed, todo)
+			ids := make([]Identity, len(failed))
+			for k, n := range failed {
+				ids[k] = Identity{Rule: res.Rule, Page: page, Element: NewFingerprint(n.Selector, n.Snippet)}
+			}
+			used := make([]bool, len(todo))
+			for k, m := range Match(todo, ids) {
+				if m >= 0 {
+					failed[k].Baselined, used[m] = true, true
+				}
+			}
+			var rest []Identity
+			for k, id := range todo {
+				if !used[k] {
+					rest = append(rest, id)
+				}
+			}
+			left[g] = rest
 		}
 	})
 	r.Baseline = baselineSummary(r)
-}
-
-// match marks the nodes that the findings (of one rule on one page) list,
-// in the three passes described on Baseline, and returns the findings
-// left over.
-func match(nodes []*Node, findings []Finding) []Finding {
-	passes := []func(n *Node, f Finding) bool{
-		func(n *Node, f Finding) bool { return n.Selector == f.Selector && sameSnippet(n.Snippet, f.Snippet) },
-		func(n *Node, f Finding) bool { return sameSnippet(n.Snippet, f.Snippet) },
-		func(n *Node, f Finding) bool { return n.Selector == f.Selector },
-	}
-	for _, same := range passes {
-		for _, n := range nodes {
-			if n.Baselined {
-				continue
-			}
-			if i := slices.IndexFunc(findings, func(f Finding) bool { return same(n, f) }); i >= 0 {
-				n.Baselined = true
-				findings = slices.Delete(findings, i, i+1)
-			}
-		}
-	}
-	return findings
 }
 
 // baselineSummary counts the failed elements with and without the
@@ -198,29 +194,4 @@ func (res *Result) allBaselined() bool {
 		some = true
 	}
 	return some
-}
-
-// pageKey is what a baseline compares of a page address: the cleaned path
-// and the query with its parameters sorted; no scheme, host or fragment.
-// A local file ("site/index.html") keys as its path ("/site/index.html").
-func pageKey(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	key := path.Clean("/" + u.Path)
-	if u.RawQuery != "" {
-		q, err := url.ParseQuery(u.RawQuery)
-		if err != nil {
-			key += "?" + u.RawQuery
-		} else {
-			key += "?" + q.Encode()
-		}
-	}
-	return key
-}
-
-// sameSnippet compares snippets with runs of white space made one space.
-func sameSnippet(a, b string) bool {
-	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }

@@ -40,9 +40,10 @@ import (
 //     that has the row; a gallery of photos on one page is one finding of
 //     that page.
 //
-// Grouping is transitive. Selectors and snippets are normalised so that
-// ids a framework generates per page (ember123, :r5:, uuid-like ones) do
-// not split a group; meaningful ids (#main, #search) are kept.
+// Grouping is transitive. Selectors and snippets are compared as the
+// element identity normalises them (Fingerprint), so that ids a framework
+// generates per page (ember123, :r5:, uuid-like ones) do not split a
+// group; meaningful ids (#main, #search) are kept.
 type Group struct {
 	ID       string   `json:"id"` // "g1", "g2"… in the order of Groups
 	Rule     string   `json:"rule"`
@@ -145,15 +146,17 @@ func group(r *Report) *grouping {
 				if n.Outcome != string(checks.Failed) && n.Outcome != string(checks.CantTell) {
 					continue
 				}
-				snip := normSnippet(n.Snippet)
+				fp := NewFingerprint(n.Selector, n.Snippet)
 				head := res.Rule + "\x00" + n.Outcome + "\x00"
-				sel := normSelector(n.Selector)
 				at := len(occs)
 				occs = append(occs, occurrence{page: i, rule: rule, where: n.Selector, failed: n.Outcome == string(checks.Failed),
-					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(snip),
-					sibling: hashString(head + nthStep.ReplaceAllString(sel, "") + "\x00" + snippetShape(snip))})
+					baselined: n.Baselined, shot: n.Screenshot != "", snip: hashString(fp.Snippet),
+					sibling: hashString(head + nthStep.ReplaceAllString(fp.Selector, "") + "\x00" + snippetShape(fp.Snippet))})
 				parent = append(parent, at)
-				key := head + sel + "\x00" + elementIdentity(res.Rule, snip)
+				// The element's fingerprint, made coarser for rule 1:
+				// the start tag or the source stands for the snippet.
+				fp.Snippet = elementIdentity(res.Rule, fp.Snippet)
+				key := head + fp.Key()
 				if j, ok := first[key]; ok {
 					union(at, j)
 				} else {
@@ -417,84 +420,8 @@ func topFixes(gr *grouping, n int) (fixes []Fix, total int) {
 	return fixes, total
 }
 
-// generatedID matches ids that a framework makes up per page or per render:
-// React's :r1:, and ids with three or more digits or a long hex run
-// (ember1234, yui_3_18_1_1_17, 3f2a9c1e…).
-var (
-	digitRun = regexp.MustCompile(`[0-9]+`)
-	hexRun   = regexp.MustCompile(`[0-9a-fA-F]{8,}`)
-)
-
-// normID returns id with its generated parts replaced: digit runs by 0 and
-// long hex runs by x, when the id looks generated; otherwise id itself.
-func normID(id string) string {
-	digits := 0
-	for _, c := range id {
-		if c >= '0' && c <= '9' {
-			digits++
-		}
-	}
-	generated := strings.Contains(id, ":") || digits >= 3 || (digits > 0 && hexRun.MatchString(id))
-	if !generated {
-		return id
-	}
-	id = hexRun.ReplaceAllStringFunc(id, func(s string) string {
-		if strings.IndexFunc(s, func(c rune) bool { return c >= '0' && c <= '9' }) < 0 {
-			return s // a plain word
-		}
-		return "x"
-	})
-	return digitRun.ReplaceAllString(id, "0")
-}
-
-// idStep matches an id in a selector: # then a CSS identifier, with
-// backslash escapes.
-var idStep = regexp.MustCompile(`#((?:\\[0-9a-fA-F]{1,6} ?|\\.|[^\s>+~.#:\[\\])+)`)
-
-// normSelector normalises the generated ids in a selector and its spacing.
-func normSelector(sel string) string {
-	sel = strings.Join(strings.Fields(sel), " ")
-	return idStep.ReplaceAllStringFunc(sel, func(step string) string {
-		id := cssUnescape(step[1:])
-		if n := normID(id); n != id {
-			return "#" + n
-		}
-		return step
-	})
-}
-
-// cssUnescape undoes the escapes of a CSS identifier (\: and \33 ).
-func cssUnescape(s string) string {
-	return cssEscape.ReplaceAllStringFunc(s, func(e string) string {
-		e = strings.TrimSpace(e[1:])
-		if n, err := strconv.ParseUint(e, 16, 32); err == nil && len(e) > 0 && strings.Trim(e, "0123456789abcdefABCDEF") == "" {
-			return string(rune(n))
-		}
-		return e
-	})
-}
-
-var cssEscape = regexp.MustCompile(`\\(?:[0-9a-fA-F]{1,6} ?|.)`)
-
 // nthStep matches the position in a selector step.
 var nthStep = regexp.MustCompile(`:nth-(?:of-type|child)\(\d+\)`)
-
-// idAttr matches the attributes of a snippet that hold ids.
-var idAttr = regexp.MustCompile(`(\s(?:id|for|headers|aria-[a-z]+)=")([^"]*)"`)
-
-// normSnippet normalises the spacing of a snippet and the generated ids in
-// its id-valued attributes.
-func normSnippet(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return idAttr.ReplaceAllStringFunc(s, func(a string) string {
-		m := idAttr.FindStringSubmatch(a)
-		ids := strings.Fields(m[2])
-		for i, id := range ids {
-			ids[i] = normID(id)
-		}
-		return m[1] + strings.Join(ids, " ") + `"`
-	})
-}
 
 // attrName matches an attribute name in a start tag.
 var attrName = regexp.MustCompile(`\s([^\s="'>/]+)(?:="[^"]*")?`)

@@ -372,8 +372,8 @@ func TestNormalise(t *testing.T) {
 		{"body  >  div", "body > div"},
 	}
 	for _, tt := range sels {
-		if got := normSelector(tt.in); got != tt.want {
-			t.Errorf("normSelector(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := NewFingerprint(tt.in, "").Selector; got != tt.want {
+			t.Errorf("NewFingerprint(%q).Selector = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 	snips := []struct{ in, norm, shape string }{

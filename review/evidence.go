@@ -239,15 +239,16 @@ func rank(o string) int {
 	return 0
 }
 
-// setRefs names each page by its path and query (as the baseline
-// compares pages), or by its URL where two pages share them.
+// setRefs names each page by its path and query (report.PageKey, as the
+// element identity compares pages), or by its URL where two pages share
+// them.
 func (e *Evidence) setRefs() {
 	count := map[string]int{}
 	for _, p := range e.Pages {
-		count[pageKey(p.URL)]++
+		count[report.PageKey(p.URL)]++
 	}
 	for i := range e.Pages {
-		k := pageKey(e.Pages[i].URL)
+		k := report.PageKey(e.Pages[i].URL)
 		if count[k] > 1 {
 			k = e.Pages[i].URL
 		}
@@ -333,7 +334,7 @@ func (e *Evidence) Sections(idx []int) []string {
 }
 
 func section(u string) string {
-	k := pageKey(u)
+	k := report.PageKey(u)
 	k, _, _ = strings.Cut(k, "?")
 	seg, _, _ := strings.Cut(strings.TrimPrefix(k, "/"), "/")
 	return "/" + seg

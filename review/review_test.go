@@ -535,16 +535,16 @@ func TestMessagesComplete(t *testing.T) {
 }
 
 func TestMatchItems(t *testing.T) {
-	old := []ItemKey{
-		{Rule: "r", Page: "/a", Selector: "#x", Snippet: "<p>x</p>"},
-		{Rule: "r", Page: "/a", Selector: "#y", Snippet: "<p>y</p>"},
-		{Rule: "r", Page: "/b", Selector: "#z", Snippet: "<p>z</p>"},
+	old := []Item{
+		{Rule: "r", Page: "/a", Element: "#x", Snippet: "<p>x</p>"},
+		{Rule: "r", Page: "/a", Element: "#y", Snippet: "<p>y</p>"},
+		{Rule: "r", Page: "/b", Element: "#z", Snippet: "<p>z</p>"},
 	}
-	new := []ItemKey{
-		{Rule: "r", Page: "https://other.host/a", Selector: "#y", Snippet: "<p>y</p>"}, // same, another host
-		{Rule: "r", Page: "/a", Selector: "#moved", Snippet: "<p>x</p>"},               // same snippet
-		{Rule: "r", Page: "/b", Selector: "#z", Snippet: "<p>changed</p>"},             // same selector
-		{Rule: "q", Page: "/b", Selector: "#z", Snippet: "<p>z</p>"},                   // another rule
+	new := []Item{
+		{Rule: "r", Page: "https://other.host/a", Element: "#y", Snippet: "<p>y</p>"}, // same, another host
+		{Rule: "r", Page: "/a", Element: "#moved", Snippet: "<p>x</p>"},               // same snippet
+		{Rule: "r", Page: "/b", Element: "#z", Snippet: "<p>changed</p>"},             // same selector
+		{Rule: "q", Page: "/b", Element: "#z", Snippet: "<p>z</p>"},                   // another rule
 	}
 	if got := matchItems(old, new); !slices.Equal(got, []int{1, 0, 2, -1}) {
 		t.Errorf("matches %v", got)

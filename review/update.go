@@ -197,14 +197,7 @@ func (u *updater) items(on, nn *yaml.Node, oc, nc *Criterion) int {
 		set(on, "items", nseq, "")
 		return len(nc.Items)
 	}
-	var oldKeys, newKeys []ItemKey
-	for _, it := range oc.Items {
-		oldKeys = append(oldKeys, ItemKey{Rule: it.Rule, Page: it.Page, Selector: it.Element, Snippet: it.Snippet})
-	}
-	for _, it := range nc.Items {
-		newKeys = append(newKeys, ItemKey{Rule: it.Rule, Page: it.Page, Selector: it.Element, Snippet: it.Snippet})
-	}
-	match := matchItems(oldKeys, newKeys)
+	match := matchItems(oc.Items, nc.Items)
 	matched := make([]bool, len(oc.Items))
 	var out []*yaml.Node
 	added := 0
