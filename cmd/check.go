@@ -45,74 +45,26 @@ type CheckOptions struct {
 	Factory *Factory
 }
 
-// Output is one requested report: a format and a path ("-" for stdout).
-type Output struct {
-	Format string
-	Path   string
-}
+// terminalFormats are the formats made to be read on a terminal: -o
+// FORMAT alone may write them there.
+var terminalFormats = []string{"summary", "text"}
 
-// parseOutput reads "format=path", or "format" for standard output; on a
-// terminal (tty) only the formats made for one (terminalFormat) may go
-// there without "=-": an HTML or JSON report would flood it. The folder
-// of path must exist. at names the key of the configuration file that
-// gave s; "" when the command line did (-o s).
-func parseOutput(s string, tty bool, at string) (Output, error) {
-	fail := func(format string, args ...any) (Output, error) {
-		if at != "" {
-			return Output{}, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...))
-		}
-		return Output{}, &FlagError{Err: fmt.Errorf("-o %s: %s", s, fmt.Sprintf(format, args...))}
+// auditReportFlags are -o and --lang of check, crawl and report: the
+// formats of report.Formats, in a folder that exists, and the summary on
+// stdout unless another report goes there.
+func auditReportFlags(outputs *[]Output, lang *string) *reportFlags {
+	return &reportFlags{
+		what: "a report", formats: report.Formats, known: report.KnownFormat, terminal: terminalFormats,
+		folder: true, summary: "summary", outputs: outputs,
+		langs: report.Languages, langWhat: "language of the HTML report", lang: lang,
 	}
-	format, path, ok := strings.Cut(s, "=")
-	format = strings.ToLower(strings.TrimSpace(format))
-	if !report.KnownFormat(format) {
-		return fail("unknown format %q (choose one of %s)", format, strings.Join(report.Formats, ", "))
-	}
-	switch {
-	case !ok && tty && !terminalFormat(format):
-		example := "report." + outputExt(format)
-		if at != "" {
-			return fail("%s needs a file name on a terminal: %s=%s, or %s=- to write it to standard output", s, format, example, format)
-		}
-		return Output{}, flagErrorf("-o %s needs a file: -o %s=%s; -o %s=- writes to stdout", s, format, example, format)
-	case !ok:
-		path = "-"
-	case path == "":
-		return fail("missing file name after '=' (use - for standard output)")
-	}
-	if path != "-" {
-		dir := filepath.Dir(path)
-		if fi, err := os.Stat(dir); err != nil {
-			return fail("the folder %s does not exist: create it, or write the report elsewhere", dir)
-		} else if !fi.IsDir() {
-			return fail("%s is not a folder", dir)
-		}
-	}
-	return Output{Format: format, Path: path}, nil
-}
-
-// terminalFormat reports whether a format is made to be read on a
-// terminal, so that -o FORMAT alone may write it there.
-func terminalFormat(format string) bool { return format == "summary" || format == "text" }
-
-// outputExt is the usual file name extension of a report format.
-func outputExt(format string) string {
-	switch format {
-	case "text", "table":
-		return "txt"
-	case "junit":
-		return "junit.xml"
-	case "earl":
-		return "jsonld"
-	}
-	return format
 }
 
 // NewCmdCheck builds `saavu check`. runF replaces the audit in tests of
 // flag parsing.
 func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *cobra.Command {
 	opts := &CheckOptions{Factory: f, IO: f.IO}
-	var outputs []string
+	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
 		Use:   "check URL|FILE...",
 		Short: "Audit the given pages (no link following)",
@@ -152,7 +104,10 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 					}
 				}
 			}
-			if err := opts.complete(outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -161,34 +116,20 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
-	addAuditFlags(cmd, opts, &outputs)
+	out.add(cmd)
+	addAuditFlags(cmd, opts)
 	return cmd
 }
 
-// complete parses the -o values and checks the flags shared by check and
-// crawl.
-func (opts *CheckOptions) complete(outputs []string) error {
+// complete checks the flags shared by check and crawl, but for -o and
+// --lang (auditReportFlags).
+func (opts *CheckOptions) complete() error {
 	f := opts.Factory
-	tty := opts.IO != nil && opts.IO.OutTTY
-	for _, o := range outputs {
-		out, err := parseOutput(o, tty, f.fromConfig("output"))
-		if err != nil {
-			return err
-		}
-		opts.Outputs = append(opts.Outputs, out)
-	}
-	// The summary goes to stdout unless another report takes it.
-	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
-	}
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
 	}
 	if opts.Concurrency < 1 {
 		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
-	}
-	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
 	}
 	if _, err := checks.Lookup(opts.Rules); err != nil {
 		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
@@ -210,10 +151,10 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	return nil
 }
 
-// addAuditFlags declares the flags shared by check and crawl.
-func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
+// addAuditFlags declares the flags shared by check and crawl, but for -o
+// and --lang (auditReportFlags).
+func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of "+strings.Join(report.Formats, ", ")+"; PATH - for stdout, in a folder that exists (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -225,7 +166,6 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
 	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
-	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
 }
 

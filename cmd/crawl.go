@@ -46,7 +46,7 @@ type CrawlOptions struct {
 // flag parsing.
 func NewCmdCrawl(f *Factory, runF func(context.Context, *CrawlOptions) error) *cobra.Command {
 	opts := &CrawlOptions{CheckOptions: CheckOptions{Factory: f, IO: f.IO}}
-	var outputs []string
+	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
 		Use:   "crawl URL...",
 		Short: "Audit a site: follow links and sitemaps from the given pages",
@@ -94,7 +94,10 @@ it audited no page: it says why on stderr.`,
 			if len(opts.Targets) == 0 && !opts.Demo {
 				return f.noURLs("give at least one URL to start the crawl from")
 			}
-			if err := opts.complete(outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(); err != nil {
 				return err
 			}
 			bad := func(names ...string) func(string, ...any) error {
@@ -152,7 +155,8 @@ it audited no page: it says why on stderr.`,
 			return crawlRun(cmd.Context(), opts)
 		},
 	}
-	addAuditFlags(cmd, &opts.CheckOptions, &outputs)
+	out.add(cmd)
+	addAuditFlags(cmd, &opts.CheckOptions)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MaxPages, "max-pages", 100, "audit at most this many pages")
 	fl.IntVar(&opts.MaxDepth, "max-depth", 5, "follow links at most this many clicks away from a start URL")
