@@ -27,6 +27,7 @@ type BaselineOptions struct {
 // of flag parsing.
 func NewCmdBaseline(f *Factory, runF func(context.Context, *BaselineOptions) error) *cobra.Command {
 	opts := &BaselineOptions{Factory: f, IO: f.IO}
+	out := &reportFlags{what: "the baseline", path: &opts.Output}
 	cmd := &cobra.Command{
 		Use:   "baseline RESULTS.json...",
 		Short: "Accept the failures of saved results, so that later audits report only new ones",
@@ -52,8 +53,8 @@ nothing to the baseline.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if opts.Output == "" {
-				return flagErrorf("-o: missing file name (use - for standard output)")
+			if err := out.validate(f); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -61,7 +62,7 @@ nothing to the baseline.`,
 			return baselineRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "write the baseline to this file (- for standard output)")
+	out.add(cmd)
 	return cmd
 }
 
