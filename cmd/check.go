@@ -373,14 +373,16 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
 		}
 	}
-	return finish(opts, sinks, b.Version, rules, pages, nil, interrupted, n)
+	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: n})
 }
 
-// finish writes the reports and returns the error that gives the exit
-// code (shared by check and crawl). extra adds to the report before it
-// is written.
-func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Rule, pages []report.Page, extra func(*report.Report), interrupted bool, n int) error {
-	return finishReport(opts, sinks, report.New(reportMeta(opts.Factory, browser), rules, pages), extra, interrupted, n)
+// runEnd is an audit run (check, crawl, a sample) at its end, for finish.
+type runEnd struct {
+	sinks       *sinks         // where the reports go
+	report      *report.Report // made with reportMeta, with what the run adds (crawl, sample) set
+	interrupted bool           // the run was interrupted: the reports cover the pages done
+	done        int            // the pages done, for the message of an interrupted run
 }
 
 // reportMeta is what a report says about this run.
@@ -392,22 +394,20 @@ func reportMeta(f *Factory, browser string) report.Meta {
 	return meta
 }
 
-// finishReport is finish for a report already made (a crawl's, whose
-// pages stay on disk).
-func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra func(*report.Report), interrupted bool, n int) error {
+// finish records the rule choices (--disable, --baseline) in the report,
+// writes the reports and returns the error that gives the exit status.
+func (opts *CheckOptions) finish(end runEnd) error {
 	f := opts.Factory
-	if extra != nil {
-		extra(rep)
-	}
+	rep := end.report
 	opts.applyRuleChoices(rep)
-	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+	if err := end.sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
 	}
 	if err := rep.Err(); err != nil {
 		return err
 	}
-	if interrupted {
-		return fmt.Errorf("interrupted: the reports cover the %d page(s) finished before the interruption", n)
+	if end.interrupted {
+		return fmt.Errorf("interrupted: the reports cover the %d page(s) finished before the interruption", end.done)
 	}
 	if rep.Summary.NotAudited > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
