@@ -215,47 +215,64 @@ type target struct {
 	arg, url string
 }
 
-// resolveTargets turns arguments into URLs, serving local files.
-func resolveTargets(args []string) ([]target, *crawl.FileServer, error) {
+// fileServer serves the local files given to check (crawl.FileServer;
+// an interface, so that tests see it closed).
+type fileServer interface {
+	URL(file string) (string, error)
+	Path(u string) string
+	Close(ctx context.Context) error
+}
+
+// serveFiles starts a crawl.FileServer for the files.
+func serveFiles(files []string) (fileServer, error) {
+	fs, err := crawl.ServeFiles(files)
+	if err != nil {
+		return nil, err // not a nil *FileServer in an interface
+	}
+	return fs, nil
+}
+
+// resolveTargets turns arguments into URLs, serving local files with
+// serve: the server returned, nil when no argument is a file, is the
+// caller's to close; on an error it is closed already.
+func resolveTargets(ctx context.Context, args []string, serve func(files []string) (fileServer, error)) (_ []target, _ fileServer, err error) {
+	paths := make([]string, len(args)) // the file an argument names; "" for a URL
 	var files []string
-	for _, a := range args {
-		if crawl.IsLocalFile(a) {
-			files = append(files, a)
-		} else if strings.HasPrefix(a, "file://") {
+	for i, a := range args {
+		switch {
+		case crawl.IsLocalFile(a):
+			paths[i] = a
+		case strings.HasPrefix(a, "file://"):
 			u, err := url.Parse(a)
 			if err != nil || !crawl.IsLocalFile(u.Path) {
 				return nil, nil, flagErrorf("%s: no such file", a)
 			}
-			files = append(files, u.Path)
-		}
-	}
-	var fs *crawl.FileServer
-	if len(files) > 0 {
-		var err error
-		if fs, err = crawl.ServeFiles(files); err != nil {
-			return nil, nil, err
-		}
-	}
-	var out []target
-	for _, a := range args {
-		path := a
-		if strings.HasPrefix(a, "file://") {
-			u, _ := url.Parse(a)
-			path = u.Path
-		}
-		if crawl.IsLocalFile(path) {
-			u, err := fs.URL(path)
-			if err != nil {
-				return nil, nil, err
-			}
-			out = append(out, target{arg: a, url: u})
+			paths[i] = u.Path
+		default:
 			continue
 		}
-		u, err := normalizeURL(a)
-		if err != nil {
-			if fs != nil {
-				_ = fs.Close(context.Background())
+		files = append(files, paths[i])
+	}
+	var fs fileServer
+	if len(files) > 0 {
+		if fs, err = serve(files); err != nil {
+			return nil, nil, err
+		}
+		defer func() {
+			if err != nil {
+				_ = fs.Close(ctx)
 			}
+		}()
+	}
+	out := make([]target, 0, len(args))
+	for i, a := range args {
+		var u string
+		if paths[i] != "" {
+			u, err = fs.URL(paths[i])
+		} else {
+			u, err = normalizeURL(a)
+		}
+		if err != nil {
 			return nil, nil, err
 		}
 		out = append(out, target{arg: a, url: u})
@@ -299,7 +316,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	targets, files, err := resolveTargets(opts.Targets)
+	targets, files, err := resolveTargets(ctx, opts.Targets, serveFiles)
 	if err != nil {
 		return err
 	}
