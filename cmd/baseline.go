@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"saavu/checks"
 	"saavu/report"
 )
 
@@ -110,49 +107,4 @@ func loadBaseline(at, path string) (*report.Baseline, error) {
 		return nil, fmt.Errorf("%s: %w", at, err)
 	}
 	return b, nil
-}
-
-// completeRuleChoices reads --disable and --baseline for check and crawl.
-func (opts *CheckOptions) completeRuleChoices() error {
-	opts.disabled = nil
-	for _, d := range opts.Disable {
-		id, reason, _ := strings.Cut(d, "=")
-		id, reason = strings.TrimSpace(id), strings.TrimSpace(reason)
-		if reason == "" {
-			if at := opts.Factory.fromConfig("disable"); at != "" {
-				return fmt.Errorf("%s: %s: say why the rule is off: %s: REASON", at, id, id)
-			}
-			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
-		}
-		if _, err := checks.Lookup([]string{id}); err != nil {
-			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
-		}
-		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})
-	}
-	if opts.Baseline != "" {
-		b, err := loadBaseline(opts.Factory.flagName("baseline"), opts.Baseline)
-		if err != nil {
-			return err
-		}
-		opts.baseline = b
-	}
-	return nil
-}
-
-// skipped is --skip-rules plus the rules disabled with a reason.
-func (opts *CheckOptions) skipped() []string {
-	ids := slices.Clone(opts.SkipRules)
-	for _, d := range opts.disabled {
-		ids = append(ids, d.ID)
-	}
-	return ids
-}
-
-// applyRuleChoices records the disabled rules in the report and compares
-// its failures with the baseline.
-func (opts *CheckOptions) applyRuleChoices(rep *report.Report) {
-	rep.SetDisabled(opts.disabled)
-	if opts.baseline != nil {
-		opts.baseline.Apply(rep)
-	}
 }
