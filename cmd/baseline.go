@@ -4,12 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"saavu/checks"
 	"saavu/report"
 )
 
@@ -27,6 +24,7 @@ type BaselineOptions struct {
 // of flag parsing.
 func NewCmdBaseline(f *Factory, runF func(context.Context, *BaselineOptions) error) *cobra.Command {
 	opts := &BaselineOptions{Factory: f, IO: f.IO}
+	out := &reportFlags{what: "the baseline", path: &opts.Output}
 	cmd := &cobra.Command{
 		Use:   "baseline RESULTS.json...",
 		Short: "Accept the failures of saved results, so that later audits report only new ones",
@@ -52,8 +50,8 @@ nothing to the baseline.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if opts.Output == "" {
-				return flagErrorf("-o: missing file name (use - for standard output)")
+			if err := out.validate(f); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -61,7 +59,7 @@ nothing to the baseline.`,
 			return baselineRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "-", "write the baseline to this file (- for standard output)")
+	out.add(cmd)
 	return cmd
 }
 
@@ -109,49 +107,4 @@ func loadBaseline(at, path string) (*report.Baseline, error) {
 		return nil, fmt.Errorf("%s: %w", at, err)
 	}
 	return b, nil
-}
-
-// completeRuleChoices reads --disable and --baseline for check and crawl.
-func (opts *CheckOptions) completeRuleChoices() error {
-	opts.disabled = nil
-	for _, d := range opts.Disable {
-		id, reason, _ := strings.Cut(d, "=")
-		id, reason = strings.TrimSpace(id), strings.TrimSpace(reason)
-		if reason == "" {
-			if at := opts.Factory.fromConfig("disable"); at != "" {
-				return fmt.Errorf("%s: %s: say why the rule is off: %s: REASON", at, id, id)
-			}
-			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
-		}
-		if _, err := checks.Lookup([]string{id}); err != nil {
-			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
-		}
-		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})
-	}
-	if opts.Baseline != "" {
-		b, err := loadBaseline(opts.Factory.flagName("baseline"), opts.Baseline)
-		if err != nil {
-			return err
-		}
-		opts.baseline = b
-	}
-	return nil
-}
-
-// skipped is --skip-rules plus the rules disabled with a reason.
-func (opts *CheckOptions) skipped() []string {
-	ids := slices.Clone(opts.SkipRules)
-	for _, d := range opts.disabled {
-		ids = append(ids, d.ID)
-	}
-	return ids
-}
-
-// applyRuleChoices records the disabled rules in the report and compares
-// its failures with the baseline.
-func (opts *CheckOptions) applyRuleChoices(rep *report.Report) {
-	rep.SetDisabled(opts.disabled)
-	if opts.baseline != nil {
-		opts.baseline.Apply(rep)
-	}
 }

@@ -45,74 +45,26 @@ type CheckOptions struct {
 	Factory *Factory
 }
 
-// Output is one requested report: a format and a path ("-" for stdout).
-type Output struct {
-	Format string
-	Path   string
-}
+// terminalFormats are the formats made to be read on a terminal: -o
+// FORMAT alone may write them there.
+var terminalFormats = []string{"summary", "text"}
 
-// parseOutput reads "format=path", or "format" for standard output; on a
-// terminal (tty) only the formats made for one (terminalFormat) may go
-// there without "=-": an HTML or JSON report would flood it. The folder
-// of path must exist. at names the key of the configuration file that
-// gave s; "" when the command line did (-o s).
-func parseOutput(s string, tty bool, at string) (Output, error) {
-	fail := func(format string, args ...any) (Output, error) {
-		if at != "" {
-			return Output{}, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...))
-		}
-		return Output{}, &FlagError{Err: fmt.Errorf("-o %s: %s", s, fmt.Sprintf(format, args...))}
+// auditReportFlags are -o and --lang of check, crawl and report: the
+// formats of report.Formats, in a folder that exists, and the summary on
+// stdout unless another report goes there.
+func auditReportFlags(outputs *[]Output, lang *string) *reportFlags {
+	return &reportFlags{
+		what: "a report", formats: report.Formats, known: report.KnownFormat, terminal: terminalFormats,
+		folder: true, summary: "summary", outputs: outputs,
+		langs: report.Languages, langWhat: "language of the HTML report", lang: lang,
 	}
-	format, path, ok := strings.Cut(s, "=")
-	format = strings.ToLower(strings.TrimSpace(format))
-	if !report.KnownFormat(format) {
-		return fail("unknown format %q (choose one of %s)", format, strings.Join(report.Formats, ", "))
-	}
-	switch {
-	case !ok && tty && !terminalFormat(format):
-		example := "report." + outputExt(format)
-		if at != "" {
-			return fail("%s needs a file name on a terminal: %s=%s, or %s=- to write it to standard output", s, format, example, format)
-		}
-		return Output{}, flagErrorf("-o %s needs a file: -o %s=%s; -o %s=- writes to stdout", s, format, example, format)
-	case !ok:
-		path = "-"
-	case path == "":
-		return fail("missing file name after '=' (use - for standard output)")
-	}
-	if path != "-" {
-		dir := filepath.Dir(path)
-		if fi, err := os.Stat(dir); err != nil {
-			return fail("the folder %s does not exist: create it, or write the report elsewhere", dir)
-		} else if !fi.IsDir() {
-			return fail("%s is not a folder", dir)
-		}
-	}
-	return Output{Format: format, Path: path}, nil
-}
-
-// terminalFormat reports whether a format is made to be read on a
-// terminal, so that -o FORMAT alone may write it there.
-func terminalFormat(format string) bool { return format == "summary" || format == "text" }
-
-// outputExt is the usual file name extension of a report format.
-func outputExt(format string) string {
-	switch format {
-	case "text", "table":
-		return "txt"
-	case "junit":
-		return "junit.xml"
-	case "earl":
-		return "jsonld"
-	}
-	return format
 }
 
 // NewCmdCheck builds `saavu check`. runF replaces the audit in tests of
 // flag parsing.
 func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *cobra.Command {
 	opts := &CheckOptions{Factory: f, IO: f.IO}
-	var outputs []string
+	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
 		Use:   "check URL|FILE...",
 		Short: "Audit the given pages (no link following)",
@@ -152,7 +104,10 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 					}
 				}
 			}
-			if err := opts.complete(outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -161,34 +116,20 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 			return checkRun(cmd.Context(), opts)
 		},
 	}
-	addAuditFlags(cmd, opts, &outputs)
+	out.add(cmd)
+	addAuditFlags(cmd, opts)
 	return cmd
 }
 
-// complete parses the -o values and checks the flags shared by check and
-// crawl.
-func (opts *CheckOptions) complete(outputs []string) error {
+// complete checks the flags shared by check and crawl, but for -o and
+// --lang (auditReportFlags).
+func (opts *CheckOptions) complete() error {
 	f := opts.Factory
-	tty := opts.IO != nil && opts.IO.OutTTY
-	for _, o := range outputs {
-		out, err := parseOutput(o, tty, f.fromConfig("output"))
-		if err != nil {
-			return err
-		}
-		opts.Outputs = append(opts.Outputs, out)
-	}
-	// The summary goes to stdout unless another report takes it.
-	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
-	}
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
 	}
 	if opts.Concurrency < 1 {
 		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
-	}
-	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
 	}
 	if _, err := checks.Lookup(opts.Rules); err != nil {
 		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
@@ -210,10 +151,55 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	return nil
 }
 
-// addAuditFlags declares the flags shared by check and crawl.
-func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
+// completeRuleChoices reads --disable and --baseline for check and crawl.
+func (opts *CheckOptions) completeRuleChoices() error {
+	opts.disabled = nil
+	for _, d := range opts.Disable {
+		id, reason, _ := strings.Cut(d, "=")
+		id, reason = strings.TrimSpace(id), strings.TrimSpace(reason)
+		if reason == "" {
+			if at := opts.Factory.fromConfig("disable"); at != "" {
+				return fmt.Errorf("%s: %s: say why the rule is off: %s: REASON", at, id, id)
+			}
+			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
+		}
+		if _, err := checks.Lookup([]string{id}); err != nil {
+			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
+		}
+		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})
+	}
+	if opts.Baseline != "" {
+		b, err := loadBaseline(opts.Factory.flagName("baseline"), opts.Baseline)
+		if err != nil {
+			return err
+		}
+		opts.baseline = b
+	}
+	return nil
+}
+
+// skipped is --skip-rules plus the rules disabled with a reason.
+func (opts *CheckOptions) skipped() []string {
+	ids := slices.Clone(opts.SkipRules)
+	for _, d := range opts.disabled {
+		ids = append(ids, d.ID)
+	}
+	return ids
+}
+
+// applyRuleChoices records the disabled rules in the report and compares
+// its failures with the baseline.
+func (opts *CheckOptions) applyRuleChoices(rep *report.Report) {
+	rep.SetDisabled(opts.disabled)
+	if opts.baseline != nil {
+		opts.baseline.Apply(rep)
+	}
+}
+
+// addAuditFlags declares the flags shared by check and crawl, but for -o
+// and --lang (auditReportFlags).
+func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl := cmd.Flags()
-	fl.StringArrayVarP(outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of "+strings.Join(report.Formats, ", ")+"; PATH - for stdout, in a folder that exists (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringSliceVar(&opts.Rules, "rules", nil, "run only these rules (comma-separated ids; see 'saavu rules')")
 	fl.StringSliceVar(&opts.SkipRules, "skip-rules", nil, "do not run these rules (comma-separated ids)")
@@ -225,7 +211,6 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
 	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
-	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
 }
 
@@ -275,47 +260,64 @@ type target struct {
 	arg, url string
 }
 
-// resolveTargets turns arguments into URLs, serving local files.
-func resolveTargets(args []string) ([]target, *crawl.FileServer, error) {
+// fileServer serves the local files given to check (crawl.FileServer;
+// an interface, so that tests see it closed).
+type fileServer interface {
+	URL(file string) (string, error)
+	Path(u string) string
+	Close(ctx context.Context) error
+}
+
+// serveFiles starts a crawl.FileServer for the files.
+func serveFiles(files []string) (fileServer, error) {
+	fs, err := crawl.ServeFiles(files)
+	if err != nil {
+		return nil, err // not a nil *FileServer in an interface
+	}
+	return fs, nil
+}
+
+// resolveTargets turns arguments into URLs, serving local files with
+// serve: the server returned, nil when no argument is a file, is the
+// caller's to close; on an error it is closed already.
+func resolveTargets(ctx context.Context, args []string, serve func(files []string) (fileServer, error)) (_ []target, _ fileServer, err error) {
+	paths := make([]string, len(args)) // the file an argument names; "" for a URL
 	var files []string
-	for _, a := range args {
-		if crawl.IsLocalFile(a) {
-			files = append(files, a)
-		} else if strings.HasPrefix(a, "file://") {
+	for i, a := range args {
+		switch {
+		case crawl.IsLocalFile(a):
+			paths[i] = a
+		case strings.HasPrefix(a, "file://"):
 			u, err := url.Parse(a)
 			if err != nil || !crawl.IsLocalFile(u.Path) {
 				return nil, nil, flagErrorf("%s: no such file", a)
 			}
-			files = append(files, u.Path)
-		}
-	}
-	var fs *crawl.FileServer
-	if len(files) > 0 {
-		var err error
-		if fs, err = crawl.ServeFiles(files); err != nil {
-			return nil, nil, err
-		}
-	}
-	var out []target
-	for _, a := range args {
-		path := a
-		if strings.HasPrefix(a, "file://") {
-			u, _ := url.Parse(a)
-			path = u.Path
-		}
-		if crawl.IsLocalFile(path) {
-			u, err := fs.URL(path)
-			if err != nil {
-				return nil, nil, err
-			}
-			out = append(out, target{arg: a, url: u})
+			paths[i] = u.Path
+		default:
 			continue
 		}
-		u, err := normalizeURL(a)
-		if err != nil {
-			if fs != nil {
-				_ = fs.Close(context.Background())
+		files = append(files, paths[i])
+	}
+	var fs fileServer
+	if len(files) > 0 {
+		if fs, err = serve(files); err != nil {
+			return nil, nil, err
+		}
+		defer func() {
+			if err != nil {
+				_ = fs.Close(ctx)
 			}
+		}()
+	}
+	out := make([]target, 0, len(args))
+	for i, a := range args {
+		var u string
+		if paths[i] != "" {
+			u, err = fs.URL(paths[i])
+		} else {
+			u, err = normalizeURL(a)
+		}
+		if err != nil {
 			return nil, nil, err
 		}
 		out = append(out, target{arg: a, url: u})
@@ -359,7 +361,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	targets, files, err := resolveTargets(opts.Targets)
+	targets, files, err := resolveTargets(ctx, opts.Targets, serveFiles)
 	if err != nil {
 		return err
 	}
@@ -433,14 +435,16 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
 		}
 	}
-	return finish(opts, sinks, b.Version, rules, pages, nil, interrupted, n)
+	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: n})
 }
 
-// finish writes the reports and returns the error that gives the exit
-// code (shared by check and crawl). extra adds to the report before it
-// is written.
-func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Rule, pages []report.Page, extra func(*report.Report), interrupted bool, n int) error {
-	return finishReport(opts, sinks, report.New(reportMeta(opts.Factory, browser), rules, pages), extra, interrupted, n)
+// runEnd is an audit run (check, crawl, a sample) at its end, for finish.
+type runEnd struct {
+	sinks       *sinks         // where the reports go
+	report      *report.Report // made with reportMeta, with what the run adds (crawl, sample) set
+	interrupted bool           // the run was interrupted: the reports cover the pages done
+	done        int            // the pages done, for the message of an interrupted run
 }
 
 // reportMeta is what a report says about this run.
@@ -452,22 +456,20 @@ func reportMeta(f *Factory, browser string) report.Meta {
 	return meta
 }
 
-// finishReport is finish for a report already made (a crawl's, whose
-// pages stay on disk).
-func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra func(*report.Report), interrupted bool, n int) error {
+// finish records the rule choices (--disable, --baseline) in the report,
+// writes the reports and returns the error that gives the exit status.
+func (opts *CheckOptions) finish(end runEnd) error {
 	f := opts.Factory
-	if extra != nil {
-		extra(rep)
-	}
+	rep := end.report
 	opts.applyRuleChoices(rep)
-	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
+	if err := end.sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
 	}
 	if err := rep.Err(); err != nil {
 		return err
 	}
-	if interrupted {
-		return fmt.Errorf("interrupted: the reports cover the %d page(s) finished before the interruption", n)
+	if end.interrupted {
+		return fmt.Errorf("interrupted: the reports cover the %d page(s) finished before the interruption", end.done)
 	}
 	if rep.Summary.NotAudited > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)

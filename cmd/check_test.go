@@ -126,7 +126,7 @@ func TestExtraRules(t *testing.T) {
 		t.Errorf("the default set has extra rules: %v", err)
 	}
 	opts := &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true}
-	if err := opts.complete(nil); err != nil {
+	if err := opts.complete(); err != nil {
 		t.Fatal(err)
 	}
 	rules, err = selectRules(opts.Rules, opts.SkipRules)
@@ -134,7 +134,7 @@ func TestExtraRules(t *testing.T) {
 		t.Errorf("--extra runs %d rules (%v), want %d", len(rules), err, len(checks.Every()))
 	}
 	opts = &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true, Rules: []string{"image-alt"}}
-	if err := opts.complete(nil); err == nil {
+	if err := opts.complete(); err == nil {
 		t.Error("--extra with --rules accepted")
 	}
 	if extra := checks.Extra(); len(extra) > 0 {

@@ -46,7 +46,7 @@ type CrawlOptions struct {
 // flag parsing.
 func NewCmdCrawl(f *Factory, runF func(context.Context, *CrawlOptions) error) *cobra.Command {
 	opts := &CrawlOptions{CheckOptions: CheckOptions{Factory: f, IO: f.IO}}
-	var outputs []string
+	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
 		Use:   "crawl URL...",
 		Short: "Audit a site: follow links and sitemaps from the given pages",
@@ -94,7 +94,10 @@ it audited no page: it says why on stderr.`,
 			if len(opts.Targets) == 0 && !opts.Demo {
 				return f.noURLs("give at least one URL to start the crawl from")
 			}
-			if err := opts.complete(outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(); err != nil {
 				return err
 			}
 			bad := func(names ...string) func(string, ...any) error {
@@ -152,7 +155,8 @@ it audited no page: it says why on stderr.`,
 			return crawlRun(cmd.Context(), opts)
 		},
 	}
-	addAuditFlags(cmd, &opts.CheckOptions, &outputs)
+	out.add(cmd)
+	addAuditFlags(cmd, &opts.CheckOptions)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MaxPages, "max-pages", 100, "audit at most this many pages")
 	fl.IntVar(&opts.MaxDepth, "max-depth", 5, "follow links at most this many clicks away from a start URL")
@@ -339,24 +343,22 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			return err
 		}
 	}
-	extra := func(rep *report.Report) {
-		var docs []report.Document
-		for _, d := range res.Documents {
-			docs = append(docs, report.Document{URL: d.URL, ContentType: d.ContentType, Size: d.Size, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
-		}
-		var skipped []report.SkippedPage
-		for _, s := range res.Skipped {
-			skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
-		}
-		for _, u := range res.Pending {
-			skipped = append(skipped, report.SkippedPage{URL: u, Reason: crawl.ReasonInterrupted, LinkedFrom: res.Referrers(u)})
-		}
-		rep.SetCrawl(docs, links, skipped)
-	}
 	rep, err := report.NewStreamed(reportMeta(f, b.Version), rules, pages)
 	if err != nil {
 		return err
 	}
+	var docs []report.Document
+	for _, d := range res.Documents {
+		docs = append(docs, report.Document{URL: d.URL, ContentType: d.ContentType, Size: d.Size, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
+	}
+	var skipped []report.SkippedPage
+	for _, s := range res.Skipped {
+		skipped = append(skipped, report.SkippedPage{URL: s.URL, Reason: s.Reason, LinkedFrom: s.Referrers})
+	}
+	for _, u := range res.Pending {
+		skipped = append(skipped, report.SkippedPage{URL: u, Reason: crawl.ReasonInterrupted, LinkedFrom: res.Referrers(u)})
+	}
+	rep.SetCrawl(docs, links, skipped)
 	if prog != nil {
 		// A large crawl's reports take a while (about 4 s per 1,000 pages
 		// for every format): say where they go.
@@ -378,7 +380,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if crawlErr == nil {
 		sayStartFailures(f.IO.ErrOut, failed, assumed)
 	}
-	err = finishReport(&opts.CheckOptions, sinks, rep, extra, crawlErr != nil, pages.Len()+len(links))
+	err = opts.finish(runEnd{sinks: sinks, report: rep, interrupted: crawlErr != nil, done: pages.Len() + len(links)})
 	if crawlErr == nil {
 		// (A --resume of a finished crawl reports the pages audited
 		// before: it has some.)
@@ -394,7 +396,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	return err
 }
 
-// neverPass is the outcome err of finishReport, made exit status 2 when
+// neverPass is the outcome err of finish, made exit status 2 when
 // a start address was not audited or no page was: such a crawl never
 // passes, whatever the pages it did audit hold.
 func neverPass(w io.Writer, err error, failed []startFailure, rep *report.Report) error {

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -30,7 +28,7 @@ type ReportOptions struct {
 // flag parsing.
 func NewCmdReport(f *Factory, runF func(context.Context, *ReportOptions) error) *cobra.Command {
 	opts := &ReportOptions{Factory: f, IO: f.IO}
-	var outputs []string
+	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
 		Use:   "report RESULTS.json...",
 		Short: "Write reports from saved JSON results, merging several, without auditing again",
@@ -63,7 +61,10 @@ is removed at the end.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := opts.complete(outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -72,32 +73,19 @@ is removed at the end.`,
 			return reportRun(cmd.Context(), opts)
 		},
 	}
+	out.add(cmd)
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&outputs, "output", "o", nil, "write a report: FORMAT=PATH, FORMAT one of "+strings.Join(report.Formats, ", ")+"; PATH - for stdout (repeatable)")
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
 	fl.StringVar(&opts.Baseline, "baseline", "", "accepted failures (from 'saavu baseline'): they are marked, and only new failures decide the exit status")
-	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
 	return cmd
 }
 
-func (opts *ReportOptions) complete(outputs []string) error {
+// complete checks --fail-on and reads --baseline (-o and --lang:
+// auditReportFlags).
+func (opts *ReportOptions) complete() error {
 	f := opts.Factory
-	tty := opts.IO != nil && opts.IO.OutTTY
-	for _, o := range outputs {
-		out, err := parseOutput(o, tty, f.fromConfig("output"))
-		if err != nil {
-			return err
-		}
-		opts.Outputs = append(opts.Outputs, out)
-	}
-	if !slices.ContainsFunc(opts.Outputs, func(o Output) bool { return o.Path == "-" }) {
-		opts.Outputs = append(opts.Outputs, Output{Format: "summary", Path: "-"})
-	}
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
-	}
-	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
-		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
 	}
 	if opts.Baseline != "" {
 		b, err := loadBaseline(f.flagName("baseline"), opts.Baseline)

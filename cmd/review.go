@@ -39,7 +39,10 @@ var reviewFormats = append([]string{"yaml"}, review.Views...)
 // flag parsing.
 func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) *cobra.Command {
 	opts := &ReviewOptions{Factory: f, IO: f.IO}
-	var outputs []string
+	out := &reportFlags{
+		what: "the worksheet (yaml) or a view of it", formats: reviewFormats, bare: "yaml", outputs: &opts.Outputs,
+		langs: review.Languages, langWhat: "language of saavu's texts in the worksheet and its views", lang: &opts.Lang,
+	}
 	cmd := &cobra.Command{
 		Use:   "review RESULTS.json... -o review.yaml",
 		Short: "Make the worksheet of what a person must check by hand, for the accessibility statement",
@@ -73,7 +76,10 @@ unless --allow-partial; the statement then says which checks did not run.`,
   saavu review --view review.yaml -o html=review.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := opts.complete(cmd, outputs); err != nil {
+			if err := out.validate(f); err != nil {
+				return err
+			}
+			if err := opts.complete(cmd); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -82,24 +88,18 @@ unless --allow-partial; the statement then says which checks did not run.`,
 			return reviewRun(cmd.Context(), opts)
 		},
 	}
+	out.add(cmd)
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&outputs, "output", "o", nil, "write the worksheet (FILE, or yaml=FILE) or a view of it (html=FILE, csv=FILE); - for stdout (repeatable)")
 	fl.StringVar(&opts.Law, "law", review.LawFI, "the law whose criteria to review: fi (306/2019, 49 criteria) or eu (Directive 2016/2102, 50)")
-	fl.StringVar(&opts.Lang, "lang", "en", "language of saavu's texts in the worksheet and its views: en, fi or sv")
 	fl.StringVar(&opts.Update, "update", "", "bring this filled worksheet up to date with the newer results given, keeping what a person wrote")
 	fl.StringVar(&opts.View, "view", "", "check this worksheet and write its views (-o html=FILE, -o csv=FILE)")
 	fl.BoolVar(&opts.AllowPartial, "allow-partial", false, "accept results of a partial audit (--rules, --skip-rules, --disable)")
 	return cmd
 }
 
-func (opts *ReviewOptions) complete(cmd *cobra.Command, outputs []string) error {
-	for _, o := range outputs {
-		out, err := parseReviewOutput(o)
-		if err != nil {
-			return &FlagError{Err: err}
-		}
-		opts.Outputs = append(opts.Outputs, out)
-	}
+// complete checks the flags that do not go together and adds the
+// worksheet on stdout when no -o writes it (-o and --lang: reportFlags).
+func (opts *ReviewOptions) complete(cmd *cobra.Command) error {
 	switch {
 	case opts.Update != "" && opts.View != "":
 		return flagErrorf("--update and --view cannot be used together: --update reads newer results, --view only the worksheet")
@@ -120,9 +120,6 @@ func (opts *ReviewOptions) complete(cmd *cobra.Command, outputs []string) error 
 	if !slices.Contains(review.Laws, opts.Law) {
 		return flagErrorf("--law: %q is not one of %s", opts.Law, strings.Join(review.Laws, ", "))
 	}
-	if !slices.Contains(review.Languages, opts.Lang) {
-		return flagErrorf("--lang: %q is not one of %s", opts.Lang, strings.Join(review.Languages, ", "))
-	}
 	if n := countFormat(opts.Outputs, "yaml"); n > 1 {
 		return flagErrorf("-o: give the worksheet (yaml) once, not %d times", n)
 	}
@@ -133,26 +130,6 @@ func (opts *ReviewOptions) complete(cmd *cobra.Command, outputs []string) error 
 		return flagErrorf("-o: only one output can go to standard output (-), not %d", n)
 	}
 	return nil
-}
-
-// parseReviewOutput reads "format=path", a format alone (stdout), or a
-// path alone (the worksheet).
-func parseReviewOutput(s string) (Output, error) {
-	format, path, ok := strings.Cut(s, "=")
-	if !ok {
-		if slices.Contains(reviewFormats, strings.ToLower(s)) {
-			return Output{Format: strings.ToLower(s), Path: "-"}, nil
-		}
-		return Output{Format: "yaml", Path: s}, nil
-	}
-	format = strings.ToLower(strings.TrimSpace(format))
-	if !slices.Contains(reviewFormats, format) {
-		return Output{}, fmt.Errorf("-o %s: unknown format %q (choose one of %s)", s, format, strings.Join(reviewFormats, ", "))
-	}
-	if path == "" {
-		return Output{}, fmt.Errorf("-o %s: missing file name after '=' (use - for standard output)", s)
-	}
-	return Output{Format: format, Path: path}, nil
 }
 
 func countFormat(outs []Output, format string) int {

@@ -72,7 +72,8 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		}
 	}
 	sayStartFailures(f.IO.ErrOut, failed, assumed)
-	extra := func(rep *report.Report) {
+	// setFound adds to a report what discovery found besides pages.
+	setFound := func(rep *report.Report) {
 		var docs []report.Document
 		for _, d := range found.Documents {
 			docs = append(docs, report.Document{URL: d.URL, Size: d.Size, Error: "not checked in a sampled audit", LinkedFrom: d.Referrers})
@@ -91,7 +92,8 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		// Nothing to choose from: the reports say what was found, and
 		// the run fails.
 		rep := report.New(reportMeta(f, ""), rules, pages)
-		err := finishReport(&opts.CheckOptions, sinks, rep, extra, false, len(pages))
+		setFound(rep)
+		err := opts.finish(runEnd{sinks: sinks, report: rep})
 		if len(failed) == 0 && (err == nil || errors.As(err, new(exitCodeError))) {
 			return fmt.Errorf("no page of the site could be read over HTTP from %s, so no sample could be chosen (try 'saavu crawl' without --sample)", starts[0])
 		}
@@ -148,12 +150,10 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		}
 	}
 
-	withSample := func(rep *report.Report) {
-		extra(rep)
-		rep.Sample = sampleManifest(found, sample, opts.Sample)
-	}
 	rep := report.New(reportMeta(f, b.Version), rules, pages)
-	err = finishReport(&opts.CheckOptions, sinks, rep, withSample, interrupted, len(pages))
+	setFound(rep)
+	rep.Sample = sampleManifest(found, sample, opts.Sample)
+	err = opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: len(pages)})
 	if interrupted {
 		return err
 	}

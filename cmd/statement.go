@@ -36,7 +36,10 @@ type StatementOptions struct {
 // of flag parsing.
 func NewCmdStatement(f *Factory, runF func(context.Context, *StatementOptions) error) *cobra.Command {
 	opts := &StatementOptions{Factory: f, IO: f.IO}
-	var outputs []string
+	out := &reportFlags{
+		what: "the statement", formats: statement.Formats, outputs: &opts.Outputs,
+		langs: review.Languages, langWhat: "languages of the statement", langList: &opts.Langs, langNone: "fi under law fi, en under law eu",
+	}
 	cmd := &cobra.Command{
 		Use:   "statement RESULTS.json... --review review.yaml --org org.yaml -o html=FILE",
 		Short: "Write the accessibility statement (EU model; saavutettavuusseloste) from the results and the filled review",
@@ -65,7 +68,7 @@ without its reason…) go to stderr; they do not change the exit status.`,
   saavu statement results.json --review review.yaml --org org.yaml --fragment -o html=seloste.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if err := opts.complete(cmd, outputs); err != nil {
+			if err := opts.complete(cmd, out); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -74,21 +77,22 @@ without its reason…) go to stderr; they do not change the exit status.`,
 			return statementRun(cmd.Context(), opts)
 		},
 	}
+	out.add(cmd)
 	fl := cmd.Flags()
-	fl.StringArrayVarP(&outputs, "output", "o", nil, "write the statement: FORMAT=PATH, FORMAT one of "+strings.Join(statement.Formats, ", ")+"; {lang} in PATH for each language; - for stdout (repeatable)")
 	fl.StringVar(&opts.Review, "review", "", "the review worksheet with the verdicts (made by 'saavu review')")
 	fl.StringVar(&opts.Org, "org", "", "org.yaml: the body, scope, feedback, dates and supervisory authority")
 	fl.StringVar(&opts.Init, "init", "", "write a commented org.yaml template to this file and stop")
-	fl.StringSliceVar(&opts.Langs, "lang", nil, "languages of the statement, comma-separated: fi, sv, en (default: fi under law fi, en under law eu)")
 	fl.BoolVar(&opts.Fragment, "fragment", false, "write the HTML without <html>, <head> and the page title, to paste into a CMS")
 	fl.BoolVar(&opts.Draft, "draft", false, "make a draft: accept org.yaml's template values and a review made from other results, and say so in the statement")
 	fl.BoolVar(&opts.AllowPartial, "allow-partial", false, "accept results of a partial audit (--rules, --skip-rules, --disable); the statement says which checks did not run")
 	return cmd
 }
 
-func (opts *StatementOptions) complete(cmd *cobra.Command, outputs []string) error {
+// complete checks the flags of a statement, or of --init; out are -o and
+// --lang, read after the checks of what is missing.
+func (opts *StatementOptions) complete(cmd *cobra.Command, out *reportFlags) error {
 	if opts.Init != "" {
-		if len(opts.Files) > 0 || opts.Review != "" || opts.Org != "" || len(outputs) > 0 {
+		if len(opts.Files) > 0 || opts.Review != "" || opts.Org != "" || cmd.Flags().Changed("output") {
 			return flagErrorf("--init writes only the org.yaml template: run it alone, e.g. saavu statement --init org.yaml")
 		}
 		return nil
@@ -101,22 +105,8 @@ func (opts *StatementOptions) complete(cmd *cobra.Command, outputs []string) err
 	case opts.Org == "":
 		return flagErrorf("--org: give org.yaml (write a template with 'saavu statement --init org.yaml')")
 	}
-	if err := statement.Langs(opts.Langs); err != nil {
-		return flagErrorf("--lang: %v", err)
-	}
-	for _, o := range outputs {
-		format, path, ok := strings.Cut(o, "=")
-		if !ok {
-			format, path = o, "-"
-		}
-		format = strings.ToLower(strings.TrimSpace(format))
-		if !slices.Contains(statement.Formats, format) {
-			return flagErrorf("-o %s: unknown format %q (choose one of %s)", o, format, strings.Join(statement.Formats, ", "))
-		}
-		if path == "" {
-			return flagErrorf("-o %s: missing file name after '=' (use - for standard output)", o)
-		}
-		opts.Outputs = append(opts.Outputs, Output{Format: format, Path: path})
+	if err := out.validate(opts.Factory); err != nil {
+		return err
 	}
 	if len(opts.Outputs) == 0 {
 		opts.Outputs = []Output{{Format: "html", Path: "-"}}
@@ -127,7 +117,7 @@ func (opts *StatementOptions) complete(cmd *cobra.Command, outputs []string) err
 	if len(opts.Langs) > 1 {
 		for _, o := range opts.Outputs {
 			if !strings.Contains(o.Path, "{lang}") {
-				return flagErrorf("-o %s=%s: %d languages (%s) need {lang} in the path, e.g. -o %s=seloste-{lang}.%s", o.Format, o.Path, len(opts.Langs), strings.Join(opts.Langs, ","), o.Format, extension(o.Format))
+				return flagErrorf("-o %s=%s: %d languages (%s) need {lang} in the path, e.g. -o %s=seloste-{lang}.%s", o.Format, o.Path, len(opts.Langs), strings.Join(opts.Langs, ","), o.Format, outputExt(o.Format))
 			}
 		}
 	}
@@ -135,13 +125,6 @@ func (opts *StatementOptions) complete(cmd *cobra.Command, outputs []string) err
 		return flagErrorf("-o: only one output can go to standard output (-), not %d", n)
 	}
 	return nil
-}
-
-func extension(format string) string {
-	if format == "earl" {
-		return "jsonld"
-	}
-	return format
 }
 
 func statementRun(_ context.Context, opts *StatementOptions) error {

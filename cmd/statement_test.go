@@ -41,7 +41,7 @@ func TestStatementFlags(t *testing.T) {
 		{name: "no results", args: []string{"--review", "r.yaml", "--org", "o.yaml"}, want: "give the JSON results"},
 		{name: "no review", args: []string{"r.json", "--org", "o.yaml"}, want: "--review: give the filled review worksheet"},
 		{name: "no org", args: []string{"r.json", "--review", "r.yaml"}, want: "saavu statement --init org.yaml"},
-		{name: "unknown language", args: append(base, "--lang", "de"), want: `"de" is not a language of the statement`},
+		{name: "unknown language", args: append(base, "--lang", "fi,de"), want: `--lang: "de" is not one of en, fi, sv`},
 		{name: "several languages, one file", args: append(base, "--lang", "fi,sv", "-o", "html=seloste.html"), want: "2 languages (fi,sv) need {lang} in the path, e.g. -o html=seloste-{lang}.html"},
 		{name: "unknown format", args: append(base, "-o", "pdf=s.pdf"), want: `unknown format "pdf" (choose one of html, md, json, earl)`},
 		{name: "fragment without html", args: append(base, "--fragment", "-o", "md=s.md"), want: "--fragment changes the HTML output"},
