@@ -360,7 +360,7 @@ func axInfo(a *accessibility.Node) *checks.AX {
 	info := &checks.AX{Ignored: a.Ignored, Role: axString(a.Role), Name: axString(a.Name), Description: axString(a.Description)}
 	if a.Name != nil {
 		for _, s := range a.Name.Sources {
-			if s.Value != nil && s.Superseded == false && axString(s.Value) != "" {
+			if s.Value != nil && !s.Superseded && axString(s.Value) != "" {
 				info.NameFrom = string(s.Type)
 				if s.Attribute != "" {
 					info.NameFrom = s.Attribute

@@ -146,11 +146,11 @@ func TestExtraRules(t *testing.T) {
 }
 
 func TestExecuteExitCodes(t *testing.T) {
-	f, out, errb := testFactory()
+	f, out, _ := testFactory()
 	if code := Execute(context.Background(), f, []string{"version"}); code != ExitOK || !strings.HasPrefix(out.String(), "saavu test") {
 		t.Errorf("version: exit %d, out %q", code, out.String())
 	}
-	f, _, errb = testFactory()
+	f, _, errb := testFactory()
 	if code := Execute(context.Background(), f, []string{"check", "--nope"}); code != ExitError || !strings.Contains(errb.String(), "saavu --help") {
 		t.Errorf("bad flag: exit %d, stderr %q", code, errb.String())
 	}

@@ -273,7 +273,7 @@ func Build(ev *Evidence, o Options) (*Worksheet, error) {
 		w.StatementLink.Without = ev.Refs(ev.StatementLink.Without)
 	}
 	for _, p := range ev.Pages {
-		w.Pages = append(w.Pages, Page{Ref: p.Ref, URL: p.URL, Title: p.Title})
+		w.Pages = append(w.Pages, Page(p))
 	}
 	for _, c := range profile {
 		w.Criteria = append(w.Criteria, newCriterion(ev, c, tr))
