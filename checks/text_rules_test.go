@@ -92,3 +92,41 @@ func TestLabelMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestNotAnAlternative(t *testing.T) {
+	tests := []struct {
+		name, src      string
+		file, placehld bool
+	}{
+		{"IMG_1234.jpg", "/kuvat/a.jpg", true, false},
+		{"DSC0001.JPG", "", true, false},
+		{"kuva1.png", "", true, false},
+		{"banner_final-v2.webp", "", true, false},
+		{"/sites/default/files/kuva.jpeg", "", true, false},
+		{"IMG_20240512_101530", "", true, false},
+		{"IMG-20230512-WA0001", "", true, false},
+		{"talo_etupiha_2", "/kuvat/talo_etupiha_2.jpg?itok=x", true, false},
+		{"Kaupungintalo", "/kuvat/kaupungintalo.jpg", false, false},
+		{"e-lasku", "/kuvat/e-lasku.png", false, false},
+		{"Kartta.pdf-tiedosto", "", false, false},
+		{"Kuva: kaupungintalo", "", false, false},
+		{"Lataa kuva .jpg", "", false, false},
+		{"Kuva", "", false, true},
+		{"kuva 2", "", false, true},
+		{"Image (3)", "", false, true},
+		{"bild1", "", false, true},
+		{"Kuvituskuva", "", false, true},
+		{"spacer", "", false, true},
+		{" Logo. ", "", false, true},
+		{"Kuva kaupungintalosta", "", false, false},
+		{"Photo booth", "", false, false},
+	}
+	for _, tt := range tests {
+		if got := isFileName(tt.name, tt.src); got != tt.file {
+			t.Errorf("isFileName(%q, %q) = %v, want %v", tt.name, tt.src, got, tt.file)
+		}
+		if got := isPlaceholderAlt(tt.name); got != tt.placehld {
+			t.Errorf("isPlaceholderAlt(%q) = %v, want %v", tt.name, got, tt.placehld)
+		}
+	}
+}
