@@ -48,6 +48,7 @@ func All() []*Rule {
 		LetterSpacingImportant,
 		LineHeightImportant,
 		LinkName,
+		LinkPurpose,
 		ListStructure,
 		MenuitemName,
 		MetaRefresh,

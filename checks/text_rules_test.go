@@ -130,3 +130,29 @@ func TestNotAnAlternative(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericLinkText(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Lue lisää", true},
+		{"Lue lisää »", true},
+		{"  LUE LISÄÄ ", true},
+		{"Läs mer", true},
+		{"klicka här", true},
+		{"Click here.", true},
+		{"tästä", true},
+		{"»", true},
+		{"...", true},
+		{"Lue lisää kirjastokortista", false},
+		{"Kirjasto", false},
+		{"2", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := genericLinkText(tt.name); got != tt.want {
+			t.Errorf("genericLinkText(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
