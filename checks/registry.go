@@ -35,6 +35,7 @@ func All() []*Rule {
 		FormFieldName,
 		FrameFocusableContent,
 		FrameTitle,
+		HeadingMarkup,
 		HTMLHasLang,
 		HTMLLangMatchesContent,
 		HTMLLangValid,

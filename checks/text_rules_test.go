@@ -156,3 +156,24 @@ func TestGenericLinkText(t *testing.T) {
 		}
 	}
 }
+
+func TestListMarker(t *testing.T) {
+	tests := []struct {
+		lines []string
+		want  int
+	}{
+		{[]string{"Ota mukaan:", "• passi", "• kuva"}, 2},
+		{[]string{"1. Varaa aika", "2. Tule ajoissa", "3. Ota numero"}, 3},
+		{[]string{"1. Varaa aika", "3. Tule ajoissa"}, 0},
+		{[]string{"- lääkärintodistus", "- valokuva"}, 2},
+		{[]string{"- lääkärintodistus", "• valokuva"}, 0},
+		{[]string{"1.5. alkaen", "2.5. asti"}, 0},
+		{[]string{"* Pakollinen tieto"}, 0},
+		{[]string{"– Uusi palvelupiste palvelee asukkaita entistä paremmin, sillä aukioloajat pitenevät, kertoo päällikkö.", "– Ajanvaraus kannattaa tehdä ajoissa, sillä kesällä jonot ovat pisimmillään, hän muistuttaa lopuksi."}, 0},
+	}
+	for _, tt := range tests {
+		if got, _ := markedRun(tt.lines); got != tt.want {
+			t.Errorf("markedRun(%q) = %d, want %d", tt.lines, got, tt.want)
+		}
+	}
+}
