@@ -33,6 +33,7 @@ func All() []*Rule {
 		DocumentTitle,
 		FocusVisible,
 		FormFieldName,
+		FormGroupName,
 		FrameFocusableContent,
 		FrameTitle,
 		HeadingMarkup,
