@@ -22,6 +22,7 @@
 //   - bypass, content-heading, content-landmark and skip-link: readContent (bypass.go)
 //   - heading-markup and list-structure, which ask about text styled as
 //     structure: maxAsked and blockDisplays (heading_markup.go)
+//   - form-group-name and label-unique: formOwner (form_group_name.go)
 //
 // The other files:
 //

@@ -46,6 +46,7 @@ func All() []*Rule {
 		ImageButtonName,
 		KeyboardTrap,
 		LabelInName,
+		LabelUnique,
 		LangMatchesContent,
 		LetterSpacingImportant,
 		LineHeightImportant,
