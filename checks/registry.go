@@ -31,6 +31,7 @@ func All() []*Rule {
 		ContentOnHover,
 		CSSOrientationLock,
 		DocumentTitle,
+		FocusOrder,
 		FocusVisible,
 		FormFieldName,
 		FormGroupName,

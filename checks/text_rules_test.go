@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -175,5 +176,13 @@ func TestListMarker(t *testing.T) {
 		if got, _ := markedRun(tt.lines); got != tt.want {
 			t.Errorf("markedRun(%q) = %d, want %d", tt.lines, got, tt.want)
 		}
+	}
+}
+
+func TestLongestIncreasing(t *testing.T) {
+	got := longestIncreasing([]int{7, 10, 0, 1, 2, 3, 4, 5, 6, 8, 9})
+	want := []bool{false, false, true, true, true, true, true, true, true, true, true}
+	if !slices.Equal(got, want) {
+		t.Errorf("longestIncreasing = %v, want %v", got, want)
 	}
 }
