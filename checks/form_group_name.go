@@ -45,7 +45,11 @@ func runFormGroupName(pass *Pass) error {
 			pass.Passed(at)
 			continue
 		}
-		before := textBefore(at)
+		from := at
+		if l := at.ParentElement(); at == g.fields[0] && l != nil && l.Is("label") {
+			from = l // the first option's own label is not the question
+		}
+		before := textBefore(from)
 		if g.box != nil {
 			if before != "" {
 				pass.CantTell(at, "This group of %d radio buttons (role=\"radiogroup\") has no name: nothing in the code ties them to the question they answer, so a screen reader announces only each option's own label. The text before them, %s, may be that question. Check whether the options make sense on their own; if not, give the group aria-labelledby pointing to the question.", len(g.fields), quoteShort(before))
