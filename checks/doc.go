@@ -20,6 +20,9 @@
 //   - zoom-text-clipped, text-spacing-clipped and reflow: judgeClips (zoom_text_clipped.go)
 //   - letter-spacing-important, word-spacing-important and line-height-important: runTextSpacing (spacing.go)
 //   - bypass, content-heading, content-landmark and skip-link: readContent (bypass.go)
+//   - heading-markup and list-structure, which ask about text styled as
+//     structure: maxAsked and blockDisplays (heading_markup.go)
+//   - form-group-name and label-unique: formOwner (form_group_name.go)
 //
 // The other files:
 //

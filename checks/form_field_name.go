@@ -27,8 +27,12 @@ func runFormFieldName(pass *Pass) error {
 			continue
 		}
 		if hasName(n) {
-			if n.AX.NameFrom == "placeholder" {
+			switch n.AX.NameFrom {
+			case "placeholder", "aria-placeholder":
 				pass.CantTell(n, "This field is named only by its placeholder text %s, which disappears when someone starts typing. Check that a visible label stays next to the field (a <label>, or a button such as \"Search\" right after it); if not, add a <label>.", quoteShort(n.AX.Name))
+				continue
+			case "title":
+				pass.CantTell(n, "This field is named only by its title attribute %s, which shows as a tooltip only when a mouse points at the field. Check that a visible label stays next to the field (a <label>, or a button such as \"Search\" right after it); if not, add a <label>.", quoteShort(n.AX.Name))
 				continue
 			}
 			pass.Passed(n)

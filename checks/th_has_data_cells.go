@@ -4,13 +4,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // THHasDataCells checks that every table header cell heads some cell
-// (ACT d0f69e).
+// (ACT d0f69e). It also asks about tables that have no header cell at
+// all but look like data tables, and about layout tables that have
+// header cells or a caption.
 var THHasDataCells = &Rule{
 	ID:      "th-has-data-cells",
-	Title:   "Table header cells head some cells",
+	Title:   "Data tables have header cells, and each heads some cells",
 	Doc:     doc("th-has-data-cells"),
 	HelpURL: understanding("1.3.1"),
 	WCAG:    []string{"1.3.1"},
@@ -71,7 +74,104 @@ func runTHHasDataCells(pass *Pass) error {
 			pass.Failed(n, "%s", thMessage(n, row))
 		}
 	}
+	tableHeaderUse(pass)
 	return nil
+}
+
+// tableHeaderUse asks (cantTell) about the HTML tables whose header
+// cells do not match what the table is:
+//
+//   - a table marked as a layout table (role="presentation" or "none")
+//     that has header cells (<th>), a caption or a summary attribute: it
+//     may be a data table hidden from screen readers, or a layout table
+//     with markup that only data tables should have (WCAG failure F46);
+//   - a table of two or more rows and columns without any header cell
+//     (<th>, or role columnheader or rowheader) that the browser treats
+//     as a data table, or whose first row or first column is bold and the
+//     rest is not, as headers are.
+//
+// Tables that are hidden or not rendered are not tested.
+func tableHeaderUse(pass *Pass) {
+	for _, t := range allElements(pass.Page) {
+		if !t.Is("table") || !visibleBox(t) || ariaHidden(t) {
+			continue
+		}
+		cells := tableCells(t)
+		role := firstValidRole(t)
+		if isPresentationalRole(role) && !presentationConflict(t) {
+			var has []Text
+			if slices.ContainsFunc(cells, func(c *Node) bool { return c.Is("th") }) {
+				has = append(has, msg("header cells (<th>)"))
+			}
+			if slices.ContainsFunc(t.ChildNodes(), func(c *Node) bool { return c.Is("caption") && !blank(c.TextContent()) }) {
+				has = append(has, msg("a caption"))
+			}
+			if !blank(t.AttrOr("summary", "")) {
+				has = append(has, msg("a summary attribute"))
+			}
+			if len(has) > 0 {
+				pass.CantTell(t, "This table is marked as a layout table (role=%q), so screen readers do not announce it as a table, but it has %s, which only data tables have. Check what it is: if it holds data that has rows and columns, remove the role so its headers are announced; if it only lays out the page, make its header cells <td> and its caption ordinary text.", role, andText(has))
+			}
+			continue
+		}
+		if role != "" && role != "table" {
+			continue
+		}
+		if slices.ContainsFunc(cells, func(c *Node) bool {
+			return c.Is("th") || c.Exposed() && (c.Role() == "columnheader" || c.Role() == "rowheader")
+		}) {
+			continue
+		}
+		m := newTableModel(t)
+		rows, cols := 0, 0
+		for _, c := range m.cells {
+			rows, cols = max(rows, c.y+c.h), max(cols, c.x+c.w)
+		}
+		if rows < 2 || cols < 2 {
+			continue
+		}
+		why := Text{}
+		switch {
+		case boldLine(m, true):
+			why = msg("Its first row is bold, as column headers are.")
+		case boldLine(m, false):
+			why = msg("Its first column is bold, as row headers are.")
+		case t.Role() == "table":
+			why = msg("The browser treats it as a data table.")
+		default:
+			continue // a layout table
+		}
+		pass.CantTell(t, "This table has no header cells, so screen readers read its cells without saying which column or row they belong to. %s If its first row or column says what the cells hold, make those cells headers: <th scope=\"col\"> or <th scope=\"row\">. If the table only lays out the page, give it role=\"presentation\".", why)
+	}
+}
+
+// boldLine reports whether the table's first row (or first column) has
+// two or more cells with text, all mostly bold, while the cells with text
+// of the other rows (columns) are mostly not bold.
+func boldLine(m *tableModel, row bool) bool {
+	first, rest, restBold := 0, 0, 0
+	for _, c := range m.cells {
+		if !strings.ContainsFunc(c.node.TextContent(), unicode.IsLetter) && !strings.ContainsFunc(c.node.TextContent(), unicode.IsDigit) {
+			continue
+		}
+		bold, _ := textStyle(c.node)
+		at := c.y
+		if !row {
+			at = c.x
+		}
+		if at == 0 {
+			if !bold {
+				return false
+			}
+			first++
+			continue
+		}
+		rest++
+		if bold {
+			restBold++
+		}
+	}
+	return first >= 2 && rest > 0 && restBold*2 < rest
 }
 
 func thMessage(n *Node, row bool) Text {
