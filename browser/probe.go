@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -49,9 +50,20 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 			continue
 		}
 		start := time.Now()
-		pctx, cancel := context.WithTimeout(ctx, pr.timeout)
-		err := pr.run(pctx, t, p, backend)
-		cancel()
+		run := func(timeout time.Duration) error {
+			pctx, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
+			return pr.run(pctx, t, p, backend)
+		}
+		err := run(pr.timeout)
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			// A busy machine or a large page: once more, with twice the
+			// time (each probe puts the page back as it found it, also
+			// when it runs out of time), so that a verdict does not
+			// depend on the machine's load.
+			b.opts.Log.Debug("probe out of time: trying it again", "url", p.URL, "probe", pr.what, "after", time.Since(start).Round(time.Millisecond))
+			err = run(2 * pr.timeout)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return // the whole capture ran out of time

@@ -218,7 +218,7 @@ var messages = map[string]map[string]string{
 		"node.selector":        "Where (CSS selector)",
 		"node.html":            "HTML code",
 		"node.screenshot":      "Screenshot",
-		"node.shot":            "Screenshot of the element in its place on the page, outlined in pink",
+		"node.shot":            "Screenshot of the element of finding %d in its place on the page, outlined in pink",
 		"node.shotCovered":     "Other content of the page covered part of the element when it was photographed: the screenshot may not show all of it.",
 
 		"fixfirst":              "Fix these first",
@@ -498,7 +498,7 @@ var messages = map[string]map[string]string{
 		"node.selector":        "Sijainti (CSS-valitsin)",
 		"node.html":            "HTML-koodi",
 		"node.screenshot":      "Kuvakaappaus",
-		"node.shot":            "Kuvakaappaus elementistä paikallaan sivulla, vaaleanpunaisella rajattuna",
+		"node.shot":            "Kuvakaappaus havainnon %d elementistä paikallaan sivulla, vaaleanpunaisella rajattuna",
 		"node.shotCovered":     "Jokin muu sivun sisältö peitti osan elementistä kuvaa otettaessa, joten kuvakaappaus ei välttämättä näytä sitä kokonaan.",
 
 		"fixfirst":              "Korjaa nämä ensin",
@@ -778,7 +778,7 @@ var messages = map[string]map[string]string{
 		"node.selector":        "Plats (CSS-väljare)",
 		"node.html":            "HTML-kod",
 		"node.screenshot":      "Skärmbild",
-		"node.shot":            "Skärmbild av elementet på sin plats på sidan, inramat i rosa",
+		"node.shot":            "Skärmbild av elementet i fynd %d på sin plats på sidan, inramat i rosa",
 		"node.shotCovered":     "Annat innehåll på sidan täckte en del av elementet när bilden togs, så skärmbilden visar kanske inte hela elementet.",
 
 		"fixfirst":              "Åtgärda de här först",
