@@ -53,6 +53,7 @@ func All() []*Rule {
 		MetaRefresh,
 		MetaViewport,
 		MotionActuation,
+		MovingContent,
 		ObjectAlt,
 		PresentationalChildrenFocusable,
 		Reflow,
