@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -81,7 +82,7 @@ type animatedImage struct {
 // probeMoving fills in p.Moving (see the comment at the top of this
 // file).
 func probeMoving(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
-	images, err := animatedImages(ctx, tab)
+	images, err := animatedImages(ctx)
 	if err != nil {
 		return err
 	}
@@ -197,48 +198,64 @@ func anyMoving(items []int, moving []bool) bool {
 }
 
 // animatedImages reads the GIF, PNG and WebP files the top document has
-// loaded, from the browser's cache, and returns those that animate for
-// longer than movingMin.
-func animatedImages(ctx context.Context, tab *Tab) ([]animatedImage, error) {
+// loaded, from the browser's cache (a few at a time: one round trip
+// each), and returns those that animate for longer than movingMin, in
+// the order of the page's resources.
+func animatedImages(ctx context.Context) ([]animatedImage, error) {
 	tree, err := chromedp.Call(ctx, page.GetResourceTree, cdp.Empty{})
 	if err != nil {
 		return nil, err
 	}
-	out := []animatedImage{}
 	if tree.FrameTree == nil || tree.FrameTree.Frame == nil {
-		return out, nil
+		return []animatedImage{}, nil
 	}
-	read := 0
+	var urls []string
 	for _, r := range tree.FrameTree.Resources {
-		if r.Type != "Image" || r.Failed || r.Canceled || r.ContentSize > movingMaxSize || read == movingImages {
+		if r.Type != "Image" || r.Failed || r.Canceled || r.ContentSize > movingMaxSize || len(urls) == movingImages {
 			continue
 		}
 		switch r.MimeType {
 		case "image/gif", "image/png", "image/apng", "image/webp":
-		default:
-			continue
+			urls = append(urls, r.URL)
 		}
-		read++
-		res, err := chromedp.Call(ctx, page.GetResourceContent, page.GetResourceContentParams{FrameID: tree.FrameTree.Frame.ID, URL: r.URL})
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
+	}
+	found := make([]*animatedImage, len(urls))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 6)
+	for i, u := range urls {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			res, err := chromedp.Call(ctx, page.GetResourceContent, page.GetResourceContentParams{FrameID: tree.FrameTree.Frame.ID, URL: u})
+			if err != nil {
+				return // no longer cached
 			}
-			continue // no longer cached
+			info, err := animimg.Decode(res.Content)
+			if err != nil || !info.Animated() {
+				return
+			}
+			total := info.Total()
+			if total >= 0 && total <= movingMin {
+				return
+			}
+			ms := total.Milliseconds()
+			if total < 0 {
+				ms = -1
+			}
+			found[i] = &animatedImage{URL: u, Total: ms, Period: info.Loop().Milliseconds(), Frames: info.Frames()}
+		}()
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	out := []animatedImage{}
+	for _, a := range found {
+		if a != nil {
+			out = append(out, *a)
 		}
-		info, err := animimg.Decode(res.Content)
-		if err != nil || !info.Animated() {
-			continue
-		}
-		total := info.Total()
-		if total >= 0 && total <= movingMin {
-			continue
-		}
-		ms := total.Milliseconds()
-		if total < 0 {
-			ms = -1
-		}
-		out = append(out, animatedImage{URL: r.URL, Total: ms, Period: info.Loop().Milliseconds(), Frames: info.Frames()})
 	}
 	return out, nil
 }
