@@ -171,7 +171,8 @@ func controlText(p *Page, c MovingControl) Text {
 }
 
 // movingVisible reports whether the moving element is shown: laid out,
-// not hidden, and larger than a pixel. What its own animation changes
+// not hidden, larger than a pixel, and not cut away by a box that hides
+// its overflow. What its own animation changes
 // (its opacity, its place) is not held against it: the snapshot caught
 // one moment of it.
 func movingVisible(n *Node, m Moving) bool {
@@ -194,6 +195,15 @@ func movingVisible(n *Node, m Moving) bool {
 		}
 		if e.Style("opacity") == "0" && !(e == n && slices.Contains(m.Props, "opacity")) {
 			return false
+		}
+		// A box that hides its overflow and leaves nothing of it (a
+		// collapsed menu or accordion); a pseudo-element may lie
+		// outside its host's box.
+		if e != n && m.Pseudo == "" && e.Layout != nil && !e.Is("html", "body") &&
+			(overflowClips(e.Style("overflow-x")) || overflowClips(e.Style("overflow-y"))) {
+			if b = intersectRect(b, e.Layout.Box); b.Empty() {
+				return false
+			}
 		}
 	}
 	return true
