@@ -77,7 +77,7 @@ function movingFind(images, min, most) {
     const d = Number.isFinite(v.duration) ? v.duration * 1000 : Infinity;
     const total = v.loop ? -1 : forever(d);
     if (total >= 0 && total <= min) continue;
-    items.push({el: v, kind: 'video', name: fileName(v.currentSrc), period: Number.isFinite(d) ? Math.round(d) : 0, total});
+    items.push({el: v, kind: 'video', name: fileName(v.currentSrc), period: Number.isFinite(d) ? Math.round(d) : 0, total, frame: frameHash(v)});
   }
   window.__saavuMoving = {items, controls: []};
   return items.map(i => ({kind: i.kind, name: i.name, pseudo: i.pseudo || '', props: i.props || [], period: i.period, total: i.total, frames: i.frames || 0}));
@@ -86,6 +86,23 @@ function movingFind(images, min, most) {
 // fileName returns the last part of an address's path.
 function fileName(url) {
   try { return decodeURIComponent(new URL(url).pathname.split('/').pop()).slice(0, 80); } catch (_) { return ''; }
+}
+
+// frameHash returns a hash of the frame a video shows, drawn small, or
+// null when the page may not read it (a video from another origin).
+function frameHash(v) {
+  try {
+    const c = document.createElement('canvas');
+    c.width = 32; c.height = 18;
+    const g = c.getContext('2d', {willReadFrequently: true});
+    g.drawImage(v, 0, 0, 32, 18);
+    const d = g.getImageData(0, 0, 32, 18).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i++) h = (h * 31 + d[i]) | 0;
+    return h;
+  } catch (_) {
+    return null;
+  }
 }
 
 // contentBox returns the box of what an element holds (its child nodes).
@@ -171,12 +188,14 @@ function movingControls(pauseRe, hideRe, globalRe) {
 // that still runs for longer than min ms, an image still shown from the
 // same file (a picture's source for the current media conditions
 // included), a marquee whose content moved in 120 ms, a video that
-// plays. An element no longer rendered does not move.
+// plays and whose frames changed since movingFind (when the page may
+// read them). An element no longer rendered does not move.
 async function movingCheck(min) {
   const s = window.__saavuMoving;
   const marquees = s.items.filter(i => i.kind === 'marquee');
   const before = marquees.map(i => contentBox(i.el));
-  if (marquees.length) await new Promise(r => setTimeout(r, 120));
+  if (s.items.some(i => i.kind === 'video' && i.frame !== null && !i.moved)) await new Promise(r => setTimeout(r, 300));
+  else if (marquees.length) await new Promise(r => setTimeout(r, 120));
   else await settle();
   const visible = e => e.isConnected && e.checkVisibility({visibilityProperty: true});
   return s.items.map(i => {
@@ -206,8 +225,12 @@ async function movingCheck(min) {
       const b = before[marquees.indexOf(i)], a = contentBox(i.el);
       return Math.abs(a.left - b.left) + Math.abs(a.top - b.top) >= 1;
     }
-    case 'video':
-      return !i.el.paused && !i.el.ended;
+    case 'video': {
+      if (i.el.paused || i.el.ended) return false;
+      // Frames that stayed the same since movingFind: a still picture.
+      if (!i.moved && i.frame !== null) i.moved = frameHash(i.el) !== i.frame;
+      return i.moved || i.frame === null;
+    }
     }
     return false;
   });
