@@ -210,8 +210,8 @@ func movingVisible(n *Node, m Moving) bool {
 }
 
 // loadingWords name a loading indicator, in class names, ids, labels and
-// file names.
-var loadingWords = regexp.MustCompile(`(?i)spinner|loader|loading|preload|throbber|progress|ladataan|latautuu|laddar`)
+// file names: a spinner, a skeleton placeholder that shimmers.
+var loadingWords = regexp.MustCompile(`(?i)spinner|loader|loading|preload|throbber|progress|skeleton|shimmer|placeholder|fa-spin|fa-pulse|ladataan|latautuu|laddar`)
 
 // loadingIndicator reports whether the moving element looks like one that
 // shows content is loading: a progressbar, a busy region, or named so.
