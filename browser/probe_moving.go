@@ -40,7 +40,8 @@ import (
 //     then with the page shown with prefers-reduced-motion: reduce
 //     (Emulation.setEmulatedMedia), then put back.
 //  5. Up to movingPresses of the controls named for pausing or stopping
-//     that lead nowhere (buttons, links to "#") are clicked, each twice:
+//     that lead nowhere (buttons, links to "#"), those near what moves
+//     first, are clicked, each twice:
 //     once to see what stops, once to put the page back as it was (a
 //     pause button is a toggle; one that is not leaves the motion
 //     stopped, which no later probe minds).
@@ -101,6 +102,7 @@ func probeMoving(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.
 	}
 	var controls []struct {
 		Items  []int  `json:"items"`
+		Far    []int  `json:"far"`
 		Name   string `json:"name"`
 		Action string `json:"action"`
 		Safe   bool   `json:"safe"`
@@ -139,10 +141,17 @@ func probeMoving(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.
 	if err != nil {
 		return err
 	}
-	// The controls: press those that may pause, and see what stops.
+	// The controls: press those that may pause, near what moves first,
+	// and see what stops.
+	order := make([]int, len(controls))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(controls[a].Far) - len(controls[b].Far) })
 	stops := make([][]bool, len(controls))
 	pressed := 0
-	for k, c := range controls {
+	for _, k := range order {
+		c := controls[k]
 		if c.Action != "pause" || !c.Safe || pressed == movingPresses || !anyMoving(c.Items, moving) {
 			continue
 		}
@@ -177,7 +186,7 @@ func probeMoving(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.
 			if !slices.Contains(c.Items, i) {
 				continue
 			}
-			mc := checks.MovingControl{Node: idx[len(items)+k], Name: c.Name, Action: c.Action}
+			mc := checks.MovingControl{Node: idx[len(items)+k], Name: c.Name, Action: c.Action, Far: slices.Contains(c.Far, i)}
 			if stops[k] != nil {
 				mc.Pressed = true
 				mc.Stops = !stops[k][i]

@@ -27,7 +27,8 @@ const movingLimit = 5000
 // The rule applies to what the probe saw move by itself for more than 5
 // seconds (it ran from the page's load, nobody having done anything), on
 // an element that is visible, when the page shows other text beside it.
-// It passes when saavu pressed a control near it and the motion stopped,
+// It passes when saavu pressed a control (near it, or one of the page
+// named for pausing) and the motion stopped,
 // or when the element is a video with the browser's own controls. It asks
 // a person when the element looks like a loading indicator (motion that
 // is essential while content loads), when a control near it may pause,
@@ -75,6 +76,9 @@ func runMovingContent(pass *Pass) error {
 			switch {
 			case c.Stops:
 				stops = true
+			case c.Pressed && c.Far:
+				// Pressed without effect, and not near it: another
+				// control of the page.
 			case c.Pressed:
 				tried = true
 			default:
@@ -176,7 +180,7 @@ func controlText(p *Page, c MovingControl) Text {
 // (its opacity, its place) is not held against it: the snapshot caught
 // one moment of it.
 func movingVisible(n *Node, m Moving) bool {
-	if n.Layout == nil || n.Style("visibility") == "hidden" {
+	if n.Layout == nil || n.Style("visibility") == "hidden" && !slices.Contains(m.Props, "visibility") {
 		return false
 	}
 	b := n.Layout.Box

@@ -224,6 +224,9 @@ type MovingControl struct {
 	// or no name but a class or id that says so) or "hide" (close,
 	// hide; saavu does not press those).
 	Action string `json:"action"`
+	// Far: it is not near what moves (a control of the page named for
+	// pausing, or for stopping animations).
+	Far bool `json:"far,omitempty"`
 	// Pressed: saavu clicked it (and again, to put the page back).
 	Pressed bool `json:"pressed,omitempty"`
 	// Stops: the click stopped the motion.

@@ -11,6 +11,7 @@
 function movingFind(images, min, most) {
   const items = [];
   const visible = e => e.isConnected && e.checkVisibility({visibilityProperty: true});
+  const shown = e => e.isConnected && e.checkVisibility();
   const forever = t => t === Infinity ? -1 : Math.round(t);
   // Animations and transitions.
   const anims = [...document.getAnimations()];
@@ -22,7 +23,7 @@ function movingFind(images, min, most) {
     const t = fx.getComputedTiming();
     if (!(t.activeDuration > min)) continue;
     const el = fx.target, pseudo = fx.pseudoElement || '';
-    if (!visible(el)) continue;
+    if (!shown(el)) continue; // its visibility may be what blinks
     if (pseudo) {
       const c = getComputedStyle(el, pseudo);
       if (c.display === 'none' || c.content === 'none' || c.visibility === 'hidden') continue;
@@ -121,12 +122,14 @@ function movingElements() {
 
 // movingControls looks for the controls that may pause, stop or hide each
 // item: those that name its element or a box around it in aria-controls;
-// in the nearest of its five closest boxes that has any, the buttons and
-// links named for pausing, stopping, playing or hiding, or with no name
-// but a class or id that says so; and, anywhere on the page, a control
+// in the nearest of its five closest boxes (inside the main content) that
+// has any, the buttons and links named for pausing, stopping, playing or
+// hiding, or with no name but a class or id that says so; failing those,
+// the first five controls of the page named for pausing; and, anywhere
+// on the page, a control
 // named for stopping animations or motion. It returns, for each control,
-// {items (indexes), name, action: 'pause' or 'hide', safe (a button that
-// leads nowhere: saavu may press it)}.
+// {items (indexes), far (the items it is not near), name, action: 'pause'
+// or 'hide', safe (a button that leads nowhere: saavu may press it)}.
 function movingControls(pauseRe, hideRe, globalRe) {
   const s = window.__saavuMoving;
   const pause = new RegExp(pauseRe, 'i'), hide = new RegExp(hideRe, 'i'), global = new RegExp(globalRe, 'i');
@@ -146,9 +149,11 @@ function movingControls(pauseRe, hideRe, globalRe) {
     if (e.matches('button')) return e.type === 'button' || !e.form;
     return true;
   };
-  const add = (e, item, action) => {
+  const add = (e, item, action, far) => {
     let c = byEl.get(e);
-    if (!c) { c = {el: e, items: new Set(), name: nameOf(e), action, safe: safe(e)}; byEl.set(e, c); }
+    if (!c) { c = {el: e, items: new Set(), far: new Set(), name: nameOf(e), action, safe: safe(e)}; byEl.set(e, c); }
+    if (c.items.has(item) && !far) c.far.delete(item);
+    else if (!c.items.has(item) && far) c.far.add(item);
     c.items.add(item);
   };
   const classify = e => {
@@ -166,22 +171,26 @@ function movingControls(pauseRe, hideRe, globalRe) {
         if (t && t.contains(it.el)) add(c, k, classify(c) || 'pause');
       }
     }
-    let box = it.el.parentElement;
-    for (let up = 0; box && up < 5 && !box.matches('body, html, main'); up++, box = box.parentElement) {
-      let found = false;
+    let box = it.el.parentElement, found = false;
+    for (let up = 0; box && up < 5 && !box.matches('body, html, main, [role=main]'); up++, box = box.parentElement) {
       for (const c of box.querySelectorAll(sel)) {
         const action = classify(c);
-        if (action && c.checkVisibility()) { add(c, k, action); found = true; }
+        if (action && c.checkVisibility()) { add(c, k, action, false); found = true; }
       }
       if (found) break;
+    }
+    if (found) return;
+    let far = 0;
+    for (const c of controls) {
+      if (far < 5 && nameOf(c) && classify(c) === 'pause' && c.checkVisibility()) { add(c, k, 'pause', true); far++; }
     }
   });
   for (const c of controls) {
     const n = nameOf(c);
-    if (n && global.test(n) && (pause.test(n) || /\b(off|pois|av)\b/i.test(n))) s.items.forEach((_, k) => add(c, k, 'pause'));
+    if (n && global.test(n) && (pause.test(n) || /\b(off|pois|av)\b/i.test(n))) s.items.forEach((_, k) => add(c, k, 'pause', true));
   }
   s.controls = [...byEl.values()];
-  return s.controls.map(c => ({items: [...c.items], name: c.name, action: c.action, safe: c.safe}));
+  return s.controls.map(c => ({items: [...c.items], far: [...c.far], name: c.name, action: c.action, safe: c.safe}));
 }
 
 // movingCheck tells, for each item, whether it still moves: an animation
@@ -199,7 +208,8 @@ async function movingCheck(min) {
   else await settle();
   const visible = e => e.isConnected && e.checkVisibility({visibilityProperty: true});
   return s.items.map(i => {
-    if (!visible(i.el)) return false;
+    // An animation may blink its element's visibility.
+    if (!(i.kind === 'animation' || i.kind === 'transition' ? i.el.isConnected && i.el.checkVisibility() : visible(i.el))) return false;
     switch (i.kind) {
     case 'animation':
     case 'transition': {
