@@ -34,6 +34,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		// First, while nothing else has touched the page.
 		{checks.ProbeAuto, "whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto},
 		{checks.ProbeMedia, "the state of its audio and video", 2 * time.Second, probeMedia},
+		{checks.ProbeMoving, "what moves on it by itself", 4 * time.Second, probeMoving},
 		{checks.ProbeFocus, "where keyboard focus goes", focusBudget + 2*time.Second, probeFocus},
 		{checks.ProbeOrientation, "how the page turns with the screen", 2 * time.Second, probeOrientation},
 		{checks.ProbeScroll, "how far its scrollable boxes scroll", 2 * time.Second, probeScroll},

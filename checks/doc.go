@@ -32,9 +32,10 @@
 //     their layout, computed style and accessibility-tree entry, linked
 //     into a tree by Page.Build.
 //   - probes.go, probes_layout.go: what the live-page probes saw (media,
-//     focus, hover, keys and motion, rotation, auto-updating text; the
-//     page zoomed, at 320 px and with wider text spacing, and its
-//     scrollable boxes), for the rules that need more than the snapshot.
+//     focus, hover, keys and motion, rotation, auto-updating text, what
+//     moves by itself; the page zoomed, at 320 px and with wider text
+//     spacing, and its scrollable boxes), for the rules that need more
+//     than the snapshot.
 //   - names.go: the accessible-name model: which elements the name rules
 //     apply to, and why a name is missing.
 //   - aria.go: the ARIA model: roles, states and properties and their

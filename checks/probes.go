@@ -182,6 +182,57 @@ type AutoChange struct {
 	Changes int `json:"changes"` // how many times its text changed while watched
 }
 
+// MovingView is what the moving-content probe saw: the elements that
+// moved, blinked or scrolled by themselves, for more than 5 seconds, when
+// it looked, and what they did when saavu asked for reduced motion or
+// pressed a control near them.
+type MovingView struct {
+	Items []Moving `json:"items,omitempty"`
+}
+
+// Moving is one element that moves by itself.
+type Moving struct {
+	Node int `json:"node"` // index in Page.Nodes; -1 for an element the snapshot did not capture
+	// Kind is what moves: "animation" (a CSS animation or a Web
+	// Animation), "transition" (a CSS transition), "image" (an animated
+	// GIF, PNG or WebP, in an img element or as a CSS background),
+	// "marquee" or "video".
+	Kind string `json:"kind"`
+	// Name is the animation's name (@keyframes; empty for a script's
+	// animation), the transition's property, the image's address, the
+	// marquee's text, the video's file name.
+	Name   string   `json:"name,omitempty"`
+	Pseudo string   `json:"pseudo,omitempty"` // "::before", "::after": the animation moves that pseudo-element of Node
+	Props  []string `json:"props,omitempty"`  // the CSS properties an animation changes
+	Period int      `json:"period,omitempty"` // ms of one iteration: of the animation, one play of the image, one pass of the marquee, the video
+	Total  int      `json:"total"`            // ms the motion lasts from its start; -1 forever
+	Frames int      `json:"frames,omitempty"` // frames of an animated image
+	// Reduced says that it stopped (or was hidden or replaced) when the
+	// page was shown with prefers-reduced-motion: reduce.
+	Reduced bool `json:"reduced,omitempty"`
+	// Controls are the controls near it, or naming it in aria-controls,
+	// that may pause, stop or hide it, and those of the page named for
+	// stopping animations.
+	Controls []MovingControl `json:"controls,omitempty"`
+}
+
+// MovingControl is a control that may pause, stop or hide what moves.
+type MovingControl struct {
+	Node int    `json:"node"` // index in Page.Nodes; -1 when not captured
+	Name string `json:"name"` // its name, as the probe read it
+	// Action is what its name says it does: "pause" (pause, stop, play,
+	// or no name but a class or id that says so) or "hide" (close,
+	// hide; saavu does not press those).
+	Action string `json:"action"`
+	// Far: it is not near what moves (a control of the page named for
+	// pausing, or for stopping animations).
+	Far bool `json:"far,omitempty"`
+	// Pressed: saavu clicked it (and again, to put the page back).
+	Pressed bool `json:"pressed,omitempty"`
+	// Stops: the click stopped the motion.
+	Stops bool `json:"stops,omitempty"`
+}
+
 // Probe names one live-page probe of the crawler: the page data it fills
 // in. Rules list the probes they read (Rule.Probes), so that a run of some
 // rules only can skip the probes no rule of it needs.
@@ -191,6 +242,7 @@ type Probe string
 const (
 	ProbeAuto        Probe = "auto"        // Auto
 	ProbeMedia       Probe = "media"       // Media
+	ProbeMoving      Probe = "moving"      // Moving
 	ProbeFocus       Probe = "focus"       // Focus
 	ProbeOrientation Probe = "orientation" // Rotations
 	ProbeScroll      Probe = "scroll"      // Scrollers
@@ -203,7 +255,7 @@ const (
 )
 
 // Probes lists every probe.
-var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow}
+var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow}
 
 // NeededProbes returns the probes that the rules read, in the order of
 // Probes.

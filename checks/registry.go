@@ -58,6 +58,7 @@ func All() []*Rule {
 		MetaRefresh,
 		MetaViewport,
 		MotionActuation,
+		MovingContent,
 		ObjectAlt,
 		PresentationalChildrenFocusable,
 		Reflow,

@@ -80,6 +80,7 @@ var Pages = []Page{
 	}},
 	{Path: "/palvelut/uimahalli.html", Title: "Uimahalli – Esimerkkilän kunta", Barriers: []Barrier{
 		{"audio-autoplay", checks.Failed, "the presentation video plays with sound by itself, loops, and has no controls"},
+		{"moving-content", checks.Failed, "the same video moves beside the text without end, and nothing pauses it"},
 		{"scrollable-region-focusable", checks.Failed, "the exceptional opening hours scroll in a box the keyboard cannot reach"},
 		{"th-has-data-cells", checks.Failed, `the price table's "Eläkeläiset" column has a header and no data`},
 		{"video-caption", checks.CantTell, "the video has no caption track: a person must check whether its sound needs captions"},
