@@ -40,6 +40,7 @@ type CheckOptions struct {
 	Baseline    string   // file of accepted failures (saavu baseline)
 
 	disabled []report.DisabledRule
+	only     []string // --rules as given (before --extra names every rule)
 	baseline *report.Baseline
 
 	Factory *Factory
@@ -140,6 +141,7 @@ func (opts *CheckOptions) complete() error {
 	if err := opts.completeRuleChoices(); err != nil {
 		return err
 	}
+	opts.only = slices.Clone(opts.Rules) // before --extra names every rule
 	if opts.Extra {
 		if len(opts.Rules) > 0 {
 			return f.valueErrorf([]string{"extra", "rules"}, "--rules picks the rules to run; name the extra rules you want there")
@@ -187,10 +189,11 @@ func (opts *CheckOptions) skipped() []string {
 	return ids
 }
 
-// applyRuleChoices records the disabled rules in the report and compares
-// its failures with the baseline.
+// applyRuleChoices records the disabled rules and the rule selection in
+// the report and compares its failures with the baseline.
 func (opts *CheckOptions) applyRuleChoices(rep *report.Report) {
 	rep.SetDisabled(opts.disabled)
+	rep.SetRuleSelection(opts.only, opts.SkipRules)
 	if opts.baseline != nil {
 		opts.baseline.Apply(rep)
 	}

@@ -108,6 +108,9 @@ func Merge(parts []Part) (*Report, []string, error) {
 	rules := map[string]ruleFrom{}
 	disabled := map[string]DisabledRule{}
 	hadBaseline := false
+	// The rule selection of merged results: the union of the parts',
+	// unknown (nil) when one part does not say.
+	selection, selKnown := &RuleSelection{}, true
 	for _, i := range order {
 		rep := parts[i].Report
 		err := rep.EachPage(func(k int, p *Page) error {
@@ -131,6 +134,12 @@ func Merge(parts []Part) (*Report, []string, error) {
 		}
 		for _, d := range rep.DisabledRules {
 			disabled[d.ID] = d
+		}
+		if rep.RuleSelection == nil {
+			selKnown = false
+		} else {
+			selection.Only = append(selection.Only, rep.RuleSelection.Only...)
+			selection.Skip = append(selection.Skip, rep.RuleSelection.Skip...)
 		}
 		hadBaseline = hadBaseline || rep.Baseline != nil
 	}
@@ -227,6 +236,9 @@ func Merge(parts []Part) (*Report, []string, error) {
 		dis = append(dis, disabled[id])
 	}
 	out.SetDisabled(dis)
+	if selKnown {
+		out.SetRuleSelection(selection.Only, selection.Skip)
+	}
 	if len(parts) == 1 {
 		// One report re-read keeps how its pages were chosen; a sample
 		// says nothing of pages merged from elsewhere.

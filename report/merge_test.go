@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -210,5 +211,36 @@ func TestNewFieldsAreOptional(t *testing.T) {
       "reason": "why a"
     },`) {
 		t.Errorf("disabledRules not written sorted:\n%.400s", got[strings.Index(got, `"disabledRules"`):])
+	}
+}
+
+// TestMergeRuleSelection: merged results narrow their rules down when a
+// part did; they do not say how their rules were chosen when a part does
+// not.
+func TestMergeRuleSelection(t *testing.T) {
+	part := func(name string, sel *RuleSelection) Part {
+		r := Rebuild(Meta{Version: "test"}, nil, []Page{{URL: "https://x.test/" + name, Results: []Result{}}})
+		r.RuleSelection = sel
+		return Part{Name: name, Report: r}
+	}
+	tests := []struct {
+		name  string
+		parts []Part
+		want  *RuleSelection
+	}{
+		{"both default", []Part{part("a", &RuleSelection{}), part("b", &RuleSelection{})}, &RuleSelection{}},
+		{"one skipped", []Part{part("a", &RuleSelection{Skip: []string{"reflow"}}), part("b", &RuleSelection{})}, &RuleSelection{Skip: []string{"reflow"}}},
+		{"one does not say", []Part{part("a", &RuleSelection{}), part("b", nil)}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, err := Merge(tt.parts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.RuleSelection, tt.want) {
+				t.Errorf("rule selection %+v, want %+v", got.RuleSelection, tt.want)
+			}
+		})
 	}
 }

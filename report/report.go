@@ -42,6 +42,9 @@ type Report struct {
 
 	// Rules turned off with a reason (--disable), sorted by id; see disabled.go.
 	DisabledRules []DisabledRule `json:"disabledRules,omitempty"`
+	// RuleSelection is what the run was asked to run (--rules,
+	// --skip-rules); see disabled.go. nil in results of an older saavu.
+	RuleSelection *RuleSelection `json:"ruleSelection,omitempty"`
 	// Set when failures were compared with a baseline (--baseline); see baseline.go.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
 

@@ -122,9 +122,15 @@ func Collect(rep *report.Report) (*Evidence, error) {
 		}
 	}
 	slices.Sort(e.Rules)
-	for _, r := range checks.All() {
-		if _, ok := ran[r.ID]; !ok {
-			e.NotRun = append(e.NotRun, r.ID)
+	// Rules of this saavu's default set that did not run: when the results
+	// say their rules were not narrowed down by hand (--rules,
+	// --skip-rules, --disable), none; a rule that the saavu that made
+	// them did not have yet does not make the audit partial.
+	if rep.RuleSelection.Partial() || rep.RuleSelection == nil || len(rep.DisabledRules) > 0 {
+		for _, r := range checks.All() {
+			if _, ok := ran[r.ID]; !ok {
+				e.NotRun = append(e.NotRun, r.ID)
+			}
 		}
 	}
 	if _, ok := ran[StatementLinkRule]; ok {

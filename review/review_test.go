@@ -573,3 +573,34 @@ func TestWCAG22(t *testing.T) {
 		t.Errorf("a WCAG 2.2 worksheet does not read back: %v", err)
 	}
 }
+
+// TestEvidenceNotRun: the audit is partial when its rules were narrowed
+// down by hand (--rules, --skip-rules, --disable), or the results do not
+// say how they were chosen; a default rule that the saavu which made the
+// results did not have yet does not make them partial.
+func TestEvidenceNotRun(t *testing.T) {
+	rep := readResults(t)
+	missing := rep.Rules[0].ID // as if that saavu had not had it
+	rep.Rules = rep.Rules[1:]
+	tests := []struct {
+		name     string
+		sel      *report.RuleSelection
+		disabled []report.DisabledRule
+		partial  bool
+	}{
+		{"default rules of an older saavu", &report.RuleSelection{}, nil, false},
+		{"--skip-rules", &report.RuleSelection{Skip: []string{missing}}, nil, true},
+		{"--rules", &report.RuleSelection{Only: []string{"image-alt"}}, nil, true},
+		{"--disable", &report.RuleSelection{}, []report.DisabledRule{{ID: missing, Reason: "r"}}, true},
+		{"results that do not say", nil, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep.RuleSelection, rep.DisabledRules = tt.sel, tt.disabled
+			ev := evidence(t, rep)
+			if got := slices.Contains(ev.NotRun, missing); got != tt.partial {
+				t.Errorf("%s not run: %v, want %v (not run: %v)", missing, got, tt.partial, ev.NotRun)
+			}
+		})
+	}
+}
