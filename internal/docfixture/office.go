@@ -1,0 +1,4 @@
+package docfixture
+
+// Office returns the office fixtures.
+func Office() []Fixture { return nil }
