@@ -49,6 +49,9 @@ type Failing struct {
 	Results  int // such results: a rule failing on a page
 	Pages    int // the pages they are on
 	Elements int // their failed elements not in the baseline
+	// Documents are the documents with such a result (a check of a
+	// document failing counts as a result, its places as elements).
+	Documents int
 }
 
 // CountFailing counts the failures at or above min.
@@ -68,6 +71,7 @@ func CountFailing(r *Report, min checks.Impact) Failing {
 		}
 		return nil
 	})
+	countFailingDocuments(r, min, &f)
 	return f
 }
 
@@ -273,7 +277,7 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 		also = append(also, count(n, "broken link", "broken links"))
 	}
 	if n := len(r.Documents); n > 0 {
-		also = append(also, count(n, "linked document", "linked documents")+" (not audited)")
+		also = append(also, documentsAlso(r))
 	}
 	if n := len(r.Skipped); n > 0 {
 		also = append(also, count(n, "page", "pages")+" found and not audited")

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"saavu/document"
@@ -24,10 +25,13 @@ import (
 // Auditor checks documents. Its zero value checks office files only;
 // PDF needs an Engine.
 type Auditor struct {
-	PDF     *pdf.Engine
-	Extra   bool          // also run the extra checks
-	Timeout time.Duration // per document; 0: 2 minutes
-	Office  office.Limits // zip-bomb caps; zero: the defaults
+	PDF *pdf.Engine
+	// StartPDF starts the PDF engine on the first PDF, when PDF is nil
+	// (its compilation costs a few seconds on a first run): see Lazy.
+	StartPDF func() (*pdf.Engine, error)
+	Extra    bool          // also run the extra checks
+	Timeout  time.Duration // per document; 0: 2 minutes
+	Office   office.Limits // zip-bomb caps; zero: the defaults
 }
 
 // File checks the document at path.
@@ -77,10 +81,18 @@ func (a *Auditor) Reader(ctx context.Context, r io.ReaderAt, size int64, name, c
 	defer cancel()
 	switch {
 	case kind == document.PDF:
-		if a.PDF == nil {
+		engine := a.PDF
+		if engine == nil && a.StartPDF != nil {
+			e, err := a.StartPDF()
+			if err != nil {
+				return document.Failf(document.KindFailed, "not checked: %v", err), nil
+			}
+			engine = e
+		}
+		if engine == nil {
 			return document.Failf(document.KindFailed, "not checked: the PDF engine is not running"), nil
 		}
-		au, err = a.PDF.Audit(dctx, r, size, pdf.AuditOptions{Extra: a.Extra})
+		au, err = engine.Audit(dctx, r, size, pdf.AuditOptions{Extra: a.Extra})
 	case kind.Office():
 		au, err = office.Audit(dctx, r, size, kind, office.Options{Extra: a.Extra, Limits: a.Office})
 	case kind.Legacy():
@@ -128,6 +140,29 @@ func claimedName(k document.Kind, contentType string) string {
 		return "the " + contentType + " its server announced"
 	}
 	return "a document"
+}
+
+// Lazy starts a PDF engine once, when first asked: a run with no PDF
+// does not pay for it. Close closes it if it was started.
+type Lazy struct {
+	once   sync.Once
+	engine *pdf.Engine
+	err    error
+	Start  func() (*pdf.Engine, error)
+}
+
+// Get starts the engine on the first call and returns it.
+func (l *Lazy) Get() (*pdf.Engine, error) {
+	l.once.Do(func() { l.engine, l.err = l.Start() })
+	return l.engine, l.err
+}
+
+// Close closes the engine if it was started.
+func (l *Lazy) Close() {
+	l.once.Do(func() {}) // no start after Close
+	if l.engine != nil {
+		l.engine.Close()
+	}
 }
 
 // Name is the last path segment of a URL or path, for messages.

@@ -38,7 +38,11 @@ func (e *Engine) Audit(ctx context.Context, r io.ReaderAt, size int64, opts Audi
 	}()
 	raw, rawErr := openRaw(r, size)
 	if errors.Is(rawErr, ErrPassword) {
-		return document.Failf(document.KindEncrypted, "not checked: the PDF needs a password to open (%v); publish it without a password to open it", rawErr), nil
+		why := ""
+		if rawErr != ErrPassword {
+			why = " (" + strings.TrimSuffix(rawErr.Error(), ": "+ErrPassword.Error()) + ")"
+		}
+		return document.Failf(document.KindEncrypted, "not checked: the PDF needs a password to open%s; publish it without a password to open it", why), nil
 	}
 	f, err := e.inspect(ctx, io.NewSectionReader(r, 0, size), size, MaxPages)
 	switch {

@@ -1,0 +1,183 @@
+package cmd
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"saavu/crawl"
+	"saavu/document"
+	"saavu/document/audit"
+	"saavu/document/pdf"
+	"saavu/report"
+)
+
+// DocumentOptions are the flags about documents (PDF and office files),
+// checked against EN 301 549 clause 10.
+type DocumentOptions struct {
+	Check   bool   // crawl: fetch and check the linked documents (--documents)
+	MaxSize string // --max-document-size, e.g. "50MB"
+
+	maxSize int64
+}
+
+// addDocumentSizeFlag declares --max-document-size (check and crawl).
+func addDocumentSizeFlag(fl *pflag.FlagSet, o *DocumentOptions) {
+	fl.StringVar(&o.MaxSize, "max-document-size", "50MB", "do not download a document (PDF, office file) larger than this (e.g. 20MB, 500kB)")
+}
+
+// complete reads --max-document-size.
+func (o *DocumentOptions) complete(f *Factory) error {
+	n, err := parseSize(o.MaxSize)
+	if err != nil {
+		return f.valueErrorf([]string{"max-document-size"}, "%v", err)
+	}
+	o.maxSize = n
+	return nil
+}
+
+// parseSize reads a size: bytes, or a number with kB, MB or GB (powers of
+// 1024, as file managers show them), e.g. "50MB", "1.5GB", "500k".
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v < 1 {
+		return 0, fmt.Errorf("%q is not a size: give bytes or a number with kB, MB or GB, e.g. 50MB", s)
+	}
+	return int64(v * float64(mult)), nil
+}
+
+// documentAuditor is the checker of documents of a run: the PDF engine
+// starts on the first PDF (a first run compiles it, a few seconds; later
+// runs load it from the user's cache folder). close releases it.
+func documentAuditor(ctx context.Context, f *Factory, extra bool, concurrency int) (*audit.Auditor, func()) {
+	lazy := &audit.Lazy{Start: func() (*pdf.Engine, error) {
+		f.logger().Debug("starting the PDF engine")
+		return pdf.NewEngine(ctx, pdf.Options{CacheDir: pdf.DefaultCacheDir(), Concurrency: concurrency})
+	}}
+	return &audit.Auditor{StartPDF: lazy.Get, Extra: extra}, lazy.Close
+}
+
+// isDocumentArg reports whether an argument of check names a document
+// rather than a page: a local file that is one (by its first bytes, or its
+// extension), or an address whose path ends in a document's extension.
+func isDocumentArg(a string) bool {
+	if crawl.IsLocalFile(a) {
+		if document.ByName(a) != document.Unknown {
+			return true
+		}
+		fh, err := os.Open(a)
+		if err != nil {
+			return false
+		}
+		defer fh.Close()
+		head := make([]byte, 1024)
+		n, _ := fh.Read(head)
+		k := document.Sniff(head[:n], nil, 0)
+		return k == document.PDF || k.Legacy() || (k == document.Unknown && strings.HasPrefix(string(head[:n]), "PK\x03\x04"))
+	}
+	if strings.HasPrefix(a, "file://") {
+		if u, err := url.Parse(a); err == nil {
+			return isDocumentArg(u.Path)
+		}
+	}
+	u, err := url.Parse(a)
+	if err != nil || !strings.Contains(a, "://") {
+		return false
+	}
+	return document.ByName(u.Path) != document.Unknown
+}
+
+// checkDocuments checks the documents given to check: local files read
+// in place, addresses downloaded to a temporary file first.
+func checkDocuments(ctx context.Context, opts *CheckOptions, args []string) ([]report.Document, error) {
+	f := opts.Factory
+	a, stop := documentAuditor(ctx, f, opts.Extra, 1)
+	defer stop()
+	var out []report.Document
+	for _, arg := range args {
+		var d report.Document
+		path := arg
+		if strings.HasPrefix(arg, "file://") {
+			if u, err := url.Parse(arg); err == nil {
+				path = u.Path
+			}
+		}
+		if crawl.IsLocalFile(path) {
+			d = report.Document{URL: arg, Size: -1}
+			if st, err := os.Stat(path); err == nil {
+				d.Size = st.Size()
+			}
+			au, err := a.File(ctx, path)
+			if err != nil {
+				return out, err
+			}
+			audit.Fill(&d, au)
+		} else {
+			u, err := normalizeURL(arg)
+			if err != nil {
+				return out, err
+			}
+			d, err = a.Remote(ctx, u, document.FetchOptions{UserAgent: "saavu/" + f.Version + " (accessibility audit)", MaxSize: opts.Docs.maxSize})
+			if err != nil {
+				return out, err
+			}
+			d.URL = arg
+		}
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: %s: %s\n", arg, documentWord(&d))
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// documentWord is a document's progress line.
+func documentWord(d *report.Document) string {
+	if !d.Audited() {
+		return d.Error
+	}
+	failed := 0
+	for _, r := range d.Results {
+		if r.Outcome == "failed" {
+			failed++
+		}
+	}
+	if failed == 0 {
+		return "no failures"
+	}
+	return fmt.Sprintf("%d check(s) failed", failed)
+}
+
+// checkOnlyDocuments is check with documents only: no browser.
+func checkOnlyDocuments(ctx context.Context, opts *CheckOptions, sinks *sinks, args []string) error {
+	docs, err := checkDocuments(ctx, opts, args)
+	if err != nil && ctx.Err() == nil {
+		return err
+	}
+	// No page rule ran: the report lists none.
+	rep := report.New(reportMeta(opts.Factory, ""), nil, nil)
+	setCheckedDocuments(rep, docs, opts.Extra)
+	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: err != nil, done: len(docs), documents: true})
+}
+
+// setCheckedDocuments puts the documents checked in the report.
+func setCheckedDocuments(rep *report.Report, docs []report.Document, extra bool) {
+	rep.SetDocumentRules(audit.RuleInfos(extra))
+	rep.SetCrawl(docs, rep.BrokenLinks, rep.Skipped)
+}
