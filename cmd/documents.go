@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -180,4 +181,66 @@ func checkOnlyDocuments(ctx context.Context, opts *CheckOptions, sinks *sinks, a
 func setCheckedDocuments(rep *report.Report, docs []report.Document, extra bool) {
 	rep.SetDocumentRules(audit.RuleInfos(extra))
 	rep.SetCrawl(docs, rep.BrokenLinks, rep.Skipped)
+}
+
+// crawledDocuments are the documents a crawl checked, by URL.
+type crawledDocuments struct {
+	mu    sync.Mutex
+	byURL map[string]report.Document
+	close func()
+}
+
+// crawlDocuments sets up the checking of a crawl's documents (unless
+// --documents=false): each is downloaded to a temporary file (at most
+// --max-document-size), checked and removed, and the progress counts it.
+func crawlDocuments(ctx context.Context, opts *CrawlOptions, copts *crawl.CrawlOptions, prog *progress) *crawledDocuments {
+	c := &crawledDocuments{byURL: map[string]report.Document{}, close: func() {}}
+	if !opts.Docs.Check {
+		return c
+	}
+	f := opts.Factory
+	a, stop := documentAuditor(ctx, f, opts.Extra, opts.Concurrency)
+	c.close = stop
+	fo := document.FetchOptions{UserAgent: copts.UserAgent, MaxSize: opts.Docs.maxSize}
+	copts.Document = func(ctx context.Context, d *crawl.Document) {
+		rd, err := a.Remote(ctx, d.URL, fo)
+		if err != nil {
+			d.Error = "not checked: the crawl was interrupted"
+			return
+		}
+		d.Status, d.ContentType, d.Size, d.Error = rd.Status, rd.ContentType, rd.Size, rd.Error
+		c.mu.Lock()
+		c.byURL[d.URL] = rd
+		c.mu.Unlock()
+	}
+	copts.DocumentDone = func(d crawl.Document, done, total int) {
+		c.mu.Lock()
+		rd, ok := c.byURL[d.URL]
+		c.mu.Unlock()
+		if !ok {
+			rd = report.Document{URL: d.URL, Error: d.Error}
+		}
+		prog.document(d.URL, documentWord(&rd), rd.Audited(), done, total)
+	}
+	return c
+}
+
+// documents are the report's documents: those checked, with the pages
+// that link them, and the others as the crawl listed them.
+func (c *crawledDocuments) documents(found []crawl.Document) []report.Document {
+	var out []report.Document
+	for _, d := range found {
+		c.mu.Lock()
+		rd, ok := c.byURL[d.URL]
+		c.mu.Unlock()
+		if !ok {
+			rd = report.Document{URL: d.URL, ContentType: d.ContentType, Size: d.Size, Status: d.Status, Error: d.Error}
+			if d.Robots() {
+				rd.ErrorKind = document.KindRobots
+			}
+		}
+		rd.LinkedFrom = d.Referrers
+		out = append(out, rd)
+	}
+	return out
 }
