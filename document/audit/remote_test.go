@@ -68,7 +68,9 @@ func TestRemoteLeavesNoFile(t *testing.T) {
 		{name: "checked", path: "/a.pdf", check: a.Reader},
 		{name: "too large", path: "/huge.pdf", check: a.Reader, errorKind: document.KindTooLarge},
 		{name: "panic", path: "/a.pdf", errorKind: document.KindFailed,
-			check: func(context.Context, io.ReaderAt, int64, string, string) (*document.Audit, error) { panic("a parser's bug") }},
+			check: func(context.Context, io.ReaderAt, int64, string, string) (*document.Audit, error) {
+				panic("a parser's bug")
+			}},
 		{name: "cancelled while checking", path: "/a.pdf", cancel: true,
 			check: func(ctx context.Context, _ io.ReaderAt, _ int64, _, _ string) (*document.Audit, error) {
 				<-ctx.Done()
