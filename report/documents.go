@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -193,4 +195,122 @@ func documentsAlso(r *Report) string {
 		}
 	}
 	return fmt.Sprintf("%s (%d checked, %d with failures, %d not checked)", count(n, "document", "documents"), ds.Audited, failed, ds.NotAudited)
+}
+
+// documentPages are the documents that were checked, or that could not
+// be (with a reason of their own: a password, a broken file), as pages
+// for the writers that list findings by page (SARIF, JUnit, CSV). The
+// documents a crawl only listed are left out.
+func (r *Report) documentPages() []Page {
+	var out []Page
+	for _, d := range r.Documents {
+		if !d.Audited() && d.ErrorKind == "" {
+			continue
+		}
+		p := Page{URL: d.URL, FinalURL: d.URL, Status: d.Status, ContentType: d.ContentType, Title: d.Title, Results: orEmpty(d.Results)}
+		if !d.Audited() {
+			p.Error, p.ErrorKind, p.Results = d.Error, d.ErrorKind, []Result{}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// summaryDocuments is how many documents with failures the summary lists.
+const summaryDocuments = 5
+
+// documents writes the summary's lines on the documents checked: their
+// failures, and the documents with the most failed checks.
+func (s SummaryWriter) documents(w io.Writer, r *Report) {
+	ds := r.Summary.Documents
+	if ds == nil || (ds.Audited == 0 && len(r.DocumentRules) == 0) {
+		return
+	}
+	type docFailures struct {
+		url    string
+		failed int
+	}
+	var worst []docFailures
+	for _, d := range r.Documents {
+		n := 0
+		for _, res := range d.Results {
+			if res.Outcome == string(checks.Failed) {
+				n++
+			}
+		}
+		if n > 0 {
+			worst = append(worst, docFailures{d.URL, n})
+		}
+	}
+	if sum := r.Summary; sum.Pages > 0 || sum.Failed > 0 || sum.CantTell > 0 {
+		fmt.Fprintln(w)
+	}
+	if ds.Failed == 0 {
+		s.para(w, "Documents: %d checked, no failures; %d not checked.", ds.Audited, ds.NotAudited)
+		return
+	}
+	s.para(w, "Documents: %d checked, %s (document × check) on %s; %d not checked.", ds.Audited,
+		s.paint(ansiRed+ansiBold, count(ds.Failed, "failure", "failures")), count(len(worst), "document", "documents"), ds.NotAudited)
+	slices.SortStableFunc(worst, func(a, b docFailures) int { return b.failed - a.failed })
+	tb := &table{flex: map[int]column{1: pathColumn}}
+	tb.header = []string{"failed", "document"}
+	for _, d := range worst[:min(len(worst), summaryDocuments)] {
+		tb.rows = append(tb.rows, []string{strconv.Itoa(d.failed), d.url})
+	}
+	s.list(w, tb)
+	more(w, len(worst)-min(len(worst), summaryDocuments), "document", "documents", "with failures")
+}
+
+// documents writes the text report's documents: each one checked (or
+// not, and why) and the failures of their checks.
+func (t TextWriter) documents(w io.Writer, r *Report) error {
+	docs := r.documentPages()
+	if len(docs) == 0 {
+		return nil
+	}
+	list := &table{header: []string{"Document", "Failed", "Needs review", "Passed"}, flex: map[int]column{0: pathColumn}}
+	fails := failTable(false)
+	fails.header[0], fails.header[5] = "Document", "First place"
+	var notChecked [][2]string
+	for i := range docs {
+		p := &docs[i]
+		if !p.Audited() {
+			list.rows = append(list.rows, []string{p.URL, t.paint(ansiRed, "not checked"), "", ""})
+			notChecked = append(notChecked, [2]string{p.URL, p.Error})
+			continue
+		}
+		var failed, review, passed int
+		for _, res := range p.Results {
+			switch checks.Outcome(res.Outcome) {
+			case checks.Failed:
+				failed++
+				fails.rows = append(fails.rows, failRow(p, &res))
+			case checks.CantTell:
+				review++
+			case checks.Passed:
+				passed++
+			}
+		}
+		list.rows = append(list.rows, []string{p.URL, strconv.Itoa(failed), strconv.Itoa(review), strconv.Itoa(passed)})
+	}
+	fmt.Fprintf(w, "\nDocuments (EN 301 549 clause 10):\n")
+	if err := t.render(w, list); err != nil {
+		return err
+	}
+	if len(fails.rows) > 0 {
+		fmt.Fprintln(w, "\nFailures in documents:")
+		if err := t.render(w, fails); err != nil {
+			return err
+		}
+	}
+	if len(notChecked) > 0 {
+		fmt.Fprintln(w, "\nDocuments not checked:")
+		for _, na := range notChecked {
+			fmt.Fprintf(w, "  %s\n    %s\n", na[0], t.paint(ansiRed, oneLine(na[1])))
+		}
+	}
+	if ds := r.Summary.Documents; ds != nil {
+		fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (document × check results)\n", ds.Failed, ds.CantTell, ds.Passed)
+	}
+	return nil
 }

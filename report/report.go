@@ -539,7 +539,7 @@ func (r *Report) Failures(min checks.Impact) int {
 func (r *Report) Rule(id string) (RuleInfo, bool) {
 	i := slices.IndexFunc(r.Rules, func(ri RuleInfo) bool { return ri.ID == id })
 	if i < 0 {
-		return RuleInfo{}, false
+		return r.documentRule(id) // a check of documents (documents.go)
 	}
 	return r.Rules[i], true
 }

@@ -228,15 +228,16 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 
 	// The failures.
 	fmt.Fprintln(w)
-	if sum.Failed == 0 {
+	if sum.Failed == 0 && (sum.Pages > 0 || sum.Documents == nil) {
 		fmt.Fprintln(w, s.paint(ansiGreen, "No failures."))
-	} else {
+	} else if sum.Failed > 0 {
 		s.para(w, "Failures: %s (rule × page) on %s; %s",
 			s.paint(ansiRed+ansiBold, strconv.Itoa(sum.Failed)), count(failedPages, "page", "pages"), count(elements, "element", "elements"))
 	}
 	if sum.CantTell > 0 {
 		s.para(w, "To check by hand: %d (a rule could not decide)", sum.CantTell)
 	}
+	s.documents(w, r) // documents.go
 	if b := r.Baseline; b != nil {
 		s.para(w, "Baseline: %d accepted (%s); %s on %s (%s)", sum.Failed-freshCount, count(b.Baselined, "element", "elements"),
 			s.paint(ansiRed+ansiBold, strconv.Itoa(freshCount)+" new"), count(freshPages, "page", "pages"), count(b.New, "element", "elements"))
