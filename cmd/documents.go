@@ -244,3 +244,53 @@ func (c *crawledDocuments) documents(found []crawl.Document) []report.Document {
 	}
 	return out
 }
+
+// sampledDocument is a document a sampled audit chose and checked.
+type sampledDocument struct {
+	crawl.SampleDocument
+	checked report.Document
+}
+
+// maxSampleDocuments is how many documents a sampled audit checks at most.
+const maxSampleDocuments = 20
+
+// sampleDocuments chooses and checks the documents of a sampled audit
+// (clause e of the EU monitoring method, crawl.SampleDocuments), after
+// robots.txt of their host; missing gets MissingDocument when the site
+// links none.
+func sampleDocuments(ctx context.Context, opts *CrawlOptions, found *crawl.Discovery, missing []string) ([]sampledDocument, []string) {
+	f := opts.Factory
+	var allowed []crawl.Document
+	for _, d := range found.Documents {
+		if found.Allowed != nil && found.Allowed(d.URL) != nil {
+			continue
+		}
+		allowed = append(allowed, d)
+	}
+	picks, miss := crawl.SampleDocuments(allowed, maxSampleDocuments)
+	if miss != "" {
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: not found on the site: %s\n", miss)
+		}
+		return nil, append(missing, miss)
+	}
+	a, stop := documentAuditor(ctx, f, opts.Extra, 1)
+	defer stop()
+	fo := document.FetchOptions{UserAgent: "saavu/" + f.Version + " (accessibility audit)", MaxSize: opts.Docs.maxSize}
+	var out []sampledDocument
+	limiter := crawl.NewLimiter(opts.Rate)
+	for _, p := range picks {
+		if err := limiter.Wait(ctx, p.URL); err != nil {
+			break
+		}
+		rd, err := a.Remote(ctx, p.URL, fo)
+		if err != nil {
+			break
+		}
+		if !opts.Quiet {
+			fmt.Fprintf(f.IO.ErrOut, "saavu: %s (%s): %s\n", p.URL, p.Reason, documentWord(&rd))
+		}
+		out = append(out, sampledDocument{SampleDocument: p, checked: rd})
+	}
+	return out, missing
+}

@@ -370,3 +370,31 @@ func ExpectedJSON(fs []Fixture) []byte {
 	}
 	return append(b, '\n')
 }
+
+// LongPDF is a tagged PDF of n pages (each a heading, paragraphs and a
+// figure), or an untagged one, for the benchmark.
+func LongPDF(n int, tagged bool) []byte {
+	d := newDoc()
+	d.outline = true
+	d.tagged, d.marked = tagged, tagged
+	for i := range n {
+		p := d.page()
+		if !tagged {
+			p.raw(text(72, 780, 18, fmt.Sprintf("Luku %d", i+1)))
+			for j := range 30 {
+				p.raw(text(72, 740-j*20, 11, "Uimahalli on avoinna arkisin kuudesta yhdeksään, viikonloppuisin kymmenestä kuuteen."))
+			}
+			p.raw(d.img(300, 100))
+			continue
+		}
+		h := d.elem(nil, "H1", "")
+		d.tag(p, h, text(72, 780, 18, fmt.Sprintf("Luku %d", i+1)))
+		for j := range 30 {
+			e := d.elem(nil, "P", "")
+			d.tag(p, e, text(72, 740-j*20, 11, "Uimahalli on avoinna arkisin kuudesta yhdeksään, viikonloppuisin kymmenestä kuuteen."))
+		}
+		fig := d.elem(nil, "Figure", "/Alt "+str("Kuva"))
+		d.tag(p, fig, d.img(300, 100))
+	}
+	return d.build(nil)
+}
