@@ -60,6 +60,11 @@ func (f *rawFile) pages(limit int) []page {
 			return
 		}
 		p := page{ref: r, dict: d, tabs: f.resolveName(d["Tabs"])}
+		if s, ok := f.resolve(d["Tabs"]).(pdfString); ok {
+			// LibreOffice writes /Tabs(S), a string: readers take it as
+			// the name it should be.
+			p.tabs = name(s.text())
+		}
 		for _, a := range f.resolveArray(d["Annots"]) {
 			ad := f.resolveDict(a)
 			if ad == nil {

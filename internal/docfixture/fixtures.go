@@ -284,6 +284,9 @@ func PDFs() []Fixture {
 	o.tabs = "R"
 	add("tabs-row.pdf", "a page with annotations and /Tabs /R (Matterhorn 28-009)", good(o).build(nil), with(goodPDFResults(), "pdf-tab-order", "failed"))
 	o = defaultGood()
+	o.tabs = "(S)"
+	add("tabs-string.pdf", "/Tabs (S), a string as LibreOffice's PDF/UA export writes it: read as the name /S", good(o).build(nil), goodPDFResults())
+	o = defaultGood()
 	o.headings = []string{"H1", "H3"}
 	add("heading-skip.pdf", "an H3 right after an H1 (Matterhorn 14-003; an extra check)", good(o).build(nil), with(goodPDFResults(), "pdf-heading-levels", "failed"))
 	o = defaultGood()

@@ -204,7 +204,10 @@ func (d *tdoc) finish(write func(root, info int) []byte) []byte {
 				a = append(a, fmt.Sprintf("%d 0 R", n))
 			}
 			body += " /Annots [" + strings.Join(a, " ") + "]"
-			if p.tabs != "" {
+			switch {
+			case strings.HasPrefix(p.tabs, "("): // a string, as LibreOffice writes it
+				body += " /Tabs " + p.tabs
+			case p.tabs != "":
 				body += " /Tabs /" + p.tabs
 			}
 		}
