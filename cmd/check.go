@@ -453,6 +453,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
 		}
 	}
+	pages, docArgs = pagesToDocuments(pages, docArgs) // documents.go
 	rep := report.New(reportMeta(f, b.Version), rules, pages)
 	if len(docArgs) > 0 && !interrupted {
 		docs, err := checkDocuments(ctx, opts, docArgs)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"saavu/browser"
 	"saavu/crawl"
 	"saavu/document"
 	"saavu/document/audit"
@@ -293,4 +294,20 @@ func sampleDocuments(ctx context.Context, opts *CrawlOptions, found *crawl.Disco
 		out = append(out, sampledDocument{SampleDocument: p, checked: rd})
 	}
 	return out, missing
+}
+
+// pagesToDocuments moves the addresses given to check that turned out to
+// lead to a document (the browser found a document's Content-Type, or a
+// download's) from the pages to the documents.
+func pagesToDocuments(pages []report.Page, docArgs []string) ([]report.Page, []string) {
+	var kept []report.Page
+	for _, p := range pages {
+		if p.ErrorKind == browser.KindNotHTML && strings.Contains(p.URL, "://") &&
+			(document.IsDocumentType(p.ContentType) || p.ContentType == "application/octet-stream") {
+			docArgs = append(docArgs, p.URL)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return kept, docArgs
 }

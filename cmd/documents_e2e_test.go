@@ -65,3 +65,29 @@ func TestCheckDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheckExtensionlessDocument checks an address without a document's
+// extension that answers with a PDF: it is a document, not a page that
+// could not be audited.
+func TestCheckExtensionlessDocument(t *testing.T) {
+	needChrome(t)
+	pdf, err := os.ReadFile("../testdata/documents/figure-no-alt.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(pdf)
+	}))
+	defer ts.Close()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.json")
+	r := saavu(t, dir, "check", "-o", "json="+out, ts.URL+"/download?id=42")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 (the PDF's figure has no alt text)", r.code)
+	}
+	rep := readReport(t, out)
+	if len(rep.Pages) != 0 || len(rep.Documents) != 1 || rep.Documents[0].Kind != "pdf" {
+		t.Errorf("%d pages and documents %+v, want the address as a checked PDF", len(rep.Pages), rep.Documents)
+	}
+}
