@@ -35,6 +35,10 @@ func addDocumentSizeFlag(fl *pflag.FlagSet, o *DocumentOptions) {
 
 // complete reads --max-document-size.
 func (o *DocumentOptions) complete(f *Factory) error {
+	if strings.TrimSpace(o.MaxSize) == "" {
+		o.maxSize = document.DefaultMaxSize
+		return nil
+	}
 	n, err := parseSize(o.MaxSize)
 	if err != nil {
 		return f.valueErrorf([]string{"max-document-size"}, "%v", err)
