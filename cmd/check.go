@@ -36,8 +36,9 @@ type CheckOptions struct {
 	Screenshots bool
 	Lang        string
 	Quiet       bool
-	Disable     []string // id=reason: rules turned off, and why
-	Baseline    string   // file of accepted failures (saavu baseline)
+	Disable     []string        // id=reason: rules turned off, and why
+	Baseline    string          // file of accepted failures (saavu baseline)
+	Docs        DocumentOptions // documents (PDF, office files): see documents.go
 
 	disabled []report.DisabledRule
 	only     []string // --rules as given (before --extra names every rule)
@@ -142,6 +143,9 @@ func (opts *CheckOptions) complete() error {
 		return err
 	}
 	opts.only = slices.Clone(opts.Rules) // before --extra names every rule
+	if err := opts.Docs.complete(f); err != nil {
+		return err
+	}
 	if opts.Extra {
 		if len(opts.Rules) > 0 {
 			return f.valueErrorf([]string{"extra", "rules"}, "--rules picks the rules to run; name the extra rules you want there")
@@ -215,6 +219,7 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
+	addDocumentSizeFlag(fl, &opts.Docs)
 }
 
 func validateFailOn(f *Factory, s string) error {
@@ -364,7 +369,17 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	targets, files, err := resolveTargets(ctx, opts.Targets, serveFiles)
+	// Documents (PDF, office files) are checked without the browser
+	// (documents.go).
+	var pageArgs, docArgs []string
+	for _, a := range opts.Targets {
+		if isDocumentArg(a) {
+			docArgs = append(docArgs, a)
+		} else {
+			pageArgs = append(pageArgs, a)
+		}
+	}
+	targets, files, err := resolveTargets(ctx, pageArgs, serveFiles)
 	if err != nil {
 		return err
 	}
@@ -377,6 +392,9 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	defer sinks.close()
+	if len(pageArgs) == 0 {
+		return checkOnlyDocuments(ctx, opts, sinks, docArgs)
+	}
 
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
@@ -438,8 +456,17 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 			sayHTTPSAssumed(f.IO.ErrOut, p.URL)
 		}
 	}
+	pages, docArgs = pagesToDocuments(pages, docArgs) // documents.go
 	rep := report.New(reportMeta(f, b.Version), rules, pages)
-	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: n})
+	if len(docArgs) > 0 && !interrupted {
+		docs, err := checkDocuments(ctx, opts, docArgs)
+		if err != nil && ctx.Err() == nil {
+			return err
+		}
+		interrupted = err != nil
+		setCheckedDocuments(rep, docs, opts.Extra)
+	}
+	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: n, documents: len(docArgs) > 0})
 }
 
 // runEnd is an audit run (check, crawl, a sample) at its end, for finish.
@@ -448,6 +475,7 @@ type runEnd struct {
 	report      *report.Report // made with reportMeta, with what the run adds (crawl, sample) set
 	interrupted bool           // the run was interrupted: the reports cover the pages done
 	done        int            // the pages done, for the message of an interrupted run
+	documents   bool           // documents were asked for (check FILE.pdf): one not checked is an error, as a page is
 }
 
 // reportMeta is what a report says about this run.
@@ -476,6 +504,10 @@ func (opts *CheckOptions) finish(end runEnd) error {
 	}
 	if rep.Summary.NotAudited > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d page(s) could not be audited (see the report for why)\n", rep.Summary.NotAudited, rep.Summary.Pages)
+		return exitCodeError{ExitError}
+	}
+	if ds := rep.Summary.Documents; end.documents && ds != nil && ds.NotAudited > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "saavu: %d of %d document(s) could not be checked (see the report for why)\n", ds.NotAudited, ds.Documents)
 		return exitCodeError{ExitError}
 	}
 	return failuresExit(f.IO, rep, opts.FailOn)
@@ -529,8 +561,15 @@ func exitReason(f report.Failing, failOn string, baseline bool) string {
 	if failOn == "any" || failOn == "" {
 		at = "of any impact"
 	}
+	where := plural(f.Pages, "page", "pages")
+	switch {
+	case f.Documents > 0 && f.Pages == 0:
+		where = plural(f.Documents, "document", "documents")
+	case f.Documents > 0:
+		where += " and " + plural(f.Documents, "document", "documents")
+	}
 	return fmt.Sprintf("exit 1: %s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
-		plural(f.Elements, elements, elements+"s"), plural(f.Pages, "page", "pages"))
+		plural(f.Elements, elements, elements+"s"), where)
 }
 
 // sinks are the open destinations of the requested reports.

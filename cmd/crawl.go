@@ -17,6 +17,7 @@ import (
 
 	"saavu/browser"
 	"saavu/crawl"
+	"saavu/document/audit"
 	"saavu/report"
 )
 
@@ -169,6 +170,7 @@ it audited no page: it says why on stderr.`,
 	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
 	fl.IntVar(&opts.Sample, "sample", 0, "audit a representative sample of this many pages, chosen as the EU monitoring method asks, from the pages found over HTTP (--max-pages of them, default 5000)")
 	fl.Uint64Var(&opts.SampleSeed, "sample-seed", 0, "seed of the sample's random pages (default: derived from the start URLs, so a site gets the same sample)")
+	fl.BoolVar(&opts.Docs.Check, "documents", true, "download and check the linked documents (PDF, office files) against EN 301 549 clause 10, on any host the site links them from; false lists the site's documents only")
 	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
 	return cmd
 }
@@ -279,12 +281,15 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	prog.run()
 	session := b.Session(rules) // one tab for each worker of the crawl
 	tabs := func() crawl.Tab { return session.Worker() }
-	res, crawlErr := crawl.Crawl(ctx, tabs, crawl.CrawlOptions{
+	copts := crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
 		MaxPages: opts.MaxPages, MaxDepth: opts.MaxDepth, IgnoreRobots: opts.IgnoreRobots,
 		Rate: opts.Rate, Concurrency: opts.Concurrency, UserAgent: userAgent + " (accessibility audit)",
 		State: state, Log: log,
-	}, func(d crawl.CrawlPage) error {
+	}
+	checked := crawlDocuments(ctx, opts, &copts, prog) // documents.go
+	defer checked.close()
+	res, crawlErr := crawl.Crawl(ctx, tabs, copts, func(d crawl.CrawlPage) error {
 		rp := report.PageResult(d.Page, d.Results, d.Err)
 		rp.URL = d.URL
 		if err := state.AddPage(rp); err != nil {
@@ -347,9 +352,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if err != nil {
 		return err
 	}
-	var docs []report.Document
-	for _, d := range res.Documents {
-		docs = append(docs, report.Document{URL: d.URL, ContentType: d.ContentType, Size: d.Size, Status: d.Status, Error: d.Error, LinkedFrom: d.Referrers})
+	docs := checked.documents(res.Documents)
+	if opts.Docs.Check {
+		rep.SetDocumentRules(audit.RuleInfos(opts.Extra))
 	}
 	var skipped []report.SkippedPage
 	for _, s := range res.Skipped {

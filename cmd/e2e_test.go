@@ -60,12 +60,15 @@ type run struct {
 	stdout, stderr string
 }
 
+// extraEnv is added to the environment of the binary (saavuEnv).
+var extraEnv []string
+
 // saavu runs the binary in dir with args.
 func saavu(t *testing.T, dir string, args ...string) run {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), extraEnv...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()

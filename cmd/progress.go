@@ -35,6 +35,8 @@ type progress struct {
 	queued               int
 	base                 int // pages done by an earlier run (not in the rate)
 	line                 bool
+	docs, docsTotal      int // documents checked, of those found (documentProgress)
+	docsNotChecked       int
 	stop                 chan struct{}
 	stopped              sync.WaitGroup
 }
@@ -164,6 +166,9 @@ func (p *progress) status(now time.Time) string {
 	if p.broken > 0 {
 		parts = append(parts, plural(p.broken, "broken link", "broken links"))
 	}
+	if p.docsTotal > 0 {
+		parts = append(parts, fmt.Sprintf("%d/%d documents", p.docs, p.docsTotal))
+	}
 	elapsed := now.Sub(p.start)
 	if n := p.done - p.base; n > 0 && elapsed > 0 {
 		rate := float64(n) / elapsed.Seconds()
@@ -209,6 +214,9 @@ func (p *progress) end(what string) {
 	if p.broken > 0 {
 		line += ", " + plural(p.broken, "broken link", "broken links")
 	}
+	if p.docsTotal > 0 {
+		line += fmt.Sprintf(", %d of %s checked", p.docs-p.docsNotChecked, plural(p.docsTotal, "document", "documents"))
+	}
 	fmt.Fprintln(p.w, line)
 }
 
@@ -239,4 +247,22 @@ func roundETA(d time.Duration) string {
 		d = d.Round(time.Minute)
 		return fmt.Sprintf("%dh%02dm", int(d/time.Hour), int(d%time.Hour/time.Minute))
 	}
+}
+
+// document records a linked document done (the crawl checks them after
+// the pages): its URL, what happened to it, whether it was checked, and
+// how many are done of how many.
+func (p *progress) document(url, verdict string, checked bool, done, total int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.docs, p.docsTotal = done, total
+	if !checked {
+		p.docsNotChecked++
+		p.clear()
+		fmt.Fprintf(p.w, "saavu: %s: %s\n", url, verdict)
+	}
+	p.update(false)
 }

@@ -10,6 +10,7 @@ import (
 	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
+	"saavu/document/audit"
 	"saavu/report"
 )
 
@@ -73,10 +74,19 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	}
 	sayStartFailures(f.IO.ErrOut, failed, assumed)
 	// setFound adds to a report what discovery found besides pages.
+	var sampledDocs map[string]report.Document // documents.go
 	setFound := func(rep *report.Report) {
 		var docs []report.Document
 		for _, d := range found.Documents {
+			if sd, ok := sampledDocs[d.URL]; ok {
+				sd.LinkedFrom = d.Referrers
+				docs = append(docs, sd)
+				continue
+			}
 			docs = append(docs, report.Document{URL: d.URL, Size: d.Size, Error: "not checked in a sampled audit", LinkedFrom: d.Referrers})
+		}
+		if sampledDocs != nil {
+			rep.SetDocumentRules(audit.RuleInfos(opts.Extra))
 		}
 		var broken []report.BrokenLink
 		for _, d := range found.Broken {
@@ -150,9 +160,22 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		}
 	}
 
+	var docPicks []sampledDocument
+	if !interrupted && opts.Docs.Check {
+		docPicks, sample.Missing = sampleDocuments(ctx, opts, found, sample.Missing) // documents.go
+		if ctx.Err() == nil {
+			sampledDocs = map[string]report.Document{}
+			for _, p := range docPicks {
+				sampledDocs[p.URL] = p.checked
+			}
+		}
+	}
 	rep := report.New(reportMeta(f, b.Version), rules, pages)
 	setFound(rep)
 	rep.Sample = sampleManifest(found, sample, opts.Sample)
+	for _, p := range docPicks {
+		rep.Sample.Pages = append(rep.Sample.Pages, report.SamplePage{URL: p.URL, Clause: "e", Reason: p.Reason})
+	}
 	err = opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: len(pages)})
 	if interrupted {
 		return err

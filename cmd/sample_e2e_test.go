@@ -24,8 +24,16 @@ func TestCrawlSample(t *testing.T) {
 		t.Fatal("no sample in the report")
 	}
 	// Found over plain HTTP: every page but the one only a script links to.
-	if s.Found != 8 || s.Size != 3 || len(s.Pages) != 3 || s.Seed == 0 {
-		t.Errorf("sample found %d, size %d, pages %d, seed %d; want 8, 3, 3, non-zero", s.Found, s.Size, len(s.Pages), s.Seed)
+	// Three pages, and the site's one document (clause e: a document
+	// per type of service).
+	if s.Found != 8 || s.Size != 3 || len(s.Pages) != 4 || s.Seed == 0 {
+		t.Errorf("sample found %d, size %d, pages %d, seed %d; want 8, 3, 4, non-zero", s.Found, s.Size, len(s.Pages), s.Seed)
+	}
+	if last := s.Pages[len(s.Pages)-1]; last.Clause != "e" || !strings.HasSuffix(last.URL, "/asiakirjat/hinnasto.pdf") {
+		t.Errorf("last sampled %+v, want the document, clause e", last)
+	}
+	if len(rep.Documents) != 1 || rep.Documents[0].Kind == "" && rep.Documents[0].ErrorKind == "" {
+		t.Errorf("the sampled document was not checked: %+v", rep.Documents)
 	}
 	if len(s.Pages) > 0 && (s.Pages[0].URL != ts.URL+"/" || s.Pages[0].Clause != "a" || s.Pages[0].Reason != "home page") {
 		t.Errorf("first sampled page %+v, want the home page", s.Pages[0])
@@ -35,7 +43,9 @@ func TestCrawlSample(t *testing.T) {
 	}
 	var sampled, audited []string
 	for _, p := range s.Pages {
-		sampled = append(sampled, p.URL)
+		if p.Clause != "e" {
+			sampled = append(sampled, p.URL)
+		}
 	}
 	for _, p := range rep.Pages {
 		audited = append(audited, p.URL)

@@ -38,6 +38,19 @@ type CrawlOptions struct {
 	State            *State        // where pages done are logged, and resumed from; nil: none
 	RetryPause       time.Duration // before trying a page again; default 2s
 	Log              *slog.Logger  // warnings and debug lines; nil: none
+
+	// Document checks a linked document (downloads and audits it) and
+	// fills in d; nil lists the site's documents with a HEAD request
+	// only. With it, documents linked on any host are checked (unless
+	// --exclude matches them), and links without a document's extension
+	// that lead to one (by their Content-Type) are documents too. It is
+	// called after the pages, from Concurrency goroutines, once robots.txt
+	// of the document's host allows it and its host's --rate allows a
+	// request (see documents.go).
+	Document func(ctx context.Context, d *Document)
+	// DocumentDone is called from one goroutine as each document is
+	// done: how many are done, of how many.
+	DocumentDone func(d Document, done, total int)
 }
 
 // CrawlPage is one audited (or failed) page of a crawl.
@@ -56,7 +69,11 @@ type Document struct {
 	Size        int64 // bytes; -1 when the server did not say
 	Error       string
 	Referrers   []string
+	robots      bool // robots.txt keeps the crawl from it
 }
+
+// Robots reports whether robots.txt kept the crawl from the document.
+func (d Document) Robots() bool { return d.robots }
 
 // CrawlResult is what a crawl found besides the pages.
 type CrawlResult struct {
@@ -114,12 +131,19 @@ func Crawl(ctx context.Context, tabs func() Tab, opts CrawlOptions, done func(Cr
 		return nil, err
 	}
 	scope, front := site.scope, site.front
+	if opts.Document != nil {
+		front.SetDocumentsAnyHost()
+	}
 	state := opts.State
 	audited := map[string]string{} // normalised final URL -> URL audited
 
 	// consume applies a page done to the frontier, as the crawl does and
 	// as a replay of the state's log does.
 	consume := func(r stateRecord) {
+		if r.Doc {
+			front.AddDocument(r.URL)
+			return
+		}
 		front.MarkSeen(r.Final)
 		if r.Skip != "" {
 			front.Skip(r.URL, r.Skip)
@@ -236,6 +260,8 @@ loop:
 			}
 			rec := stateRecord{URL: r.URL, Final: final, Depth: r.Depth, Start: r.Start, OK: r.Err == nil}
 			switch {
+			case opts.Document != nil && !r.Start && leadsToDocument(r.Done):
+				rec = stateRecord{URL: r.URL, Doc: true}
 			case browser.IsKind(r.Err, browser.KindOutOfScope):
 				rec.Skip = r.Err.Error()
 			case r.Err == nil && audited[final] != "":
@@ -244,7 +270,7 @@ loop:
 				rec.Links = r.links
 			}
 			consume(rec)
-			if rec.Skip == "" {
+			if rec.Skip == "" && !rec.Doc {
 				r.Queued = front.Admitted()
 				if err := done(r.CrawlPage); err != nil {
 					stopErr = err
@@ -297,6 +323,10 @@ loop:
 	if len(docs) > maxDocuments {
 		log.Warn("too many documents: only the first are checked", "found", len(docs), "checked", maxDocuments)
 		docs = docs[:maxDocuments]
+	}
+	if opts.Document != nil {
+		res.Documents = checkDocuments(ctx, opts, docs, front, site, limiter)
+		return res, ctx.Err()
 	}
 	for _, d := range docs {
 		if ctx.Err() != nil {

@@ -33,6 +33,10 @@ type Discovery struct {
 	// given: Status is the server's answer (0 when it could not be
 	// reached) and Error says why in words.
 	Failed []Document
+	// Allowed says why robots.txt keeps the audit from a URL of any
+	// host, nil when it does not (or robots.txt is ignored). It is not
+	// safe for concurrent use.
+	Allowed func(string) error
 }
 
 // maxDiscoverBody is how much of a page Discover reads.
@@ -89,7 +93,7 @@ func Discover(ctx context.Context, opts CrawlOptions, log *slog.Logger) (*Discov
 		})
 	}
 
-	d := &Discovery{}
+	d := &Discovery{Allowed: site.allowed}
 	for _, f := range site.unreachable {
 		d.Failed = append(d.Failed, Document{URL: f.url, Error: f.err.Error()})
 	}

@@ -33,6 +33,21 @@ type Frontier struct {
 	referrers map[string]map[string]bool
 	docs      map[string]bool
 	skipped   map[string]string // URL -> why it was not audited
+	// docsAnyHost records linked documents on every host, not only the
+	// site's (SetDocumentsAnyHost).
+	docsAnyHost bool
+}
+
+// SetDocumentsAnyHost makes the frontier record the documents linked on
+// any host (unless --exclude matches them), as a crawl that checks them
+// does: sites keep their files on document stores and CDNs.
+func (f *Frontier) SetDocumentsAnyHost() { f.docsAnyHost = true }
+
+// AddDocument records u as a document: a link without a document's
+// extension that turned out to lead to one (by its Content-Type).
+func (f *Frontier) AddDocument(u string) {
+	f.seen[u] = true
+	f.docs[u] = true
 }
 
 // NewFrontier makes an empty frontier. robots says why robots.txt keeps
@@ -60,6 +75,11 @@ func (f *Frontier) Add(u string, depth int, referrer string, start bool) error {
 		refs[referrer] = true
 	}
 	if f.seen[u] {
+		return nil
+	}
+	if f.docsAnyHost && !start && IsDocument(u) && f.scope.DocumentIn(u) == nil {
+		f.seen[u] = true
+		f.docs[u] = true
 		return nil
 	}
 	if !start {

@@ -105,6 +105,7 @@ type stateRecord struct {
 	Page  bool     `json:"page,omitempty"` // has a line in pages.jsonl
 	Skip  string   `json:"skip,omitempty"` // why it was not audited after all
 	Links []string `json:"links,omitempty"`
+	Doc   bool     `json:"doc,omitempty"` // a link that led to a document (by its Content-Type), checked after the pages
 }
 
 // OpenState opens (creating it when needed) the state folder dir for a

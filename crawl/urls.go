@@ -157,6 +157,27 @@ func IsDocument(raw string) bool {
 	return slices.Contains(DocumentExts, strings.ToLower(path.Ext(u.Path)))
 }
 
+// DocumentIn reports whether a linked document is checked: on any host
+// (documents are often kept on a document store or a CDN), unless its
+// path and query match an --exclude pattern; the error wraps
+// ErrOutOfScope.
+func (s *Scope) DocumentIn(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return fmt.Errorf("%w: not a web address", ErrOutOfScope)
+	}
+	target := u.EscapedPath()
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
+	}
+	for _, re := range s.exclude {
+		if re.MatchString(target) {
+			return fmt.Errorf("%w: matches --exclude %q", ErrOutOfScope, re.String())
+		}
+	}
+	return nil
+}
+
 // Scope decides which URLs belong to the crawl. A URL is in scope when
 // its host is the host of a start URL (a leading "www." is ignored on
 // both sides, so example.fi and www.example.fi are one site; the scheme

@@ -6,14 +6,27 @@ import (
 )
 
 // Document is a document (PDF, office file…) linked from the crawled
-// pages. Documents are listed, not audited.
+// pages, or given to check. A document that was audited (EN 301 549
+// clause 10) has Results, in the shape of a page's; see documents.go.
 type Document struct {
 	URL         string   `json:"url"`
-	ContentType string   `json:"contentType,omitempty"` // from a HEAD request
+	ContentType string   `json:"contentType,omitempty"` // from the server
 	Size        int64    `json:"size"`                  // bytes; -1 when the server did not say
 	Status      int      `json:"status"`                // 0 when not checked
 	Error       string   `json:"error,omitempty"`
 	LinkedFrom  []string `json:"linkedFrom"` // pages linking to it, sorted
+
+	// Added within schema 2: the audit of the document (documents.go).
+	Kind         string   `json:"kind,omitempty"`         // pdf, docx, xlsx, pptx, odt, ods, odp, doc, xls, ppt, rtf
+	Title        string   `json:"title,omitempty"`        // from its metadata
+	Pages        int      `json:"pages,omitempty"`        // pages (slides, sheets)
+	ErrorKind    string   `json:"errorKind,omitempty"`    // why it was not audited, for machines
+	Created      string   `json:"created,omitempty"`      // RFC 3339, from the file
+	Modified     string   `json:"modified,omitempty"`     // RFC 3339: the latest date in the file
+	LastModified string   `json:"lastModified,omitempty"` // RFC 3339, the HTTP Last-Modified
+	Exemption    string   `json:"exemption,omitempty"`    // possibly exempt from the directive, and why
+	Notes        []string `json:"notes,omitempty"`
+	Results      []Result `json:"results,omitempty"` // one per check that ran, sorted by check id; absent when not audited
 }
 
 // BrokenLink is a linked page that answered with an HTTP error.
@@ -51,4 +64,5 @@ func (r *Report) SetCrawl(docs []Document, broken []BrokenLink, skipped []Skippe
 		slices.Sort(broken[i].LinkedFrom)
 	}
 	r.Documents, r.BrokenLinks, r.Skipped = docs, broken, skipped
+	r.summarizeDocuments()
 }

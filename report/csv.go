@@ -27,7 +27,7 @@ func (CSVWriter) Write(w io.Writer, r *Report) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	err := r.EachPage(func(_ int, p *Page) error {
+	rows := func(_ int, p *Page) error {
 		if !p.Audited() {
 			return cw.Write([]string{p.URL, "", "error", "", "", "", "", "", oneLine(p.Error), "", ""})
 		}
@@ -52,9 +52,16 @@ func (CSVWriter) Write(w io.Writer, r *Report) error {
 			}
 		}
 		return nil
-	})
-	if err != nil {
+	}
+	if err := r.EachPage(rows); err != nil {
 		return err
+	}
+	// The documents checked, after the pages: their URL in page_url
+	// (documents.go).
+	for i, p := range r.documentPages() {
+		if err := rows(i, &p); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()

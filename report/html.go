@@ -85,32 +85,34 @@ func (h HTMLWriter) Write(w io.Writer, r *Report) error {
 
 // htmlView is what the template renders: the report arranged for reading.
 type htmlView struct {
-	Lang       string
-	Report     *Report
-	Target     string // the sites audited
-	Time       string // generation time, formatted for the language
-	TimeISO    string
-	Audited    []pageView
-	NotAudited []pageView
-	Reasons    []reasonCount // why pages were not audited, most common first
-	Skipped    []skippedView
-	Documents  []docView
-	Broken     []brokenView
-	Criteria   []criterionView
-	Legend     []outcomeCount // criteria per outcome, with the outcome words explained
-	Outcomes   []outcomeCount // failed/cantTell/passed result counts
-	Groups     []*groupView
-	NFailedG   int // groups that failed, not counting the accepted ones
-	NReviewG   int // groups that need review
-	NAcceptedG int // groups whose every element is accepted in the baseline
-	Disabled   []disabledView
-	Sample     *sampleView
-	Fixes      []fixView
-	FixTotal   int // page × rule failures
-	FixRemoved int // … that the fixes remove
-	FixPercent int
-	FilterSC   []scView // the criteria the groups cite, in WCAG order
-	Impacts    []string // the impacts of the groups, worst first
+	Lang        string
+	Report      *Report
+	Target      string // the sites audited
+	Time        string // generation time, formatted for the language
+	TimeISO     string
+	Audited     []pageView
+	NotAudited  []pageView
+	Reasons     []reasonCount // why pages were not audited, most common first
+	Skipped     []skippedView
+	Documents   []docView
+	DocIssues   []docIssueView // checks failing on documents (html_documents.go)
+	DocsChecked bool           // the documents were downloaded and checked
+	Broken      []brokenView
+	Criteria    []criterionView
+	Legend      []outcomeCount // criteria per outcome, with the outcome words explained
+	Outcomes    []outcomeCount // failed/cantTell/passed result counts
+	Groups      []*groupView
+	NFailedG    int // groups that failed, not counting the accepted ones
+	NReviewG    int // groups that need review
+	NAcceptedG  int // groups whose every element is accepted in the baseline
+	Disabled    []disabledView
+	Sample      *sampleView
+	Fixes       []fixView
+	FixTotal    int // page × rule failures
+	FixRemoved  int // … that the fixes remove
+	FixPercent  int
+	FilterSC    []scView // the criteria the groups cite, in WCAG order
+	Impacts     []string // the impacts of the groups, worst first
 }
 
 type outcomeCount struct {
@@ -254,6 +256,12 @@ type docView struct {
 	Status     int
 	Answer     answerView
 	LinkedFrom []string
+	// The document's audit (html_documents.go).
+	Kind           string // PDF, DOCX…
+	Checked        bool   // audited, or not with a reason of its own
+	Failed, Review int    // checks that failed, that need review
+	Reason         string // why it was not checked
+	Exempt         bool   // possibly exempt (published before 23 September 2018)
 }
 
 type brokenView struct {
@@ -380,10 +388,8 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 		v.Reasons = append(v.Reasons, reasonCount{Text: text, TextLang: lang, Skipped: true, N: skipped[reason]})
 	}
 	slices.SortStableFunc(v.Reasons, func(a, b reasonCount) int { return b.N - a.N })
-	for _, d := range r.Documents {
-		v.Documents = append(v.Documents, docView{URL: d.URL, Link: isWebURL(d.URL), Type: d.ContentType, Size: formatSize(d.Size, tr.lang),
-			Status: d.Status, Answer: httpAnswer(d.Status, d.Error, tr), LinkedFrom: d.LinkedFrom})
-	}
+	v.Documents, v.DocIssues = documentViews(r, tr)
+	v.DocsChecked = len(r.DocumentRules) > 0
 	for _, b := range r.BrokenLinks {
 		v.Broken = append(v.Broken, brokenView{URL: b.URL, Link: isWebURL(b.URL), Status: b.Status, Answer: httpAnswer(b.Status, b.Error, tr), LinkedFrom: b.LinkedFrom})
 	}

@@ -82,6 +82,7 @@ type junitMessage struct {
 // written one at a time.
 func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	out := junitSuites{Name: "saavu: " + standardName(r.Standard)}
+	docs := r.documentPages() // documents.go: one suite each, after the pages
 	err := r.EachPage(func(_ int, p *Page) error {
 		s := junitPageSuite(r, p)
 		out.Tests += s.Tests
@@ -91,6 +92,12 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	})
 	if err != nil {
 		return err
+	}
+	for i := range docs {
+		s := junitPageSuite(r, &docs[i])
+		out.Tests += s.Tests
+		out.Failures += s.Failures
+		out.Errors += s.Errors
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -112,6 +119,11 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	})
 	if err != nil {
 		return err
+	}
+	for i := range docs {
+		if err := enc.EncodeElement(junitPageSuite(r, &docs[i]), xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
+			return err
+		}
 	}
 	if err := enc.EncodeToken(start.End()); err != nil {
 		return err

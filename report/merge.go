@@ -229,6 +229,18 @@ func Merge(parts []Part) (*Report, []string, error) {
 	skipped := mergeByURL(parts, order, func(r *Report) []SkippedPage { return r.Skipped },
 		func(d SkippedPage) string { return d.URL }, func(d *SkippedPage) *[]string { return &d.LinkedFrom })
 	skipped = slices.DeleteFunc(skipped, func(s SkippedPage) bool { return audited[s.URL] })
+	// The checks of documents that ran in any part (documents.go).
+	var docRules []RuleInfo
+	for _, p := range parts {
+		for _, ri := range p.Report.DocumentRules {
+			if !slices.ContainsFunc(docRules, func(x RuleInfo) bool { return x.ID == ri.ID }) {
+				docRules = append(docRules, ri)
+			}
+		}
+	}
+	if len(docRules) > 0 {
+		out.SetDocumentRules(docRules)
+	}
 	out.SetCrawl(docs, broken, skipped)
 
 	var dis []DisabledRule

@@ -34,8 +34,11 @@ type Report struct {
 	Pages         []Page     `json:"pages"`                 // sorted by URL
 	Summary       Summary    `json:"summary"`
 
-	// Filled by `saavu crawl` only (see crawl.go).
-	Documents   []Document    `json:"documents,omitempty"`   // linked documents, sorted by URL
+	// Filled by `saavu crawl` only (see crawl.go), documents by check too.
+	Documents []Document `json:"documents,omitempty"` // linked documents, sorted by URL
+	// The checks that ran on documents (documents.go), sorted by id.
+	DocumentRules []RuleInfo `json:"documentRules,omitempty"`
+
 	BrokenLinks []BrokenLink  `json:"brokenLinks,omitempty"` // linked pages that answered 4xx/5xx, sorted by URL
 	Skipped     []SkippedPage `json:"skipped,omitempty"`     // pages found but not audited, sorted by URL
 	Sample      *Sample       `json:"sample,omitempty"`      // how the pages were chosen (crawl --sample); see sample.go
@@ -84,6 +87,9 @@ type RuleInfo struct {
 	Level    string   `json:"level"`
 	Impact   string   `json:"impact"`
 	Extra    bool     `json:"extra,omitempty"` // not required by EN 301 549 (WCAG AAA or best practice)
+	// PDFUA names the PDF/UA-1 requirement and Matterhorn checkpoints a
+	// check of documents matches (documentRules only).
+	PDFUA string `json:"pdfua,omitempty"`
 }
 
 // Page is the result of one page.
@@ -140,6 +146,8 @@ type Summary struct {
 	Passed       int         `json:"passed"`
 	Inapplicable int         `json:"inapplicable"`
 	Criteria     []Criterion `json:"criteria"` // the 50 WCAG 2.1 A/AA criteria of EN 301 549
+	// The documents' counts, apart from the pages' (documents.go).
+	Documents *DocumentSummary `json:"documents,omitempty"`
 }
 
 // Criterion is the audit's verdict on one success criterion.
@@ -158,7 +166,10 @@ type Criterion struct {
 	Decided     bool     `json:"decided"`               // saavu's rules test all the criterion requires (checks.Criterion.Decided)
 	Rules       []string `json:"rules,omitempty"`       // rules that test it
 	FailedPages int      `json:"failedPages,omitempty"` // pages where a rule citing it failed
-	Note        string   `json:"note,omitempty"`        // something to know about its outcome, in English
+	// FailedDocuments counts the documents where a check citing the
+	// criterion (through its EN 301 549 clause 10) failed (documents.go).
+	FailedDocuments int    `json:"failedDocuments,omitempty"`
+	Note            string `json:"note,omitempty"` // something to know about its outcome, in English
 }
 
 // Criterion outcomes beyond the ACT ones.
@@ -531,7 +542,7 @@ func (r *Report) Failures(min checks.Impact) int {
 func (r *Report) Rule(id string) (RuleInfo, bool) {
 	i := slices.IndexFunc(r.Rules, func(ri RuleInfo) bool { return ri.ID == id })
 	if i < 0 {
-		return RuleInfo{}, false
+		return r.documentRule(id) // a check of documents (documents.go)
 	}
 	return r.Rules[i], true
 }

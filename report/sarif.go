@@ -159,6 +159,12 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 		index[ri.ID] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
 	}
+	// The checks of documents, and the documents that could not be
+	// checked (documents.go).
+	for _, ri := range r.DocumentRules {
+		index[ri.ID] = len(run.Tool.Driver.Rules)
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
+	}
 	// The pages are read twice: for what comes before the results (the
 	// pages not audited, the rules the report does not list), then for
 	// the results, written one at a time.
@@ -191,15 +197,28 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
+	for _, p := range r.documentPages() {
+		if !p.Audited() {
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level:      "error",
+				Message:    sarifMessage{Text: p.URL + " was not checked: " + strings.TrimPrefix(p.Error, "not checked: ")},
+				Locations:  []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(p.URL)}}}},
+				Properties: map[string]string{"errorKind": p.ErrorKind},
+			})
+		}
+	}
 	run.Invocations = []sarifInvocation{inv}
 	run.Results = nil
 	head := sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
 	return streamJSON(out, &head, `      "results"`, func(emit func(any) error) error {
-		return r.EachPage(func(_ int, p *Page) error {
+		results := func(_ int, p *Page) error {
 			if !p.Audited() {
 				return nil
 			}
 			for _, res := range p.Results {
+				if _, ok := index[res.Rule]; !ok {
+					continue // a document's check the report does not list
+				}
 				for _, n := range res.Nodes {
 					if err := emit(sarifFinding(r, *p, res, n, index[res.Rule])); err != nil {
 						return err
@@ -207,7 +226,16 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 				}
 			}
 			return nil
-		})
+		}
+		if err := r.EachPage(results); err != nil {
+			return err
+		}
+		for i, p := range r.documentPages() {
+			if err := results(i, &p); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 

@@ -49,6 +49,9 @@ type Failing struct {
 	Results  int // such results: a rule failing on a page
 	Pages    int // the pages they are on
 	Elements int // their failed elements not in the baseline
+	// Documents are the documents with such a result (a check of a
+	// document failing counts as a result, its places as elements).
+	Documents int
 }
 
 // CountFailing counts the failures at or above min.
@@ -68,6 +71,7 @@ func CountFailing(r *Report, min checks.Impact) Failing {
 		}
 		return nil
 	})
+	countFailingDocuments(r, min, &f)
 	return f
 }
 
@@ -224,15 +228,16 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 
 	// The failures.
 	fmt.Fprintln(w)
-	if sum.Failed == 0 {
+	if sum.Failed == 0 && (sum.Pages > 0 || sum.Documents == nil) {
 		fmt.Fprintln(w, s.paint(ansiGreen, "No failures."))
-	} else {
+	} else if sum.Failed > 0 {
 		s.para(w, "Failures: %s (rule × page) on %s; %s",
 			s.paint(ansiRed+ansiBold, strconv.Itoa(sum.Failed)), count(failedPages, "page", "pages"), count(elements, "element", "elements"))
 	}
 	if sum.CantTell > 0 {
 		s.para(w, "To check by hand: %d (a rule could not decide)", sum.CantTell)
 	}
+	s.documents(w, r) // documents.go
 	if b := r.Baseline; b != nil {
 		s.para(w, "Baseline: %d accepted (%s); %s on %s (%s)", sum.Failed-freshCount, count(b.Baselined, "element", "elements"),
 			s.paint(ansiRed+ansiBold, strconv.Itoa(freshCount)+" new"), count(freshPages, "page", "pages"), count(b.New, "element", "elements"))
@@ -273,7 +278,7 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 		also = append(also, count(n, "broken link", "broken links"))
 	}
 	if n := len(r.Documents); n > 0 {
-		also = append(also, count(n, "linked document", "linked documents")+" (not audited)")
+		also = append(also, documentsAlso(r))
 	}
 	if n := len(r.Skipped); n > 0 {
 		also = append(also, count(n, "page", "pages")+" found and not audited")

@@ -297,6 +297,9 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 			fmt.Fprintf(w, "  %s: %s\n", d.ID, d.Reason)
 		}
 	}
+	if err := t.documents(w, r); err != nil { // documents.go
+		return err
+	}
 	fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (rule × page results)\n", s.Failed, s.CantTell, s.Passed)
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "Baseline: %d new, %d baselined (failed elements)\n", b.New, b.Baselined)

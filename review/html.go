@@ -80,7 +80,7 @@ type docsView struct {
 	Criteria   []*critView
 }
 
-type fileView struct{ URL, Linked string }
+type fileView struct{ URL, Linked, Automated string }
 
 type pageView struct{ Ref, URL string }
 
@@ -146,7 +146,7 @@ func (w *Worksheet) view(tr tr) view {
 		dv := &docsView{HowToCheck: d.HowToCheck}
 		dv.All = w.critView(&Criterion{Verdict: d.Verdict, Notes: d.Notes, Issues: d.Issues}, tr)
 		for _, f := range d.Files {
-			dv.Files = append(dv.Files, fileView{URL: f.URL, Linked: tr.n("view.linked", f.LinkedFrom)})
+			dv.Files = append(dv.Files, fileView{URL: f.URL, Linked: tr.n("view.linked", f.LinkedFrom), Automated: f.Automated})
 		}
 		for _, c := range d.Criteria {
 			dv.Criteria = append(dv.Criteria, w.critView(c, tr))

@@ -310,10 +310,15 @@ func (p *parser) worksheet(top *yaml.Node) *Worksheet {
 				}
 				for _, fn := range v.Content {
 					var df DocFile
-					p.fields(fn, "a document", []string{"url", "linkedFrom"}, func(f string, _, v *yaml.Node) {
-						if f == "url" {
+					p.fields(fn, "a document", []string{"url", "linkedFrom", "automated", "possiblyExempt"}, func(f string, _, v *yaml.Node) {
+						switch f {
+						case "url":
 							df.URL = p.str(v, "document url")
-						} else {
+						case "automated":
+							df.Automated = p.str(v, "document automated")
+						case "possiblyExempt":
+							df.PossiblyExempt = v.Value == "true"
+						default:
 							df.LinkedFrom = p.integer(v, "document linkedFrom")
 						}
 					})

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"saavu/checks"
+	"saavu/report"
 )
 
 // Version is the version of the worksheet format.
@@ -206,6 +207,43 @@ type Documents struct {
 type DocFile struct {
 	URL        string
 	LinkedFrom int // pages that link to it
+	// What saavu's checks of documents found, in English: "failed:
+	// pdf-figure-alt, pdf-title", "no failures", or why it was not
+	// checked; "" when it was only listed.
+	Automated string
+	// PossiblyExempt: every date known of it is before 23 September 2018
+	// (art. 1(4)(a) of the directive), for a person to confirm.
+	PossiblyExempt bool
+}
+
+// docAutomated says in words what the checks found in a document.
+func docAutomated(d report.Document) string {
+	if !d.Audited() {
+		if d.ErrorKind == "" {
+			return ""
+		}
+		return d.Error
+	}
+	var failed, review []string
+	for _, r := range d.Results {
+		switch r.Outcome {
+		case "failed":
+			failed = append(failed, r.Rule)
+		case "cantTell":
+			review = append(review, r.Rule)
+		}
+	}
+	switch {
+	case len(failed) > 0:
+		s := "failed: " + strings.Join(failed, ", ")
+		if len(review) > 0 {
+			s += "; to check: " + strings.Join(review, ", ")
+		}
+		return s
+	case len(review) > 0:
+		return "to check: " + strings.Join(review, ", ")
+	}
+	return "no failures"
 }
 
 // Text is text a person wrote: one string, or one per language.
@@ -281,7 +319,7 @@ func Build(ev *Evidence, o Options) (*Worksheet, error) {
 	if len(ev.Documents) > 0 {
 		d := &Documents{HowToCheck: DocumentsProcedure(o.Lang)}
 		for _, doc := range ev.Documents {
-			d.Files = append(d.Files, DocFile{URL: doc.URL, LinkedFrom: len(doc.LinkedFrom)})
+			d.Files = append(d.Files, DocFile{URL: doc.URL, LinkedFrom: len(doc.LinkedFrom), Automated: docAutomated(doc), PossiblyExempt: doc.Exemption != ""})
 		}
 		for _, c := range profile {
 			clause := DocumentClause(c)

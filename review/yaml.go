@@ -167,7 +167,14 @@ func (is Issue) node() *yaml.Node {
 func (d *Documents) node(tr tr) []*yaml.Node {
 	files := seq()
 	for _, f := range d.Files {
-		files.Content = append(files.Content, flowMapping("url", str(f.URL), "linkedFrom", integer(f.LinkedFrom)))
+		fm := flowMapping("url", str(f.URL), "linkedFrom", integer(f.LinkedFrom))
+		if f.Automated != "" {
+			fm.Content = append(fm.Content, str("automated"), str(f.Automated))
+		}
+		if f.PossiblyExempt {
+			fm.Content = append(fm.Content, str("possiblyExempt"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		files.Content = append(files.Content, fm)
 	}
 	crit := seq()
 	for _, c := range d.Criteria {

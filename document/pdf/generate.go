@@ -1,0 +1,3 @@
+package pdf
+
+//go:generate go run ../../testdata/documents/gen -dir ../../testdata/documents
