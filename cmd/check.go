@@ -38,6 +38,9 @@ type CheckOptions struct {
 	Quiet       bool
 	Disable     []string // id=reason: rules turned off, and why
 	Baseline    string   // file of accepted failures (saavu baseline)
+	Standard    string   // --standard: the id of the standard to measure against (checks.Standards)
+
+	std *checks.Standard // Standard, looked up by complete
 
 	disabled []report.DisabledRule
 	baseline *report.Baseline
@@ -117,7 +120,8 @@ func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *c
 		Use:   "check URL|FILE...",
 		Short: "Audit the given pages (no link following)",
 		Long: `Audit each given page in headless Chrome against the rules of EN 301 549
-(WCAG 2.1 A and AA). Links are not followed.
+(WCAG 2.1 A and AA; --standard en301549-v4.1.1 for WCAG 2.2 A and AA). Links
+are not followed.
 
 A FILE is served over HTTP from its folder, so that relative links, styles and
 scripts load as they would on a site. An address without a scheme gets https://.
@@ -184,6 +188,9 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	if err := validateFailOn(f, opts.FailOn); err != nil {
 		return err
 	}
+	if err := opts.completeStandard(); err != nil {
+		return err
+	}
 	if opts.Concurrency < 1 {
 		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
 	}
@@ -227,6 +234,30 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions, outputs *[]string) {
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
 	fl.StringVar(&opts.Lang, "lang", "en", "language of the HTML report: en, fi or sv")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
+	fl.StringVar(&opts.Standard, "standard", checks.DefaultStandard.ID, "measure against en301549-v3.2.1 (WCAG 2.1 A and AA, the version the law cites) or en301549-v4.1.1 (WCAG 2.2 A and AA, approved in 2026, not yet cited)")
+}
+
+// completeStandard looks up --standard.
+func (opts *CheckOptions) completeStandard() error {
+	if opts.Standard == "" {
+		opts.std = checks.DefaultStandard
+		return nil
+	}
+	std, err := checks.LookupStandard(opts.Standard)
+	if err != nil {
+		return opts.Factory.valueErrorf([]string{"standard"}, "%v", err)
+	}
+	opts.std = std
+	return nil
+}
+
+// standard is the standard to measure against: --standard, or the
+// default one.
+func (opts *CheckOptions) standard() *checks.Standard {
+	if opts.std == nil {
+		return checks.DefaultStandard
+	}
+	return opts.std
 }
 
 func validateFailOn(f *Factory, s string) error {
@@ -248,9 +279,10 @@ func skipProbes(rules []*checks.Rule) []checks.Probe {
 	return slices.DeleteFunc(slices.Clone(checks.Probes), func(p checks.Probe) bool { return slices.Contains(need, p) })
 }
 
-// selectRules applies --rules and --skip-rules to the registry.
-func selectRules(only, skip []string) ([]*checks.Rule, error) {
-	rules := checks.All()
+// selectRules applies --rules and --skip-rules to the rules of the
+// standard std.
+func selectRules(std *checks.Standard, only, skip []string) ([]*checks.Rule, error) {
+	rules := std.Rules()
 	if len(only) > 0 {
 		sel, err := checks.Lookup(only)
 		if err != nil {
@@ -355,7 +387,7 @@ func looksLikePath(a string) bool {
 func checkRun(ctx context.Context, opts *CheckOptions) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.skipped())
+	rules, err := selectRules(opts.standard(), opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -440,12 +472,12 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 // code (shared by check and crawl). extra adds to the report before it
 // is written.
 func finish(opts *CheckOptions, sinks *sinks, browser string, rules []*checks.Rule, pages []report.Page, extra func(*report.Report), interrupted bool, n int) error {
-	return finishReport(opts, sinks, report.New(reportMeta(opts.Factory, browser), rules, pages), extra, interrupted, n)
+	return finishReport(opts, sinks, report.New(reportMeta(opts.Factory, browser, opts.standard()), rules, pages), extra, interrupted, n)
 }
 
 // reportMeta is what a report says about this run.
-func reportMeta(f *Factory, browser string) report.Meta {
-	meta := report.Meta{Version: f.Version, Browser: browser}
+func reportMeta(f *Factory, browser string, std *checks.Standard) report.Meta {
+	meta := report.Meta{Version: f.Version, Browser: browser, Standard: std}
 	if f.Now != nil {
 		meta.GeneratedAt = f.Now().UTC().Format(time.RFC3339)
 	}

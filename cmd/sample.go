@@ -26,7 +26,7 @@ const sampleDiscoverPages = 5000
 func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed map[string]string) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.skipped())
+	rules, err := selectRules(opts.standard(), opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	if len(found.Candidates) == 0 {
 		// Nothing to choose from: the reports say what was found, and
 		// the run fails.
-		rep := report.New(reportMeta(f, ""), rules, pages)
+		rep := report.New(reportMeta(f, "", opts.standard()), rules, pages)
 		err := finishReport(&opts.CheckOptions, sinks, rep, extra, false, len(pages))
 		if len(failed) == 0 && (err == nil || errors.As(err, new(exitCodeError))) {
 			return fmt.Errorf("no page of the site could be read over HTTP from %s, so no sample could be chosen (try 'saavu crawl' without --sample)", starts[0])
@@ -152,7 +152,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 		extra(rep)
 		rep.Sample = sampleManifest(found, sample, opts.Sample)
 	}
-	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	rep := report.New(reportMeta(f, b.Version, opts.standard()), rules, pages)
 	err = finishReport(&opts.CheckOptions, sinks, rep, withSample, interrupted, len(pages))
 	if interrupted {
 		return err
