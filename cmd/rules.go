@@ -129,4 +129,7 @@ var probeWords = map[checks.Probe]string{
 	checks.ProbeInput:       "presses single keys and tilts and shakes the device",
 	checks.ProbeZoom:        "lays the page out 640 px wide (200 % zoom)",
 	checks.ProbeReflow:      "lays the page out 320 px wide (400 % zoom)",
+	checks.ProbePaste:       "pastes into its password fields (a paste event only: nothing is typed)",
+	checks.ProbeDrag:        "lists the elements that listen to pointer and drag events",
+	checks.ProbeTargets:     "measures its small form controls against unstyled copies",
 }
