@@ -97,7 +97,12 @@ func Extra() []*Rule {
 // them with All); under V3.2.1 they run only when asked for, as extra
 // rules do. Keep this list sorted too.
 func WCAG22() []*Rule {
-	return []*Rule{}
+	return []*Rule{
+		AccessibleAuthentication,
+		DraggingMovements,
+		FocusNotObscured,
+		TargetSize,
+	}
 }
 
 // Every returns the rules of All, WCAG22 and Extra together, sorted by id.
