@@ -2,9 +2,12 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"saavu/checks"
 )
@@ -139,5 +142,124 @@ func TestHTMLStandardV411(t *testing.T) {
 	}
 	if out := buf.String(); strings.Contains(out, "†") || strings.Contains(out, "oma käännös") || strings.Contains(out, "virallisessa lehdessä") {
 		t.Error("the V3.2.1 report marks clauses, titles or the standard")
+	}
+}
+
+// goldenV411 is the golden report's pages measured against EN 301 549
+// V4.1.1, with results of the four WCAG 2.2 rules: target-size failing on
+// the home page, focus-not-obscured on the waste management page.
+func goldenV411(t *testing.T) *Report {
+	t.Helper()
+	whole, _ := readGoldenInput(t)
+	rules := slices.Clone(whole.Rules)
+	for _, r := range checks.WCAG22() {
+		rules = append(rules, ruleInfo(r, checks.EN301549V411))
+	}
+	pages := slices.Clone(whole.Pages)
+	for i := range pages {
+		p := &pages[i]
+		if !p.Audited() {
+			continue
+		}
+		p.Results = slices.Clone(p.Results)
+		for _, r := range checks.WCAG22() {
+			res := Result{Rule: r.ID, Outcome: string(checks.Inapplicable), WCAG: r.WCAG, Impact: string(r.Impact)}
+			switch {
+			case r == checks.TargetSize && strings.HasSuffix(p.URL, "fi/"):
+				res.Outcome, res.Passed = string(checks.Failed), 12
+				res.Nodes = []Node{{Outcome: "failed", Selector: "header > ul.kielet > li:nth-of-type(2) > a", Snippet: `<a href="/sv" lang="sv">SV</a>`,
+					Message: "This target is 20×18 CSS px, smaller than 24 × 24, and too close to another: a 24 px circle around its middle touches <a href=\"/fi\" lang=\"fi\">FI</a>. People with tremors or large fingers hit the wrong one. Make it at least 24 × 24 px (e.g. with padding, or min-width and min-height), or leave room so that no other target is within 12 px of its middle.",
+					Box: &checks.Rect{X: 196, Y: 19, W: 20, H: 18}}}
+			case r == checks.FocusNotObscured && strings.HasSuffix(p.URL, "jatehuolto"):
+				res.Outcome, res.Passed = string(checks.Failed), 9
+				res.Nodes = []Node{{Outcome: "failed", Selector: "footer > a:nth-of-type(1)", Snippet: `<a href="/saavutettavuus">Saavutettavuusseloste</a>`,
+					Message: "When this element gets keyboard focus, it is entirely hidden behind content that stays in place while the page scrolls (<div class=\"evasteet\">Käytämme evästeitä…</div>), so keyboard users cannot see where they are.",
+					Box: &checks.Rect{X: 16, Y: 2210, W: 160, H: 24}}}
+			case r == checks.TargetSize || r == checks.FocusNotObscured:
+				res.Outcome, res.Passed = string(checks.Passed), 5
+			}
+			p.Results = append(p.Results, res)
+		}
+	}
+	meta := Meta{Version: whole.Tool.Version, GeneratedAt: whole.GeneratedAt, Browser: whole.Browser, Standard: checks.EN301549V411}
+	return Rebuild(meta, rules, pages)
+}
+
+// TestGoldenV411 writes a V4.1.1 report in the formats whose words follow
+// the standard, and compares them with testdata/golden/out/v411 (run with
+// -update to rewrite them, and review the diff).
+func TestGoldenV411(t *testing.T) {
+	r := goldenV411(t)
+	for _, tt := range []struct {
+		file string
+		w    Writer
+	}{
+		{"report.json", JSONWriter{}},
+		{"report.txt", TextWriter{}},
+		{"report.html", HTMLWriter{Lang: "en", Location: time.UTC}},
+		{"report.fi.html", HTMLWriter{Lang: "fi", Location: helsinki}},
+		{"report.sv.html", HTMLWriter{Lang: "sv", Location: time.UTC}},
+		{"report.sarif", SARIFWriter{}},
+		{"report.earl.jsonld", EARLWriter{}},
+		{"summary.txt", SummaryWriter{}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.w.Write(&buf, r); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("..", "testdata", "golden", "out", "v411", tt.file)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -run TestGoldenV411 -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from the golden file (if the change is intended, run with -update and review the diff):\n%s", tt.file, firstDiff(want, buf.Bytes()))
+			}
+		})
+	}
+}
+
+// TestWCAG22RulesUnderV321: the WCAG 2.2 rules run under V3.2.1 (with
+// --extra) are extra rules, their criteria are not in the summary, and
+// the HTML report says why their findings do not count.
+func TestWCAG22RulesUnderV321(t *testing.T) {
+	v4 := goldenV411(t)
+	var rules []RuleInfo
+	for _, ri := range v4.Rules {
+		r, err := checks.Lookup([]string{ri.ID})
+		if err != nil {
+			rules = append(rules, ri)
+			continue
+		}
+		rules = append(rules, ruleInfo(r[0], checks.EN301549V321))
+	}
+	r := Rebuild(Meta{Version: "1.0.0"}, rules, v4.Pages)
+	if ri, _ := r.Rule("target-size"); !ri.Extra || len(ri.EN301549) != 0 {
+		t.Errorf("target-size under V3.2.1: %+v", ri)
+	}
+	if ri, _ := r.Rule("image-alt"); ri.Extra {
+		t.Errorf("image-alt under V3.2.1 is extra")
+	}
+	for _, c := range r.Summary.Criteria {
+		if c.SC == "2.5.8" || c.SC == "2.4.11" {
+			t.Errorf("V3.2.1 summary lists %s", c.SC)
+		}
+	}
+	var buf bytes.Buffer
+	if err := (HTMLWriter{Lang: "en"}).Write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, "No, not this version – a test of a criterion that WCAG 2.2 added") || strings.Contains(out, "No – an extra test (WCAG AAA") {
+		t.Error("the V3.2.1 report does not say that the WCAG 2.2 rules are extra")
 	}
 }
