@@ -169,12 +169,12 @@ func goldenV411(t *testing.T) *Report {
 				res.Outcome, res.Passed = string(checks.Failed), 12
 				res.Nodes = []Node{{Outcome: "failed", Selector: "header > ul.kielet > li:nth-of-type(2) > a", Snippet: `<a href="/sv" lang="sv">SV</a>`,
 					Message: "This target is 20×18 CSS px, smaller than 24 × 24, and too close to another: a 24 px circle around its middle touches <a href=\"/fi\" lang=\"fi\">FI</a>. People with tremors or large fingers hit the wrong one. Make it at least 24 × 24 px (e.g. with padding, or min-width and min-height), or leave room so that no other target is within 12 px of its middle.",
-					Box: &checks.Rect{X: 196, Y: 19, W: 20, H: 18}}}
+					Box:     &checks.Rect{X: 196, Y: 19, W: 20, H: 18}}}
 			case r == checks.FocusNotObscured && strings.HasSuffix(p.URL, "jatehuolto"):
 				res.Outcome, res.Passed = string(checks.Failed), 9
 				res.Nodes = []Node{{Outcome: "failed", Selector: "footer > a:nth-of-type(1)", Snippet: `<a href="/saavutettavuus">Saavutettavuusseloste</a>`,
 					Message: "When this element gets keyboard focus, it is entirely hidden behind content that stays in place while the page scrolls (<div class=\"evasteet\">Käytämme evästeitä…</div>), so keyboard users cannot see where they are.",
-					Box: &checks.Rect{X: 16, Y: 2210, W: 160, H: 24}}}
+					Box:     &checks.Rect{X: 16, Y: 2210, W: 160, H: 24}}}
 			case r == checks.TargetSize || r == checks.FocusNotObscured:
 				res.Outcome, res.Passed = string(checks.Passed), 5
 			}
