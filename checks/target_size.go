@@ -46,6 +46,10 @@ type target struct {
 	rects []Rect // the region; an inline element over several lines by its lines
 	box   Rect   // their bounding box
 	small bool   // box smaller than 24 × 24
+	// fixed is the fixed element t is in (a cookie banner), nil for one
+	// that scrolls with the page: the two move apart when the page
+	// scrolls, so only targets of the same are each other's neighbours.
+	fixed *Node
 }
 
 func (t *target) center() (float64, float64) { return t.box.X + t.box.W/2, t.box.Y + t.box.H/2 }
@@ -128,7 +132,7 @@ func pageTargets(p *Page) []*target {
 		if len(rects) == 0 {
 			continue
 		}
-		t := &target{n: n, rects: rects, box: bounds(rects)}
+		t := &target{n: n, rects: rects, box: bounds(rects), fixed: fixedAncestor(n)}
 		if t.box.W <= 1 || t.box.H <= 1 {
 			continue // visually hidden (1 × 1 px)
 		}
@@ -136,6 +140,17 @@ func pageTargets(p *Page) []*target {
 		out = append(out, t)
 	}
 	return out
+}
+
+// fixedAncestor returns n or its nearest ancestor that is fixed to the
+// window (position: fixed), or nil.
+func fixedAncestor(n *Node) *Node {
+	for e := n; e != nil; e = e.ParentElement() {
+		if e.Style("position") == "fixed" {
+			return e
+		}
+	}
+	return nil
 }
 
 // isTarget reports whether n takes pointer input: a link, a button, a
@@ -400,12 +415,15 @@ func uaSized(p *Page, n *Node) (ua, known bool) {
 // middle touches: a target whose region the circle intersects, or an
 // undersized target whose own circle it intersects (their middles less
 // than 24 px apart); nil when there is none (the spacing exception).
-// Targets inside one another are not each other's neighbours.
+// Targets inside one another are not each other's neighbours, nor are a
+// target fixed to the window (in a cookie banner) and one that scrolls
+// with the page: where they meet depends on the scroll, and WCAG does not
+// apply the criterion to a target while a banner covers it.
 func crowding(t *target, ts []*target) *target {
 	const r = targetMin / 2
 	cx, cy := t.center()
 	for _, o := range ts {
-		if o == t || contains(o.n, t.n) || contains(t.n, o.n) {
+		if o == t || o.fixed != t.fixed || contains(o.n, t.n) || contains(t.n, o.n) {
 			continue
 		}
 		if o.box.X > cx+r+targetMin || o.box.X+o.box.W < cx-r-targetMin || o.box.Y > cy+r+targetMin || o.box.Y+o.box.H < cy-r-targetMin {
