@@ -56,8 +56,8 @@ func (t *target) center() (float64, float64) { return t.box.X + t.box.W/2, t.box
 
 // The rule applies to the targets of the top document: links, buttons,
 // form controls, summary, and elements with a widget role, that are shown
-// (rendered, visible, not clipped away, not transparent, not disabled,
-// taking pointer events). Undersized ones (no 24 × 24 square fits in
+// (rendered, visible, on the page, not clipped away, not transparent, not
+// disabled, taking pointer events). Undersized ones (no 24 × 24 square fits in
 // their bounding box) fail unless an exception of 2.5.8 holds:
 //
 //   - inline: the target is on a line with text that is no target (a link
@@ -135,6 +135,9 @@ func pageTargets(p *Page) []*target {
 		t := &target{n: n, rects: rects, box: bounds(rects), fixed: fixedAncestor(n)}
 		if t.box.W <= 1 || t.box.H <= 1 {
 			continue // visually hidden (1 × 1 px)
+		}
+		if t.box.X+t.box.W <= 0 || t.box.Y+t.box.H <= 0 || (p.Content.W > 0 && t.box.X >= p.Content.W) {
+			continue // moved off the page (left: -10000px): not on display
 		}
 		t.small = t.box.W < targetMin-targetSlack || t.box.H < targetMin-targetSlack
 		out = append(out, t)
