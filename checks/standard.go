@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Standard is a version of EN 301 549 that an audit measures web pages
@@ -24,6 +25,9 @@ type Standard struct {
 	// standard does not require it) and whether the number was checked
 	// against the published text of the standard.
 	clause func(Criterion) (string, bool)
+
+	rulesOnce sync.Once
+	rules     []*Rule // Rules, worked out once
 }
 
 // The versions of EN 301 549 saavu knows.
@@ -164,7 +168,10 @@ func (s *Standard) Required(r *Rule) bool {
 // Rules returns the rules the standard requires, sorted by id: those an
 // audit against it runs by default.
 func (s *Standard) Rules() []*Rule {
-	return slices.DeleteFunc(Every(), func(r *Rule) bool { return !s.Required(r) })
+	s.rulesOnce.Do(func() {
+		s.rules = slices.DeleteFunc(Every(), func(r *Rule) bool { return !s.Required(r) })
+	})
+	return slices.Clone(s.rules)
 }
 
 // Extra returns the other rules, sorted by id: they run only when asked
