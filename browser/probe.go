@@ -42,6 +42,9 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		{checks.ProbeSpacing, "how its text looks with wider spacing", 3 * time.Second, probeSpacing},
 		{checks.ProbeHover, "what appears when the pointer is over it", 3 * time.Second, probeHover},
 		{checks.ProbeInput, "what single keys and moving the device do", 3 * time.Second, probeInput},
+		{checks.ProbePaste, "whether its password fields take a paste", 2 * time.Second, probePaste},
+		{checks.ProbeDrag, "which elements listen to dragging", 2 * time.Second, probeDrag},
+		{checks.ProbeTargets, "the browser's own size of its small form controls", 2 * time.Second, probeTargets},
 		// Last: these resize the page.
 		{checks.ProbeZoom, "how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},
 		{checks.ProbeReflow, "how the page fits a window 320 px wide", 3 * time.Second, probeReflow},

@@ -16,8 +16,10 @@ import (
 )
 
 // The focus probe: where Tab takes keyboard focus, what focus changes on
-// the element and around it, and whether focus gets stuck (keyboard
-// traps, visible focus, focus order). See probe.go for how probes run.
+// the element and around it, whether content over the focused element
+// hides it (a sticky header, a cookie banner), and whether focus gets
+// stuck (keyboard traps, visible focus, focus not obscured, focus
+// order). See probe.go for how probes run.
 
 // focusProps are the computed style properties compared between the page
 // as captured (nothing focused) and with an element focused. Each is also
@@ -58,6 +60,12 @@ type focusJSStop struct {
 		El    int               `json:"el"`
 		Style map[string]string `json:"style"`
 	} `json:"ctx"`
+
+	// Hide, Cover and Top: what content over it hid (see focusHidden in
+	// js/focus.js); Cover and Top are -1 when there is none.
+	Hide  string `json:"hide"`
+	Cover int    `json:"cover"`
+	Top   int    `json:"top"`
 }
 
 // Limits of the focus probe.
@@ -138,7 +146,10 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		return idx[el]
 	}
 	convert := func(s focusJSStop) checks.FocusStop {
-		st := checks.FocusStop{Node: node(s.El), Frame: s.Frame, Restless: s.Restless}
+		st := checks.FocusStop{Node: node(s.El), Frame: s.Frame, Restless: s.Restless, Hidden: s.Hide}
+		if s.Hide != "" && s.Hide != "out" {
+			st.Cover, st.Top = node(s.Cover), node(s.Top)
+		}
 		for k, c := range s.Ctx {
 			n := node(c.El)
 			if k == 0 {

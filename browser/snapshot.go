@@ -142,6 +142,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 	nodes := make([]*checks.Node, total)
 	backendIDs := make([]cdp.BackendNodeID, total)
 	skip := make([]bool, total)        // pseudo-elements
+	hitArea := make([]bool, total)     // ::before and ::after, whose boxes are their element's (Layout.Pseudo)
 	owner := map[int]int{}             // document index -> global index of its iframe element
 	foreign := map[*checks.Node]bool{} // elements whose tag name is not upper case
 	for di, d := range snap.Documents {
@@ -180,6 +181,7 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 			}
 			if pseudo[j] != "" {
 				skip[g] = true
+				hitArea[g] = pseudo[j] == "before" || pseudo[j] == "after"
 			}
 			name := str(S, t.NodeName[j])
 			switch n.Type {
@@ -252,6 +254,17 @@ func buildPage(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult, ax map[c
 					}
 				}
 			}
+		}
+	}
+	// The boxes of ::before and ::after go to their element: they take
+	// its clicks (a link's ::after stretched over a card makes the card
+	// the link's target).
+	for g, n := range nodes {
+		if !hitArea[g] || n.Layout == nil || n.Layout.Box.Empty() || n.Parent < 0 {
+			continue
+		}
+		if el := nodes[n.Parent].Layout; el != nil {
+			el.Pseudo = append(el.Pseudo, n.Layout.Box)
 		}
 	}
 	// Attach iframe documents to their iframe elements.

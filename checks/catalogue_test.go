@@ -19,20 +19,24 @@ func catalogue() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Rules\n\n")
 	b.WriteString("<!-- Generated from the rule registry by `go test ./checks -run TestCatalogue -update`; do not edit. -->\n\n")
-	fmt.Fprintf(&b, "saavu has %d rules that test the WCAG 2.1 level A and AA success criteria required by EN 301 549 (run by default), and %d extra rules for WCAG AAA criteria and good practice, which EN 301 549 does not require (run with `--extra` or `--rules ID`). `saavu rules` lists them and `saavu rules ID` prints one rule's explanation; the explanations are also in Finnish and Swedish in the HTML report (`--lang fi|sv`).\n\n", len(All()), len(Extra()))
+	fmt.Fprintf(&b, "saavu has %d rules that test the WCAG 2.1 level A and AA success criteria required by EN 301 549 (run by default), %d rules for the criteria that WCAG 2.2 added, which EN 301 549 V4.1.1 requires (run with `--standard en301549-v4.1.1`), and %d extra rules for WCAG AAA criteria and good practice, which EN 301 549 does not require (run with `--extra` or `--rules ID`). `saavu rules` lists them and `saavu rules ID` prints one rule's explanation; the explanations are also in Finnish and Swedish in the HTML report (`--lang fi|sv`).\n\n", len(All()), len(WCAG22()), len(Extra()))
 	b.WriteString("Outcomes follow the W3C ACT Rules Format: each rule reports, per element it applies to, *passed*, *failed* or *cantTell* (a person must check), and *inapplicable* when nothing on the page is in its scope. See [act.md](act.md) for how the rules fare on the W3C ACT test suite.\n\n")
 	table := func(title string, rules []*Rule) {
 		fmt.Fprintf(&b, "## %s\n\n| Rule | WCAG | Level | EN 301 549 | W3C ACT | Impact | Title |\n|---|---|---|---|---|---|---|\n", title)
 		for _, r := range rules {
 			en := strings.Join(r.EN301549(), ", ")
-			if r.Extra {
+			switch {
+			case r.Extra:
 				en = "not required"
+			case !EN301549V321.Required(r):
+				en = "V4.1.1 " + strings.Join(EN301549V411.Clauses(r.WCAG), ", ") + " (unverified)"
 			}
 			fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s | %s |\n", r.ID, r.ID, orDash(strings.Join(r.WCAG, ", ")), orDash(r.Level()), orDash(en), orDash(strings.Join(r.ACT, ", ")), r.Impact, r.Title)
 		}
 		b.WriteString("\n")
 	}
 	table("Required by EN 301 549", All())
+	table("Required by EN 301 549 V4.1.1 (WCAG 2.2)", WCAG22())
 	table("Extra rules", Extra())
 	heading := regexp.MustCompile(`(?m)^(#+) `)
 	for _, r := range Every() {
@@ -41,7 +45,10 @@ func catalogue() []byte {
 		if len(r.WCAG) > 0 {
 			fmt.Fprintf(&b, "- **WCAG:** %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
 		}
-		if !r.Extra {
+		switch {
+		case !r.Extra && !EN301549V321.Required(r):
+			fmt.Fprintf(&b, "- **EN 301 549:** V4.1.1 %s (numbering unverified); not in V3.2.1\n", strings.Join(EN301549V411.Clauses(r.WCAG), ", "))
+		case !r.Extra:
 			fmt.Fprintf(&b, "- **EN 301 549:** %s\n", strings.Join(r.EN301549(), ", "))
 		}
 		if len(r.ACT) > 0 {

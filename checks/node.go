@@ -71,6 +71,9 @@ type Layout struct {
 	TextBoxes []Rect            `json:"textBoxes,omitempty"` // line boxes of a text node
 	Style     map[string]string `json:"style,omitempty"`     // computed style (a chosen list of properties)
 	Paint     int               `json:"paint,omitempty"`     // paint order
+	// Pseudo are the boxes of the element's ::before and ::after, which
+	// take its clicks, when they have an area (document coordinates).
+	Pseudo []Rect `json:"pseudo,omitempty"`
 }
 
 // Rect is an axis-aligned box in CSS pixels.

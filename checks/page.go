@@ -39,6 +39,9 @@ type Page struct {
 	Motion    *InputView   `json:"motion,omitempty"`    // what tilting and shaking the device did
 	Auto      *AutoView    `json:"auto,omitempty"`      // text that changed by itself while the page was watched
 	Moving    *MovingView  `json:"moving,omitempty"`    // what moved by itself for more than 5 s
+	Paste     *PasteView   `json:"paste,omitempty"`     // what pasting into password fields did
+	Drag      *DragView    `json:"drag,omitempty"`      // elements that listen to dragging
+	Targets   *TargetsView `json:"targets,omitempty"`   // the browser's own size of small form controls
 	// Results of the layout probes (see probes_layout.go).
 	Zoom      *ZoomView    `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
 	Reflow    *ReflowView  `json:"reflow,omitempty"`    // the page at 320 × 256 CSS px (400 % zoom)

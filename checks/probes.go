@@ -74,6 +74,18 @@ type FocusStop struct {
 	// page kept moving it (two elements that take it back when they
 	// lose it steal it from each other). Node is where it was last seen.
 	Restless bool `json:"restless,omitempty"`
+	// Hidden says what covered the focused element in the window, seen
+	// by hit tests at its middle and then at a 3×3 grid over the part of
+	// it in the window: "" its middle showed; "partly" another point
+	// showed it; "entirely" opaque fixed or sticky content outside it
+	// (Cover) was on top at every point; "covered" other content was;
+	// "out" no part of it was in the window.
+	Hidden string `json:"hidden,omitempty"`
+	// Cover is the fixed or sticky element that hid it entirely, Top the
+	// element on top at its middle (indexes in Page.Nodes); -1 for one
+	// the snapshot did not capture, 0 when Hidden is "" (or "out").
+	Cover int `json:"cover,omitempty"`
+	Top   int `json:"top,omitempty"`
 }
 
 // StyleChange is one computed style property of one element that
@@ -233,6 +245,63 @@ type MovingControl struct {
 	Stops bool `json:"stops,omitempty"`
 }
 
+// TargetsView is what the targets probe measured for the target size rule:
+// the size the browser itself gives the page's small form controls.
+type TargetsView struct {
+	// UA lists the form controls (input, select, textarea, button)
+	// smaller than 24 × 24 CSS px, each with the size of a copy of it
+	// that no style sheet of the page touches: equal sizes mean that the
+	// browser, not the page, decides its size.
+	UA []UASize `json:"ua,omitempty"`
+}
+
+// UASize is the browser's own size of a form control (see TargetsView).
+type UASize struct {
+	Node int     `json:"node"` // index in Page.Nodes
+	W    float64 `json:"w"`    // CSS px
+	H    float64 `json:"h"`
+}
+
+// UASizeOf returns the browser's own size of the form control n, or nil
+// when the probe did not measure it.
+func (v *TargetsView) UASizeOf(n *Node) *UASize {
+	for i := range v.UA {
+		if v.UA[i].Node == n.Index {
+			return &v.UA[i]
+		}
+	}
+	return nil
+}
+
+// PasteView is what the paste probe saw when it pasted into each
+// password field of the page (a synthetic paste event, which inserts
+// nothing by itself: only the page's handlers act on it).
+type PasteView struct {
+	Fields []PasteField `json:"fields,omitempty"`
+}
+
+// PasteField is one password field and what the page did with a paste.
+type PasteField struct {
+	Node int `json:"node"` // index in Page.Nodes; -1 for a field the snapshot did not capture
+	// Blocked: a handler of the page cancelled the paste (preventDefault,
+	// or onpaste="return false") and put nothing in the field itself.
+	Blocked bool `json:"blocked,omitempty"`
+}
+
+// DragView is what the drag probe found: the elements of the page with
+// listeners of the events that dragging needs.
+type DragView struct {
+	Elements []DragListen `json:"elements,omitempty"`
+}
+
+// DragListen is one element and the drag events it listens to, sorted:
+// pointerdown, pointermove, mousedown, mousemove, touchstart, touchmove,
+// dragstart, drop. Node 0 is the document (and the window).
+type DragListen struct {
+	Node   int      `json:"node"`
+	Events []string `json:"events"`
+}
+
 // Probe names one live-page probe of the crawler: the page data it fills
 // in. Rules list the probes they read (Rule.Probes), so that a run of some
 // rules only can skip the probes no rule of it needs.
@@ -250,12 +319,16 @@ const (
 	ProbeSpacing     Probe = "spacing"     // Spacing
 	ProbeHover       Probe = "hover"       // Hover
 	ProbeInput       Probe = "input"       // Keys, Motion
+	ProbePaste       Probe = "paste"       // Paste
+	ProbeDrag        Probe = "drag"        // Drag
+	ProbeTargets     Probe = "targets"     // Targets
 	ProbeZoom        Probe = "zoom"        // Zoom
 	ProbeReflow      Probe = "reflow"      // Reflow
 )
 
 // Probes lists every probe.
-var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow}
+var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow,
+	ProbePaste, ProbeDrag, ProbeTargets}
 
 // NeededProbes returns the probes that the rules read, in the order of
 // Probes.

@@ -101,5 +101,11 @@ func (p *Page) clearProbe(pr Probe) {
 		p.Zoom = nil
 	case ProbeReflow:
 		p.Reflow = nil
+	case ProbePaste:
+		p.Paste = nil
+	case ProbeDrag:
+		p.Drag = nil
+	case ProbeTargets:
+		p.Targets = nil
 	}
 }

@@ -5,7 +5,10 @@ import (
 	"strings"
 )
 
-// All returns every rule, sorted by id.
+// All returns the rules of the WCAG 2.1 A/AA criteria, which every
+// version of EN 301 549 requires (V4.1.1 less 4.1.1, which no rule tests),
+// sorted by id. Standard.Rules picks a standard's rules from All and
+// WCAG22.
 //
 // Keep this list sorted: TestRegistry enforces the order, unique ids and a
 // fixture for each rule.
@@ -95,9 +98,22 @@ func Extra() []*Rule {
 	}
 }
 
-// Every returns the rules of All and Extra together, sorted by id.
+// WCAG22 returns the rules of the criteria that WCAG 2.2 added, sorted by
+// id. EN 301 549 V4.1.1 requires them (--standard en301549-v4.1.1 runs
+// them with All); under V3.2.1 they run only when asked for, as extra
+// rules do. Keep this list sorted too.
+func WCAG22() []*Rule {
+	return []*Rule{
+		AccessibleAuthentication,
+		DraggingMovements,
+		FocusNotObscured,
+		TargetSize,
+	}
+}
+
+// Every returns the rules of All, WCAG22 and Extra together, sorted by id.
 func Every() []*Rule {
-	rules := append(All(), Extra()...)
+	rules := slices.Concat(All(), WCAG22(), Extra())
 	slices.SortFunc(rules, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 	return rules
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	for _, list := range [][]*checks.Rule{checks.All(), checks.Extra()} {
+	for _, list := range [][]*checks.Rule{checks.All(), checks.WCAG22(), checks.Extra()} {
 		if err := checks.Validate(list); err != nil {
 			t.Fatal(err)
 		}
@@ -21,6 +21,16 @@ func TestRegistry(t *testing.T) {
 	for _, r := range checks.Extra() {
 		if !r.Extra {
 			t.Errorf("rule %s is listed in Extra() but not marked Extra", r.ID)
+		}
+	}
+	for _, r := range checks.All() {
+		if !checks.EN301549V321.Required(r) {
+			t.Errorf("rule %s is listed in All() but cites a criterion of WCAG 2.2 only: move it to WCAG22()", r.ID)
+		}
+	}
+	for _, r := range checks.WCAG22() {
+		if r.Extra || checks.EN301549V321.Required(r) {
+			t.Errorf("rule %s is listed in WCAG22() but is extra, or cites WCAG 2.1 criteria only: move it", r.ID)
 		}
 	}
 	all := checks.Every()
@@ -62,7 +72,8 @@ func TestValidateCatchesMistakes(t *testing.T) {
 		{"no doc", []*checks.Rule{{ID: "a", Title: "t", WCAG: []string{"1.1.1"}, Impact: checks.Serious, Run: ok}}},
 		{"no run", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.1.1"}, Impact: checks.Serious}}},
 		{"AAA criterion", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.4.6"}, Impact: checks.Serious, Run: ok}}},
-		{"WCAG 2.2 only", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.5.8"}, Impact: checks.Serious, Run: ok}}},
+		{"WCAG 2.2 and 4.1.1", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.5.8", "4.1.1"}, Impact: checks.Serious, Run: ok}}},
+		{"extra citing 2.2 AA", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.5.8"}, Impact: checks.Serious, Run: ok, Extra: true}}},
 		{"bad impact", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"1.1.1"}, Impact: "huge", Run: ok}}},
 		{"extra citing A", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", WCAG: []string{"2.4.1"}, Impact: checks.Serious, Run: ok, Extra: true}}},
 		{"no criterion", []*checks.Rule{{ID: "a", Title: "t", Doc: "d", Impact: checks.Serious, Run: ok}}},
@@ -103,7 +114,7 @@ func TestLookupFindsExtraRules(t *testing.T) {
 			t.Errorf("Lookup(%s) = %v, %v", r.ID, got, err)
 		}
 	}
-	if len(checks.Every()) != len(checks.All())+len(checks.Extra()) {
-		t.Error("Every is not All plus Extra")
+	if len(checks.Every()) != len(checks.All())+len(checks.WCAG22())+len(checks.Extra()) {
+		t.Error("Every is not All, WCAG22 and Extra")
 	}
 }

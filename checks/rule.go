@@ -77,15 +77,18 @@ type Rule struct {
 	// window), not in the one photographed.
 	NoShots bool
 
-	// Extra marks a rule that EN 301 549 does not require: one for a WCAG
-	// AAA criterion, or a best practice that cites no criterion (WCAG is
-	// empty). Extra rules are not run by default (see Extra and Every),
-	// and never cite a WCAG 2.1 A/AA criterion, so they cannot change the
-	// EN 301 549 verdict of a criterion.
+	// Extra marks a rule that no version of EN 301 549 requires: one for
+	// a WCAG AAA criterion, or a best practice that cites no criterion
+	// (WCAG is empty). Extra rules are not run by default (see Extra and
+	// Every), and never cite a WCAG A/AA criterion, so they cannot change
+	// the EN 301 549 verdict of a criterion. (A rule of a criterion that
+	// WCAG 2.2 added is not Extra, but V3.2.1 does not require it either:
+	// see Standard.Required.)
 	Extra bool
 }
 
-// EN301549 returns the EN 301 549 V3.2.1 clauses of the rule's criteria.
+// EN301549 returns the EN 301 549 V3.2.1 clauses of the rule's criteria
+// (see Standard.Clauses for another version).
 func (r *Rule) EN301549() []string {
 	var out []string
 	for _, sc := range r.WCAG {
@@ -121,9 +124,12 @@ func (r *Rule) Level() string {
 }
 
 // Kind says in a few words why the rule runs: "EN 301 549" for the rules
-// of the standard, "WCAG AAA" or "best practice" for extra rules.
+// of every version of the standard, "EN 301 549 V4.1.1" for those of the
+// criteria WCAG 2.2 added, "WCAG AAA" or "best practice" for extra rules.
 func (r *Rule) Kind() string {
 	switch {
+	case !r.Extra && !EN301549V321.Required(r):
+		return "EN 301 549 V4.1.1"
 	case !r.Extra:
 		return "EN 301 549"
 	case len(r.WCAG) > 0:
@@ -187,6 +193,9 @@ var docLang = regexp.MustCompile(`^[a-z]{2,3}$`)
 func understanding(sc string) string {
 	c := mustSC(sc)
 	slug := nonSlug.ReplaceAllString(strings.ToLower(c.Title), "-")
+	if c.WCAGVersion == "2.2" {
+		return "https://www.w3.org/WAI/WCAG22/Understanding/" + strings.Trim(slug, "-") + ".html"
+	}
 	return "https://www.w3.org/WAI/WCAG21/Understanding/" + strings.Trim(slug, "-") + ".html"
 }
 
@@ -195,8 +204,9 @@ var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 var kebab = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Validate checks the registry: ids kebab-case, unique and sorted, every
-// rule documented, runnable, and citing known WCAG 2.1 A/AA criteria.
-// Extra rules cite only criteria outside WCAG 2.1 A/AA (AAA), or none.
+// rule documented, runnable, and citing known WCAG A/AA criteria that one
+// version of EN 301 549 requires all of (WCAG 2.1 for V3.2.1, 2.2 for
+// V4.1.1). Extra rules cite only AAA criteria, or none.
 func Validate(rules []*Rule) error {
 	var errs []error
 	seen := map[string]bool{}
@@ -226,16 +236,22 @@ func Validate(rules []*Rule) error {
 		if len(r.WCAG) == 0 && !r.Extra {
 			errs = append(errs, fmt.Errorf("rule %q: cites no success criterion", r.ID))
 		}
+		known := true
 		for _, sc := range r.WCAG {
 			c, ok := LookupSC(sc)
 			switch {
 			case !ok:
+				known = false
 				errs = append(errs, fmt.Errorf("rule %q: %q is not a known WCAG success criterion", r.ID, sc))
 			case r.Extra && (c.InWCAG21AA || c.Level != "AAA"):
 				errs = append(errs, fmt.Errorf("rule %q: an extra rule may cite only AAA criteria, not %s (level %s): it would change the EN 301 549 verdict", r.ID, sc, c.Level))
-			case !r.Extra && !c.InWCAG21AA:
-				errs = append(errs, fmt.Errorf("rule %q: %q is not a WCAG 2.1 A/AA success criterion (mark the rule Extra if EN 301 549 does not require it)", r.ID, sc))
+			case !r.Extra && !slices.ContainsFunc(Standards, func(s *Standard) bool { return s.Requires(sc) }):
+				known = false
+				errs = append(errs, fmt.Errorf("rule %q: %q is not a WCAG A/AA success criterion of EN 301 549 (mark the rule Extra if EN 301 549 does not require it)", r.ID, sc))
 			}
+		}
+		if known && !r.Extra && len(r.WCAG) > 0 && !slices.ContainsFunc(Standards, func(s *Standard) bool { return s.Required(r) }) {
+			errs = append(errs, fmt.Errorf("rule %q: no version of EN 301 549 requires all of %s (a rule cites criteria of one version: split it)", r.ID, strings.Join(r.WCAG, ", ")))
 		}
 	}
 	return errors.Join(errs...)

@@ -24,6 +24,19 @@ type Criterion struct {
 	Guideline   string `json:"guideline"`
 	Principle   string `json:"principle"`
 
+	// FiOwn and SvOwn mark a Finnish or Swedish title that is saavu's own
+	// translation: W3C has no authorised one (the WCAG 2.2 additions).
+	FiOwn bool `json:"fiOwn,omitempty"`
+	SvOwn bool `json:"svOwn,omitempty"`
+
+	// EN301549V411 is the clause of EN 301 549 V4.1.1 ("9.2.4.11"); empty
+	// for a criterion it does not require (4.1.1, AAA). Unverified marks
+	// a number that follows the pattern 9.<criterion> but was not checked
+	// against the published text of V4.1.1 (see EN301549V411 in
+	// standard.go): remove the flag once it is.
+	EN301549V411           string `json:"en301549V411,omitempty"`
+	EN301549V411Unverified bool   `json:"en301549V411Unverified,omitempty"`
+
 	// Decided is set when saavu's rules test everything the criterion
 	// requires, including whether it applies: their passed and
 	// inapplicable outcomes are then verdicts on the criterion. For every
@@ -56,6 +69,12 @@ func (c Criterion) TitleIn(lang string) string {
 	return c.Title
 }
 
+// OwnTitle reports whether the criterion's title in lang is saavu's own
+// translation (see FiOwn), which a report must say.
+func (c Criterion) OwnTitle(lang string) bool {
+	return (lang == "fi" && c.Fi != "" && c.FiOwn) || (lang == "sv" && c.Sv != "" && c.SvOwn)
+}
+
 // NoteIn returns the criterion's note in the language lang ("fi", "sv"),
 // falling back to English.
 func (c Criterion) NoteIn(lang string) string {
@@ -69,8 +88,9 @@ func (c Criterion) NoteIn(lang string) string {
 }
 
 // The table comes from the W3C Recommendations, the W3C authorised Finnish
-// (WCAG 2.1) and Swedish (WCAG 2.0) translations and EN 301 549 V3.2.1
-// clauses 9.1 to 9.4.
+// (WCAG 2.1) and Swedish (WCAG 2.0) translations (the titles of the WCAG
+// 2.2 additions are saavu's own: FiOwn, SvOwn) and EN 301 549 V3.2.1
+// clauses 9.1 to 9.4; the V4.1.1 clauses follow their pattern, unverified.
 //
 //go:embed wcag.json
 var wcagJSON []byte

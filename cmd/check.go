@@ -39,6 +39,9 @@ type CheckOptions struct {
 	Disable     []string        // id=reason: rules turned off, and why
 	Baseline    string          // file of accepted failures (saavu baseline)
 	Docs        DocumentOptions // documents (PDF, office files): see documents.go
+	Standard    string          // --standard: the id of the standard to measure against (checks.Standards)
+
+	std *checks.Standard // Standard, looked up by complete
 
 	disabled []report.DisabledRule
 	only     []string // --rules as given (before --extra names every rule)
@@ -71,7 +74,8 @@ func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *c
 		Use:   "check URL|FILE...",
 		Short: "Audit the given pages (no link following)",
 		Long: `Audit each given page in headless Chrome against the rules of EN 301 549
-(WCAG 2.1 A and AA). Links are not followed.
+(WCAG 2.1 A and AA; --standard en301549-v4.1.1 for WCAG 2.2 A and AA). Links
+are not followed.
 
 A FILE is served over HTTP from its folder, so that relative links, styles and
 scripts load as they would on a site. An address without a scheme gets https://.
@@ -128,6 +132,9 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 func (opts *CheckOptions) complete() error {
 	f := opts.Factory
 	if err := validateFailOn(f, opts.FailOn); err != nil {
+		return err
+	}
+	if err := opts.completeStandard(); err != nil {
 		return err
 	}
 	if opts.Concurrency < 1 {
@@ -220,6 +227,30 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
 	addDocumentSizeFlag(fl, &opts.Docs)
+	fl.StringVar(&opts.Standard, "standard", checks.DefaultStandard.ID, "measure against en301549-v3.2.1 (WCAG 2.1 A and AA, the version the law cites) or en301549-v4.1.1 (WCAG 2.2 A and AA, approved in 2026, not yet cited)")
+}
+
+// completeStandard looks up --standard.
+func (opts *CheckOptions) completeStandard() error {
+	if opts.Standard == "" {
+		opts.std = checks.DefaultStandard
+		return nil
+	}
+	std, err := checks.LookupStandard(opts.Standard)
+	if err != nil {
+		return opts.Factory.valueErrorf([]string{"standard"}, "%v", err)
+	}
+	opts.std = std
+	return nil
+}
+
+// standard is the standard to measure against: --standard, or the
+// default one.
+func (opts *CheckOptions) standard() *checks.Standard {
+	if opts.std == nil {
+		return checks.DefaultStandard
+	}
+	return opts.std
 }
 
 func validateFailOn(f *Factory, s string) error {
@@ -241,9 +272,10 @@ func skipProbes(rules []*checks.Rule) []checks.Probe {
 	return slices.DeleteFunc(slices.Clone(checks.Probes), func(p checks.Probe) bool { return slices.Contains(need, p) })
 }
 
-// selectRules applies --rules and --skip-rules to the registry.
-func selectRules(only, skip []string) ([]*checks.Rule, error) {
-	rules := checks.All()
+// selectRules applies --rules and --skip-rules to the rules of the
+// standard std.
+func selectRules(std *checks.Standard, only, skip []string) ([]*checks.Rule, error) {
+	rules := std.Rules()
 	if len(only) > 0 {
 		sel, err := checks.Lookup(only)
 		if err != nil {
@@ -365,7 +397,7 @@ func looksLikePath(a string) bool {
 func checkRun(ctx context.Context, opts *CheckOptions) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.skipped())
+	rules, err := selectRules(opts.standard(), opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -457,7 +489,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		}
 	}
 	pages, docArgs = pagesToDocuments(pages, docArgs) // documents.go
-	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	rep := report.New(reportMeta(f, b.Version, opts.standard()), rules, pages)
 	if len(docArgs) > 0 && !interrupted {
 		docs, err := checkDocuments(ctx, opts, docArgs)
 		if err != nil && ctx.Err() == nil {
@@ -479,8 +511,8 @@ type runEnd struct {
 }
 
 // reportMeta is what a report says about this run.
-func reportMeta(f *Factory, browser string) report.Meta {
-	meta := report.Meta{Version: f.Version, Browser: browser}
+func reportMeta(f *Factory, browser string, std *checks.Standard) report.Meta {
+	meta := report.Meta{Version: f.Version, Browser: browser, Standard: std}
 	if f.Now != nil {
 		meta.GeneratedAt = f.Now().UTC().Format(time.RFC3339)
 	}

@@ -50,6 +50,17 @@ func TestCheckFlags(t *testing.T) {
 				t.Errorf("%+v", o)
 			}
 		}},
+		{name: "standard", args: []string{"--standard", "en301549-v4.1.1", "x"}, check: func(t *testing.T, o *CheckOptions) {
+			if o.standard() != checks.EN301549V411 {
+				t.Errorf("standard %v", o.standard())
+			}
+		}},
+		{name: "default standard", args: []string{"x"}, check: func(t *testing.T, o *CheckOptions) {
+			if o.Standard != "en301549-v3.2.1" || o.standard() != checks.EN301549V321 {
+				t.Errorf("standard %q (%v)", o.Standard, o.standard())
+			}
+		}},
+		{name: "bad standard", args: []string{"--standard", "wcag-2.2", "x"}, wantErr: `--standard: unknown standard "wcag-2.2" (choose one of en301549-v3.2.1, en301549-v4.1.1)`},
 		{name: "no target", args: nil, wantErr: "at least one URL"},
 		{name: "bad format", args: []string{"-o", "xml=a", "x"}, wantErr: "unknown format"},
 		{name: "empty path", args: []string{"-o", "json=", "x"}, wantErr: "missing file name"},
@@ -105,23 +116,41 @@ func TestNormalizeURL(t *testing.T) {
 }
 
 func TestSelectRules(t *testing.T) {
-	if _, err := selectRules([]string{"nope"}, nil); err == nil || !strings.Contains(err.Error(), "saavu rules") {
+	if _, err := selectRules(checks.DefaultStandard, []string{"nope"}, nil); err == nil || !strings.Contains(err.Error(), "saavu rules") {
 		t.Errorf("unknown rule: %v", err)
 	}
-	if _, err := selectRules(nil, []string{"nope"}); err == nil {
+	if _, err := selectRules(checks.DefaultStandard, nil, []string{"nope"}); err == nil {
 		t.Error("unknown skipped rule accepted")
 	}
-	rules, err := selectRules([]string{"document-title"}, nil)
+	rules, err := selectRules(checks.DefaultStandard, []string{"document-title"}, nil)
 	if err != nil || len(rules) != 1 || rules[0].ID != "document-title" {
 		t.Errorf("got %v, %v", rules, err)
 	}
-	if _, err := selectRules([]string{"document-title"}, []string{"document-title"}); err == nil {
+	if _, err := selectRules(checks.DefaultStandard, []string{"document-title"}, []string{"document-title"}); err == nil {
 		t.Error("no rules left, no error")
 	}
 }
 
+// TestStandardRules: each standard runs its own rules by default, and
+// --extra runs every rule under either.
+func TestStandardRules(t *testing.T) {
+	for _, std := range checks.Standards {
+		rules, err := selectRules(std, nil, nil)
+		if err != nil || len(rules) != len(std.Rules()) || slices.ContainsFunc(rules, func(r *checks.Rule) bool { return !std.Required(r) }) {
+			t.Errorf("%s: %d rules (%v), want its %d", std, len(rules), err, len(std.Rules()))
+		}
+		opts := &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true, Standard: std.ID}
+		if err := opts.complete(); err != nil {
+			t.Fatal(err)
+		}
+		if rules, err = selectRules(opts.standard(), opts.Rules, opts.SkipRules); err != nil || len(rules) != len(checks.Every()) {
+			t.Errorf("%s --extra: %d rules (%v), want %d", std, len(rules), err, len(checks.Every()))
+		}
+	}
+}
+
 func TestExtraRules(t *testing.T) {
-	rules, err := selectRules(nil, nil)
+	rules, err := selectRules(checks.DefaultStandard, nil, nil)
 	if err != nil || slices.ContainsFunc(rules, func(r *checks.Rule) bool { return r.Extra }) {
 		t.Errorf("the default set has extra rules: %v", err)
 	}
@@ -129,7 +158,7 @@ func TestExtraRules(t *testing.T) {
 	if err := opts.complete(); err != nil {
 		t.Fatal(err)
 	}
-	rules, err = selectRules(opts.Rules, opts.SkipRules)
+	rules, err = selectRules(checks.DefaultStandard, opts.Rules, opts.SkipRules)
 	if err != nil || len(rules) != len(checks.Every()) {
 		t.Errorf("--extra runs %d rules (%v), want %d", len(rules), err, len(checks.Every()))
 	}
@@ -138,7 +167,7 @@ func TestExtraRules(t *testing.T) {
 		t.Error("--extra with --rules accepted")
 	}
 	if extra := checks.Extra(); len(extra) > 0 {
-		rules, err = selectRules([]string{extra[0].ID}, nil)
+		rules, err = selectRules(checks.DefaultStandard, []string{extra[0].ID}, nil)
 		if err != nil || len(rules) != 1 {
 			t.Errorf("--rules %s: %v, %v", extra[0].ID, rules, err)
 		}

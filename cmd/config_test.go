@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"saavu/checks"
 	"saavu/report"
 )
 
@@ -139,6 +140,18 @@ baseline: ` + base + `
 				}
 			},
 		},
+		{
+			name: "standard",
+			yaml: "standard: en301549-v4.1.1\nurls: [https://a.example/]\n",
+			args: []string{"crawl"},
+			check: func(t *testing.T, got captured) {
+				if o := got.crawl; o.Standard != "en301549-v4.1.1" || o.standard() != checks.EN301549V411 {
+					t.Errorf("standard %q (%v)", o.Standard, o.standard())
+				}
+			},
+		},
+		{name: "an unknown standard", yaml: "standard: wcag22\n", args: []string{"check", "x.example"},
+			wantErr: `saavu.yaml:1: standard: unknown standard "wcag22" (choose one of en301549-v3.2.1, en301549-v4.1.1)`},
 		{name: "persistent flags too", yaml: "log-level: loud\n", args: []string{"check", "x.example"}, wantErr: `saavu.yaml:1: log-level: "loud" is not one of debug`},
 		{name: "no urls anywhere", yaml: "fail-on: serious\n", args: []string{"check"}, wantErr: "give at least one URL"},
 		{name: "unknown key, with its line", yaml: "fail-on: serious\n\nmax-page: 5\n", args: []string{"check", "x.example"},

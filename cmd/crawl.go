@@ -178,7 +178,7 @@ it audited no page: it says why on stderr.`,
 func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.skipped())
+	rules, err := selectRules(opts.standard(), opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -243,7 +243,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	case errors.Is(err, crawl.ErrStateLocked):
 		return fmt.Errorf("%w: wait until it ends, or give this crawl a folder of its own with --state", err)
 	case errors.Is(err, crawl.ErrStateMismatch):
-		return fmt.Errorf("--resume: %w; resume it with the same start URLs, --include, --exclude, --max-depth, --ignore-robots, --rules and --skip-rules, or start over with --fresh or another --state folder", err)
+		return fmt.Errorf("--resume: %w; resume it with the same start URLs, --include, --exclude, --max-depth, --ignore-robots, --standard, --rules and --skip-rules, or start over with --fresh or another --state folder", err)
 	case err != nil:
 		return err
 	}
@@ -348,7 +348,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 			return err
 		}
 	}
-	rep, err := report.NewStreamed(reportMeta(f, b.Version), rules, pages)
+	rep, err := report.NewStreamed(reportMeta(f, b.Version, opts.standard()), rules, pages)
 	if err != nil {
 		return err
 	}

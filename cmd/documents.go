@@ -177,7 +177,7 @@ func checkOnlyDocuments(ctx context.Context, opts *CheckOptions, sinks *sinks, a
 		return err
 	}
 	// No page rule ran: the report lists none.
-	rep := report.New(reportMeta(opts.Factory, ""), nil, nil)
+	rep := report.New(reportMeta(opts.Factory, "", opts.standard()), nil, nil)
 	setCheckedDocuments(rep, docs, opts.Extra)
 	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: err != nil, done: len(docs), documents: true})
 }

@@ -48,7 +48,8 @@ func NewCmdReview(f *Factory, runF func(context.Context, *ReviewOptions) error) 
 		Short: "Make the worksheet of what a person must check by hand, for the accessibility statement",
 		Long: `Make the manual-review worksheet from saved JSON results: one entry per
 success criterion of the law (--law fi: the 49 WCAG 2.1 A/AA criteria that
-306/2019 applies; --law eu: all 50), with what the automated rules found on
+306/2019 applies; --law eu: all 50; for results of --standard en301549-v4.1.1,
+the 54 or 55 of WCAG 2.2), with what the automated rules found on
 the audited pages, every element a person must confirm, and for what no rule
 decides, how to check it by hand and on which audited pages.
 

@@ -25,11 +25,13 @@ func NewCmdRules(f *Factory, runF func(context.Context, *RulesOptions) error) *c
 	return &cobra.Command{
 		Use:   "rules [ID]",
 		Short: "List the rules, or explain one",
-		Long: `Without an argument, list every rule: its id, the WCAG 2.1 success criteria
+		Long: `Without an argument, list every rule: its id, the WCAG success criteria
 it tests, their level, the EN 301 549 clauses and the rule's title.
+The rules of the criteria WCAG 2.2 added come next, with their EN 301 549
+V4.1.1 clauses: check and crawl run them with --standard en301549-v4.1.1.
 Extra rules (WCAG AAA criteria and best practices, which EN 301 549 does not
-require) are listed last, marked "extra"; check and crawl run them only with
---extra or when named in --rules.
+require) are listed last, marked "extra"; check and crawl run them (and the
+WCAG 2.2 rules under V3.2.1) only with --extra or when named in --rules.
 With a rule id, print that rule's documentation.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -54,6 +56,9 @@ func rulesRun(opts *RulesOptions) error {
 		r := rs[0]
 		fmt.Fprintf(out, "%s: %s\n", r.ID, r.Title)
 		switch {
+		case !r.Extra && !checks.EN301549V321.Required(r):
+			fmt.Fprintf(out, "WCAG 2.2:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+			fmt.Fprintf(out, "EN 301 549:   V4.1.1 %s (unverified numbering); not in V3.2.1 (run it with --standard en301549-v4.1.1, --extra or --rules %s)\n", strings.Join(checks.EN301549V411.Clauses(r.WCAG), ", "), r.ID)
 		case !r.Extra:
 			fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
 			fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
@@ -93,6 +98,9 @@ func rulesRun(opts *RulesOptions) error {
 	for _, r := range checks.All() {
 		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), strings.Join(r.EN301549(), " "), strings.Join(r.ACT, " "), r.Title})
 	}
+	for _, r := range checks.WCAG22() {
+		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), "V4.1.1 " + strings.Join(checks.EN301549V411.Clauses(r.WCAG), " "), strings.Join(r.ACT, " "), r.Title})
+	}
 	for _, r := range checks.Extra() {
 		level := r.Level()
 		if level == "" {
@@ -103,7 +111,7 @@ func rulesRun(opts *RulesOptions) error {
 	if err := tb.Render(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d rules, and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n", len(checks.All()), len(checks.Extra()))
+	fmt.Fprintf(out, "%d rules, %d rules of WCAG 2.2 that EN 301 549 V4.1.1 adds (run them with --standard en301549-v4.1.1), and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n", len(checks.All()), len(checks.WCAG22()), len(checks.Extra()))
 	return nil
 }
 
@@ -122,4 +130,7 @@ var probeWords = map[checks.Probe]string{
 	checks.ProbeZoom:        "lays the page out 640 px wide (200 % zoom)",
 	checks.ProbeReflow:      "lays the page out 320 px wide (400 % zoom)",
 	checks.ProbeMoving:      "watches for a few seconds whether anything moves, blinks or scrolls by itself",
+	checks.ProbePaste:       "pastes into its password fields (a paste event only: nothing is typed)",
+	checks.ProbeDrag:        "lists the elements that listen to pointer and drag events",
+	checks.ProbeTargets:     "measures its small form controls against unstyled copies",
 }

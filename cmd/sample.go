@@ -27,7 +27,7 @@ const sampleDiscoverPages = 5000
 func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed map[string]string) error {
 	f := opts.Factory
 	log := f.logger()
-	rules, err := selectRules(opts.Rules, opts.skipped())
+	rules, err := selectRules(opts.standard(), opts.Rules, opts.skipped())
 	if err != nil {
 		return err
 	}
@@ -101,7 +101,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	if len(found.Candidates) == 0 {
 		// Nothing to choose from: the reports say what was found, and
 		// the run fails.
-		rep := report.New(reportMeta(f, ""), rules, pages)
+		rep := report.New(reportMeta(f, "", opts.standard()), rules, pages)
 		setFound(rep)
 		err := opts.finish(runEnd{sinks: sinks, report: rep})
 		if len(failed) == 0 && (err == nil || errors.As(err, new(exitCodeError))) {
@@ -170,7 +170,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 			}
 		}
 	}
-	rep := report.New(reportMeta(f, b.Version), rules, pages)
+	rep := report.New(reportMeta(f, b.Version, opts.standard()), rules, pages)
 	setFound(rep)
 	rep.Sample = sampleManifest(found, sample, opts.Sample)
 	for _, p := range docPicks {

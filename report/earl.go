@@ -37,7 +37,7 @@ type EARLEvaluation struct {
 	SiteScope    string
 	Technologies []string
 	// Criteria are the success criteria to assert, in WCAG order;
-	// default: the 50 WCAG 2.1 A/AA criteria.
+	// default: those of the report's standard (its summary's criteria).
 	Criteria []string
 	// Verdicts are the people's verdicts by criterion; a criterion
 	// missing has only its automated outcome.
@@ -52,13 +52,13 @@ type EARLVerdict struct {
 
 // RulesDecide reports whether saavu's rules decide a success criterion on
 // their own (checks.Criterion.Decided, the JSON's Criterion.decided) and
-// all the default rules citing it ran: what they pass needs no person's
-// judgement.
-func RulesDecide(sc string, ran []string) bool {
-	if c, ok := checks.LookupSC(sc); !ok || !c.Decided {
+// all the rules of the standard std citing it ran: what they pass needs
+// no person's judgement.
+func RulesDecide(std *checks.Standard, sc string, ran []string) bool {
+	if c, ok := checks.LookupSC(sc); !ok || !c.Decided || !std.Requires(sc) {
 		return false
 	}
-	for _, r := range checks.All() {
+	for _, r := range std.Rules() {
 		if slices.Contains(r.WCAG, sc) && !slices.Contains(ran, r.ID) {
 			return false
 		}
@@ -237,7 +237,7 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 			}
 		}
 		for sc, ep := range byCrit {
-			if ep.outcome == string(checks.Passed) && !RulesDecide(sc, ran) {
+			if ep.outcome == string(checks.Passed) && !RulesDecide(r.Std(), sc, ran) {
 				continue // a pass the rules cannot vouch for
 			}
 			found[sc] = append(found[sc], *ep)
@@ -294,9 +294,9 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 		if !ok {
 			continue
 		}
-		test := earlTest{ID: earlTestID(c), Type: []string{"earl:TestCriterion", "earl:TestRequirement"}, Title: c.SC + " " + c.Title}
+		test := earlTest{ID: earlTestID(c, wcag), Type: []string{"earl:TestCriterion", "earl:TestRequirement"}, Title: c.SC + " " + c.Title}
 		pf := found[sc]
-		auto, desc := automatedOutcome(sc, pf, len(pages), r.Summary.Criteria, ran)
+		auto, desc := automatedOutcome(r.Std(), sc, pf, len(pages), r.Summary.Criteria, ran)
 		a := earlAssert{Type: "earl:Assertion", AssertedBy: tool, Mode: "earl:automatic", Subject: site, Test: test,
 			Result: earlResult{Type: "earl:TestResult", Outcome: "earl:" + auto, Description: desc, Date: r.GeneratedAt}}
 		if v, ok := ev.Verdicts[sc]; ok {
@@ -357,7 +357,7 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 
 // automatedOutcome is the site-level outcome of the rules citing a
 // criterion, and why, in words.
-func automatedOutcome(sc string, pf []earlPage, audited int, summary []Criterion, ran []string) (string, string) {
+func automatedOutcome(std *checks.Standard, sc string, pf []earlPage, audited int, summary []Criterion, ran []string) (string, string) {
 	var rules []string
 	for _, c := range summary {
 		if c.SC == sc {
@@ -383,9 +383,9 @@ func automatedOutcome(sc string, pf []earlPage, audited int, summary []Criterion
 		return string(checks.Failed), fmt.Sprintf("The rules (%s) failed on %d of %d pages.", list, failed, audited)
 	case cantTell > 0:
 		return string(checks.CantTell), fmt.Sprintf("The rules (%s) found no failure; %d of %d pages have elements a person must check.", list, cantTell, audited)
-	case RulesDecide(sc, ran) && passed > 0:
+	case RulesDecide(std, sc, ran) && passed > 0:
 		return string(checks.Passed), fmt.Sprintf("The rules (%s) decide this criterion, and passed on %d of %d pages.", list, passed, audited)
-	case RulesDecide(sc, ran):
+	case RulesDecide(std, sc, ran):
 		return string(checks.Inapplicable), fmt.Sprintf("The rules (%s) decide this criterion, and found nothing to test.", list)
 	}
 	return string(checks.CantTell), fmt.Sprintf("The rules (%s) found no problem on the %d pages, but they do not decide this criterion: a person must check.", list, audited)
@@ -405,11 +405,13 @@ func resultLine(res Result) string {
 	return line
 }
 
-// earlTestID is the criterion's id in the WCAG Recommendation, as the
-// tool knows it: "WCAG21:non-text-content".
-func earlTestID(c checks.Criterion) string {
+// earlTestID is the criterion's id in the WCAG Recommendation the audit
+// measured against (wcag, "2.1" or "2.2"), as the tool knows it:
+// "WCAG21:non-text-content"; a criterion that WCAG 2.2 added has its id
+// in WCAG 2.2.
+func earlTestID(c checks.Criterion, wcag string) string {
 	slug := strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(c.Title), "-"), "-")
-	if c.WCAGVersion == "2.2" {
+	if c.WCAGVersion == "2.2" || wcag == "2.2" {
 		return "WCAG22:" + slug
 	}
 	return "WCAG21:" + slug

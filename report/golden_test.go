@@ -99,7 +99,7 @@ func TestGolden(t *testing.T) {
 // computes from its pages, and reading and writing it changes nothing.
 func TestGoldenInput(t *testing.T) {
 	r, in := readGoldenInput(t)
-	if got := summarize(r.Rules, r.Pages); !reflect.DeepEqual(got, r.Summary) {
+	if got := summarize(r.Std(), r.Rules, r.Pages); !reflect.DeepEqual(got, r.Summary) {
 		t.Errorf("the summary in %s is not what summarize computes from its pages; got\n%+v\nwant\n%+v", goldenInput, got, r.Summary)
 	}
 	var out bytes.Buffer

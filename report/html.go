@@ -113,6 +113,13 @@ type htmlView struct {
 	FixPercent  int
 	FilterSC    []scView // the criteria the groups cite, in WCAG order
 	Impacts     []string // the impacts of the groups, worst first
+
+	// About the standard's criteria: that the standard is not yet the
+	// one the law cites (V4.1.1), that some of its clause numbers are
+	// unverified, that some titles are saavu's own translations.
+	StdPending bool
+	Unverified bool
+	OwnTitles  bool
 }
 
 type outcomeCount struct {
@@ -183,7 +190,8 @@ type groupView struct {
 	DocLang   string
 	HelpURL   string
 	MainSC    string // the criterion HelpURL explains
-	Extra     bool   // the rule is not required by EN 301 549 (AAA or good practice)
+	Extra     bool   // the rule is not required by the report's standard (AAA, good practice, a WCAG 2.2 criterion under V3.2.1)
+	Extra22   bool   // … for it cites a criterion that only a later version of EN 301 549 requires
 	Outcome   string
 	Impact    string
 	WCAG      []scView
@@ -283,6 +291,9 @@ type answerView struct {
 
 type scView struct {
 	SC, Title, TitleLang, Level, EN301549 string
+
+	Own        bool // the title is saavu's own translation (checks.Criterion.OwnTitle)
+	Unverified bool // the clause number is not checked against the standard (Criterion.ClauseUnverified)
 }
 
 type nodeView struct {
@@ -334,7 +345,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 			v.NReviewG++
 		}
 	}
-	v.FilterSC, v.Impacts = filterOptions(groups, tr.lang)
+	v.FilterSC, v.Impacts = filterOptions(groups, tr.lang, r.Std())
 	fixes, total := topFixes(gr, maxFixes)
 	v.FixTotal = total
 	for _, f := range fixes {
@@ -396,10 +407,13 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 
 	counts := map[string]int{}
 	for _, c := range r.Summary.Criteria {
-		cv := criterionView{scView: newSCView(c.SC, tr.lang), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules, Note: c.Note}
+		cv := criterionView{scView: newSCView(c.SC, tr.lang, r.Std()), Outcome: c.Outcome, FailedPages: c.FailedPages, Rules: c.Rules, Note: c.Note}
 		if cv.Title == "" { // a criterion this build does not know: keep the report's words
-			cv.Title, cv.Level, cv.EN301549 = c.Title, c.Level, c.EN301549
+			cv.Title, cv.Level = c.Title, c.Level
 		}
+		cv.EN301549, cv.Unverified = c.EN301549, c.ClauseUnverified
+		v.Unverified = v.Unverified || cv.Unverified
+		v.OwnTitles = v.OwnTitles || cv.Own
 		if known, ok := checks.LookupSC(c.SC); ok && known.Note != "" {
 			cv.Note = known.NoteIn(tr.lang)
 		}
@@ -422,6 +436,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	for _, o := range slices.Sorted(maps.Keys(counts)) {
 		v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
 	}
+	v.StdPending = r.Std().Status != ""
 	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
 	v.Sample = newSampleView(r.Sample, anchors, tr)
 	s := r.Summary
@@ -534,6 +549,11 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 		gv.HelpURL, gv.ACT, gv.Extra = info.HelpURL, info.ACT, info.Extra
 		gv.Doc = renderDoc(info.Summary)
 	}
+	for _, sc := range g.WCAG {
+		if !r.Std().Requires(sc) && checks.EN301549V411.Requires(sc) {
+			gv.Extra22 = gv.Extra // a criterion that WCAG 2.2 added, under V3.2.1
+		}
+	}
 	if rules, err := checks.Lookup([]string{g.Rule}); err == nil {
 		doc, _ := rules[0].DocIn(lang)
 		gv.Doc = renderDoc(doc)
@@ -546,7 +566,7 @@ func newGroupView(r *Report, g Group, n int, anchors map[string]string, lang str
 		gv.SCOrder = scOrder(g.WCAG[0])
 	}
 	for _, sc := range g.WCAG {
-		gv.WCAG = append(gv.WCAG, newSCView(sc, lang))
+		gv.WCAG = append(gv.WCAG, newSCView(sc, lang, r.Std()))
 	}
 	nv := nodeView{Outcome: g.Node.Outcome, Selector: g.Node.Selector, Snippet: g.Node.Snippet, Baselined: g.Node.Baselined}
 	nv.Message, nv.MsgLang = nodeMessage(g.Node, lang)
@@ -712,7 +732,7 @@ func scOrder(sc string) string {
 
 // filterOptions returns the criteria the groups cite, in WCAG order, and
 // their impacts, worst first.
-func filterOptions(groups []Group, lang string) ([]scView, []string) {
+func filterOptions(groups []Group, lang string, std *checks.Standard) ([]scView, []string) {
 	var scs []string
 	impacts := map[string]bool{}
 	for _, g := range groups {
@@ -726,7 +746,7 @@ func filterOptions(groups []Group, lang string) ([]scView, []string) {
 	slices.SortFunc(scs, checks.CompareSC)
 	var out []scView
 	for _, sc := range scs {
-		out = append(out, newSCView(sc, lang))
+		out = append(out, newSCView(sc, lang, std))
 	}
 	var imp []string
 	for _, i := range checks.Impacts {
@@ -761,13 +781,18 @@ func formatSize(n int64, lang string) string {
 	return s + "\u00a0" + units[u]
 }
 
-func newSCView(sc, lang string) scView {
+// newSCView describes the criterion sc in lang, with its clause in the
+// standard std.
+func newSCView(sc, lang string, std *checks.Standard) scView {
 	v := scView{SC: sc}
 	if c, ok := checks.LookupSC(sc); ok {
-		v.Title, v.Level, v.EN301549 = c.TitleIn(lang), c.Level, c.EN301549
+		v.Title, v.Level, v.Own = c.TitleIn(lang), c.Level, c.OwnTitle(lang)
 		if lang != "en" && v.Title == c.Title {
 			v.TitleLang = "en" // no translation: the English title
 		}
+		var verified bool
+		v.EN301549, verified = std.Clause(sc)
+		v.Unverified = v.EN301549 != "" && !verified
 	}
 	return v
 }

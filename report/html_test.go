@@ -135,7 +135,7 @@ func TestHTMLEscapesPageData(t *testing.T) {
 			{URL: "javascript:alert(7)//" + evil, FinalURL: evil, Title: evil, Error: evil, ErrorKind: evil, Notes: []string{evil}, Results: []Result{}},
 		},
 	}
-	r.Summary = summarize(r.Rules, r.Pages)
+	r.Summary = summarize(r.Std(), r.Rules, r.Pages)
 	for _, lang := range Languages {
 		var buf bytes.Buffer
 		if err := (HTMLWriter{Lang: lang}).Write(&buf, r); err != nil {

@@ -85,6 +85,9 @@ func ReadJSON(r io.Reader) (*Report, error) {
 	if err := json.NewDecoder(r).Decode(&rep); err != nil {
 		return nil, err
 	}
+	if err := rep.knownStandard(); err != nil {
+		return nil, err
+	}
 	if err := rep.upgrade(); err != nil {
 		return nil, err
 	}
@@ -99,7 +102,7 @@ func (r *Report) upgrade() error {
 	if r.SchemaVersion != "1" {
 		return nil
 	}
-	var sum summer
+	sum := summer{std: r.Std()}
 	if err := r.EachPage(func(_ int, p *Page) error {
 		sum.add(p)
 		return nil

@@ -202,7 +202,7 @@ func junitTestCase(r *Report, p Page, res Result) junitCase {
 	switch res.Outcome {
 	case string(checks.Failed):
 		if len(failed) > 0 || baselined == 0 {
-			c.Failure = &junitMessage{Message: failureMessage(failed), Type: res.Rule, Body: nodeList(failed) + ruleFooter(ri, res)}
+			c.Failure = &junitMessage{Message: failureMessage(failed), Type: res.Rule, Body: nodeList(failed) + ruleFooter(ri, res, r.Standard.WCAG)}
 		}
 	}
 	if baselined > 0 {
@@ -247,13 +247,13 @@ func nodeList(nodes []Node) string {
 	return b.String()
 }
 
-func ruleFooter(ri RuleInfo, res Result) string {
+func ruleFooter(ri RuleInfo, res Result, wcag string) string {
 	var parts []string
 	if res.Impact != "" {
 		parts = append(parts, "Impact: "+res.Impact)
 	}
 	if len(res.WCAG) > 0 {
-		parts = append(parts, "WCAG 2.1: "+strings.Join(res.WCAG, ", "))
+		parts = append(parts, "WCAG "+wcagOf(wcag, res.WCAG)+": "+strings.Join(res.WCAG, ", "))
 	}
 	if len(res.EN301549) > 0 {
 		parts = append(parts, "EN 301 549: "+strings.Join(res.EN301549, ", "))

@@ -68,6 +68,8 @@ func ReadPart(r io.Reader, name string) (*Report, error) {
 //     their referrers joined; a page audited in one report is not listed
 //     as skipped by another.
 //   - Tool version, browser and time are those of the newest report.
+//   - The reports must have one standard: merging results measured
+//     against EN 301 549 V3.2.1 and V4.1.1 is an error.
 //   - Disabled rules are the union, less the rules that ran somewhere.
 //   - Baseline marks are kept as they are; the baseline counts are
 //     recomputed when any report had them.
@@ -77,6 +79,15 @@ func ReadPart(r io.Reader, name string) (*Report, error) {
 func Merge(parts []Part) (*Report, []string, error) {
 	if len(parts) == 0 {
 		return nil, nil, errors.New("no reports to merge")
+	}
+	// One standard: the summary gives verdicts on its criteria, and a
+	// page audited against another was run with other rules.
+	std := parts[0].Report.Std()
+	for _, p := range parts[1:] {
+		if other := p.Report.Std(); other != std {
+			return nil, nil, fmt.Errorf("%s was measured against %s (WCAG %s) and %s against %s (WCAG %s): merge results of one standard only, or audit again with the same --standard",
+				parts[0].Name, std, std.WCAG, p.Name, other, other.WCAG)
+		}
 	}
 	var warns []string
 	// Oldest first: later entries replace earlier ones.
@@ -182,7 +193,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 		}
 	}
 
-	meta := Meta{Version: newest.Tool.Version, GeneratedAt: newest.GeneratedAt, Browser: newest.Browser}
+	meta := Meta{Version: newest.Tool.Version, GeneratedAt: newest.GeneratedAt, Browser: newest.Browser, Standard: std}
 	urls := slices.Sorted(maps.Keys(pages))
 	var out *Report
 	if f := sharedPageFile(parts); f != nil {

@@ -73,7 +73,36 @@ type Standard struct {
 }
 
 // DefaultStandard is EN 301 549 V3.2.1, which requires WCAG 2.1 A and AA.
-var DefaultStandard = Standard{Name: "EN 301 549", Version: "V3.2.1", WCAG: "2.1", Level: "AA"}
+var DefaultStandard = StandardOf(checks.DefaultStandard)
+
+// StandardOf is how a report names the standard s.
+func StandardOf(s *checks.Standard) Standard {
+	return Standard{Name: s.Name, Version: s.Version, WCAG: s.WCAG, Level: s.Level}
+}
+
+// Std returns the standard the report measured against: the one it names,
+// or the default for a report that names none. Reading a report that
+// names a standard this saavu does not know fails (see ReadJSON).
+func (r *Report) Std() *checks.Standard {
+	if s, ok := checks.StandardOf(r.Standard.Name, r.Standard.Version); ok {
+		return s
+	}
+	return checks.DefaultStandard
+}
+
+// knownStandard checks the standard a report read from JSON names: none
+// (a report written by hand) means the default one.
+func (r *Report) knownStandard() error {
+	if r.Standard == (Standard{}) {
+		r.Standard = DefaultStandard
+		return nil
+	}
+	if _, ok := checks.StandardOf(r.Standard.Name, r.Standard.Version); !ok {
+		return fmt.Errorf("the results were measured against %s %s (WCAG %s), which this saavu does not know (it knows %s): use the saavu that wrote them",
+			r.Standard.Name, r.Standard.Version, r.Standard.WCAG, strings.Join(checks.StandardIDs(), ", "))
+	}
+	return nil
+}
 
 // RuleInfo is the metadata of a rule that ran.
 type RuleInfo struct {
@@ -86,7 +115,7 @@ type RuleInfo struct {
 	ACT      []string `json:"act,omitempty"`
 	Level    string   `json:"level"`
 	Impact   string   `json:"impact"`
-	Extra    bool     `json:"extra,omitempty"` // not required by EN 301 549 (WCAG AAA or best practice)
+	Extra    bool     `json:"extra,omitempty"` // not required by the report's standard (WCAG AAA, best practice, or a WCAG 2.2 addition under V3.2.1)
 	// PDFUA names the PDF/UA-1 requirement and Matterhorn checkpoints a
 	// check of documents matches (documentRules only).
 	PDFUA string `json:"pdfua,omitempty"`
@@ -145,7 +174,7 @@ type Summary struct {
 	CantTell     int         `json:"cantTell"` // … that need review
 	Passed       int         `json:"passed"`
 	Inapplicable int         `json:"inapplicable"`
-	Criteria     []Criterion `json:"criteria"` // the 50 WCAG 2.1 A/AA criteria of EN 301 549
+	Criteria     []Criterion `json:"criteria"` // the WCAG A/AA criteria the standard requires: 50 for V3.2.1, 55 for V4.1.1
 	// The documents' counts, apart from the pages' (documents.go).
 	Documents *DocumentSummary `json:"documents,omitempty"`
 }
@@ -155,7 +184,11 @@ type Criterion struct {
 	SC       string `json:"sc"`
 	Level    string `json:"level"`
 	Title    string `json:"title"`
-	EN301549 string `json:"en301549"`
+	EN301549 string `json:"en301549"` // the standard's clause
+	// ClauseUnverified is set when the clause number follows the pattern
+	// of the standard's earlier version but was not checked against its
+	// published text (EN 301 549 V4.1.1 for now).
+	ClauseUnverified bool `json:"clauseUnverified,omitempty"`
 	// Outcome is failed or cantTell when a rule citing the criterion
 	// failed or asked a person; for a Decided criterion, passed or
 	// inapplicable when its rules ran on every audited page and found it
@@ -187,6 +220,15 @@ type Meta struct {
 	Version     string
 	GeneratedAt string
 	Browser     string
+	Standard    *checks.Standard // what the pages are measured against; nil for the default
+}
+
+// std is the meta's standard, or the default one.
+func (m Meta) std() *checks.Standard {
+	if m.Standard == nil {
+		return checks.DefaultStandard
+	}
+	return m.Standard
 }
 
 // New assembles a report from page results (in any order): it sorts
@@ -195,7 +237,7 @@ type Meta struct {
 func New(meta Meta, rules []*checks.Rule, pages []Page) *Report {
 	infos := make([]RuleInfo, 0, len(rules))
 	for _, rule := range rules {
-		infos = append(infos, ruleInfo(rule))
+		infos = append(infos, ruleInfo(rule, meta.std()))
 	}
 	return Rebuild(meta, infos, pages)
 }
@@ -206,7 +248,7 @@ func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 	r := &Report{
 		SchemaVersion: SchemaVersion,
 		Tool:          Tool{Name: "saavu", Version: meta.Version},
-		Standard:      DefaultStandard,
+		Standard:      StandardOf(meta.std()),
 		GeneratedAt:   meta.GeneratedAt,
 		Browser:       meta.Browser,
 		Pages:         slices.Clone(pages),
@@ -218,9 +260,9 @@ func Rebuild(meta Meta, rules []RuleInfo, pages []Page) *Report {
 	slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(r.Pages, func(a, b Page) int { return ComparePages(a.URL, b.URL) })
 	for i := range r.Pages {
-		tidy(&r.Pages[i])
+		tidy(&r.Pages[i], meta.std())
 	}
-	r.Summary = summarize(r.Rules, r.Pages)
+	r.Summary = summarize(meta.std(), r.Rules, r.Pages)
 	return r
 }
 
@@ -232,12 +274,12 @@ func ComparePages(a, b string) int {
 
 // tidy gives a page the shape every writer expects: results sorted by
 // rule id, an empty list rather than none (also for the criteria of a
-// rule that cites none).
-func tidy(p *Page) {
+// rule that cites none), and the clauses of the standard std.
+func tidy(p *Page, std *checks.Standard) {
 	p.Results = orEmpty(p.Results)
 	for i := range p.Results {
 		res := &p.Results[i]
-		res.WCAG, res.EN301549 = orEmpty(res.WCAG), orEmpty(res.EN301549)
+		res.WCAG, res.EN301549 = orEmpty(res.WCAG), orEmpty(std.Clauses(res.WCAG))
 	}
 	if !slices.IsSortedFunc(p.Results, compareResults) {
 		slices.SortFunc(p.Results, compareResults)
@@ -271,7 +313,7 @@ type PageSource interface {
 func NewStreamed(meta Meta, rules []*checks.Rule, src PageSource) (*Report, error) {
 	infos := make([]RuleInfo, 0, len(rules))
 	for _, rule := range rules {
-		infos = append(infos, ruleInfo(rule))
+		infos = append(infos, ruleInfo(rule, meta.std()))
 	}
 	return rebuildStreamed(meta, infos, src)
 }
@@ -279,7 +321,7 @@ func NewStreamed(meta Meta, rules []*checks.Rule, src PageSource) (*Report, erro
 func rebuildStreamed(meta Meta, rules []RuleInfo, src PageSource) (*Report, error) {
 	r := Rebuild(meta, rules, nil)
 	r.src = src
-	var sum summer
+	sum := summer{std: meta.std()}
 	if err := r.EachPage(func(_ int, p *Page) error {
 		sum.add(p)
 		return nil
@@ -306,8 +348,9 @@ func (r *Report) EachPage(fn func(i int, p *Page) error) error {
 	}
 	i := 0
 	var fnErr error
+	std := r.Std()
 	err := r.src.Each(func(p *Page) error {
-		tidy(p)
+		tidy(p, std)
 		for _, h := range r.hooks {
 			h(i, p)
 		}
@@ -357,16 +400,17 @@ func sortKey(raw string) string {
 	return u.String()
 }
 
-func ruleInfo(r *checks.Rule) RuleInfo {
+func ruleInfo(r *checks.Rule, std *checks.Standard) RuleInfo {
 	return RuleInfo{
 		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
-		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(r.EN301549()), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
-		Extra: r.Extra,
+		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(std.Clauses(r.WCAG)), ACT: r.ACT, Level: r.Level(), Impact: string(r.Impact),
+		Extra: !std.Required(r),
 	}
 }
 
 // summer adds up a report's pages into its Summary, a page at a time.
 type summer struct {
+	std  *checks.Standard // whose criteria the summary gives verdicts on
 	s    Summary
 	bySC map[string]*scAgg
 	// decided holds, for each decided criterion, the rules that decide it
@@ -386,16 +430,17 @@ type decidedAgg struct {
 	tested int // audited pages on which every one of rules has a result, and that the criterion gets a verdict on
 }
 
-// newDecided lists the decided criteria with the rules that decide them:
-// every required rule of this saavu that cites the criterion.
-func newDecided() map[string]*decidedAgg {
+// newDecided lists the decided criteria of the standard with the rules
+// that decide them: every rule of this saavu that the standard requires
+// and that cites the criterion.
+func newDecided(std *checks.Standard) map[string]*decidedAgg {
 	m := map[string]*decidedAgg{}
-	for _, c := range checks.Criteria() {
+	for _, c := range std.Criteria() {
 		if !c.Decided {
 			continue
 		}
 		a := &decidedAgg{}
-		for _, r := range checks.All() {
+		for _, r := range std.Rules() {
 			if slices.Contains(r.WCAG, c.SC) {
 				a.rules = append(a.rules, r.ID)
 			}
@@ -414,7 +459,7 @@ func (m *summer) add(p *Page) {
 	m.s.Audited++
 	if m.bySC == nil {
 		m.bySC = map[string]*scAgg{}
-		m.decided = newDecided()
+		m.decided = newDecided(m.std)
 	}
 	for sc, d := range m.decided {
 		if m.decides(p, sc, d) {
@@ -467,9 +512,9 @@ func (m *summer) decides(p *Page, sc string, d *decidedAgg) bool {
 	return applied || !c.EveryPage
 }
 
-// summarize is the summary of pages (in memory).
-func summarize(rules []RuleInfo, pages []Page) Summary {
-	var m summer
+// summarize is the summary of pages (in memory) against the standard std.
+func summarize(std *checks.Standard, rules []RuleInfo, pages []Page) Summary {
+	m := summer{std: std}
 	for i := range pages {
 		m.add(&pages[i])
 	}
@@ -478,11 +523,9 @@ func summarize(rules []RuleInfo, pages []Page) Summary {
 
 func (m *summer) summary(rules []RuleInfo) Summary {
 	s := m.s
-	for _, c := range checks.Criteria() {
-		if !c.InWCAG21AA {
-			continue
-		}
-		cs := Criterion{SC: c.SC, Level: c.Level, Title: c.Title, EN301549: c.EN301549, Outcome: Untested, Decided: c.Decided, Note: c.Note}
+	for _, c := range m.std.Criteria() {
+		clause, verified := m.std.Clause(c.SC)
+		cs := Criterion{SC: c.SC, Level: c.Level, Title: c.Title, EN301549: clause, ClauseUnverified: !verified, Outcome: Untested, Decided: c.Decided, Note: c.Note}
 		for _, ri := range rules {
 			if slices.Contains(ri.WCAG, c.SC) {
 				cs.Rules = append(cs.Rules, ri.ID)

@@ -157,13 +157,13 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 	index := map[string]int{}
 	for _, ri := range r.Rules {
 		index[ri.ID] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri, r.Standard.WCAG))
 	}
 	// The checks of documents, and the documents that could not be
 	// checked (documents.go).
 	for _, ri := range r.DocumentRules {
 		index[ri.ID] = len(run.Tool.Driver.Rules)
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri))
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(ri, r.Standard.WCAG))
 	}
 	// The pages are read twice: for what comes before the results (the
 	// pages not audited, the rules the report does not list), then for
@@ -189,7 +189,7 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 				index[res.Rule] = len(run.Tool.Driver.Rules)
 				run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, w.descriptor(RuleInfo{
 					ID: res.Rule, WCAG: res.WCAG, EN301549: res.EN301549, ACT: res.ACT, Impact: res.Impact,
-				}))
+				}, r.Standard.WCAG))
 			}
 		}
 		return nil
@@ -321,13 +321,13 @@ func sarifLevel(impact string) string {
 	return "warning"
 }
 
-func (w SARIFWriter) descriptor(ri RuleInfo) sarifDescriptor {
+func (w SARIFWriter) descriptor(ri RuleInfo, wcag string) sarifDescriptor {
 	d := sarifDescriptor{
 		ID:                   ri.ID,
 		Name:                 pascal(ri.ID),
 		HelpURI:              ri.HelpURL,
 		DefaultConfiguration: &sarifConfiguration{Level: sarifLevel(ri.Impact)},
-		Properties:           &sarifRuleProps{Tags: ruleTags(ri), Impact: ri.Impact, Level: ri.Level},
+		Properties:           &sarifRuleProps{Tags: ruleTags(ri, wcag), Impact: ri.Impact, Level: ri.Level},
 	}
 	if ri.Title != "" {
 		d.ShortDescription = &sarifMultiformat{Text: ri.Title}
@@ -343,16 +343,31 @@ func (w SARIFWriter) descriptor(ri RuleInfo) sarifDescriptor {
 		doc = ri.Summary
 	}
 	if doc != "" {
-		md := strings.TrimSpace(dropHeading(doc)) + "\n\n" + references(ri)
+		md := strings.TrimSpace(dropHeading(doc)) + "\n\n" + references(ri, wcag)
 		d.Help = &sarifMultiformat{Text: plainText(md), Markdown: md}
 	}
 	return d
 }
 
+// wcagOf is the WCAG version to name the criteria scs by in a report
+// against WCAG version wcag: that one, or 2.2 for a criterion that WCAG
+// 2.2 added (an extra rule under EN 301 549 V3.2.1).
+func wcagOf(wcag string, scs []string) string {
+	if wcag == "" {
+		wcag = "2.1"
+	}
+	for _, sc := range scs {
+		if c, ok := checks.LookupSC(sc); ok && c.WCAGVersion == "2.2" {
+			return "2.2"
+		}
+	}
+	return wcag
+}
+
 // ruleTags are the rule's tags for filtering in code scanning: the
 // WCAG criteria, EN 301 549 clauses and ACT rules it maps to.
-func ruleTags(ri RuleInfo) []string {
-	tags := []string{"accessibility", "wcag2.1"}
+func ruleTags(ri RuleInfo, wcag string) []string {
+	tags := []string{"accessibility", "wcag" + wcagOf(wcag, ri.WCAG)}
 	seen := map[string]bool{}
 	add := func(t string) {
 		if !seen[t] {
@@ -373,10 +388,10 @@ func ruleTags(ri RuleInfo) []string {
 }
 
 // references lists what the rule maps to, as a Markdown paragraph.
-func references(ri RuleInfo) string {
+func references(ri RuleInfo, wcag string) string {
 	var parts []string
 	if len(ri.WCAG) > 0 {
-		parts = append(parts, "WCAG 2.1: "+strings.Join(ri.WCAG, ", "))
+		parts = append(parts, "WCAG "+wcagOf(wcag, ri.WCAG)+": "+strings.Join(ri.WCAG, ", "))
 	}
 	if len(ri.EN301549) > 0 {
 		parts = append(parts, "EN 301 549: "+strings.Join(ri.EN301549, ", "))

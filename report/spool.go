@@ -124,6 +124,9 @@ func (s *Spool) ReadPart(r io.Reader, name string) (*Report, error) {
 	rep.Pages = nil
 	pf.Sort() // saved in order; a report edited by hand may not be
 	rep.src = pf
+	if err := rep.knownStandard(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	if err := rep.upgrade(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

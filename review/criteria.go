@@ -62,6 +62,17 @@ func Profile(law, wcag string) ([]checks.Criterion, error) {
 	return out, nil
 }
 
+// StandardFor returns the version of EN 301 549 that adopts WCAG version
+// wcag ("2.1": V3.2.1, "2.2": V4.1.1), or the default one.
+func StandardFor(wcag string) *checks.Standard {
+	for _, s := range checks.Standards {
+		if s.WCAG == wcag {
+			return s
+		}
+	}
+	return checks.DefaultStandard
+}
+
 // DocumentClause returns the EN 301 549 V3.2.1 clause for non-web
 // documents (clause 10) of a criterion, or "" when that clause is void or
 // the criterion has no clause (the WCAG 2.2 additions).

@@ -31,7 +31,7 @@ type Evidence struct {
 	Pages       []PageInfo // the audited pages, in report order
 	NotAudited  int        // pages of the results that could not be audited
 	Rules       []string   // ids of the rules that ran, sorted
-	NotRun      []string   // rules of the default set that did not run, sorted
+	NotRun      []string   // rules of the standard's default set that did not run, sorted
 	Disabled    []report.DisabledRule
 	Documents   []report.Document
 	Sample      *report.Sample
@@ -43,6 +43,14 @@ type Evidence struct {
 	criteria     map[string]*CriterionEvidence
 	featurePages map[string][]int // feature -> indexes of the pages that have it
 	featureRan   map[string]bool  // feature -> a rule that looks for it ran
+}
+
+// std is the standard the results were measured against.
+func (e *Evidence) std() *checks.Standard {
+	if s, ok := checks.StandardOf(e.Standard.Name, e.Standard.Version); ok {
+		return s
+	}
+	return checks.DefaultStandard
 }
 
 // PageInfo is an audited page.
@@ -127,7 +135,7 @@ func Collect(rep *report.Report) (*Evidence, error) {
 	// --skip-rules, --disable), none; a rule that the saavu that made
 	// them did not have yet does not make the audit partial.
 	if rep.RuleSelection.Partial() || rep.RuleSelection == nil || len(rep.DisabledRules) > 0 {
-		for _, r := range checks.All() {
+		for _, r := range rep.Std().Rules() {
 			if _, ok := ran[r.ID]; !ok {
 				e.NotRun = append(e.NotRun, r.ID)
 			}
@@ -231,7 +239,9 @@ func (e *Evidence) outcome(c *CriterionEvidence) string {
 	return Inapplicable
 }
 
-func (e *Evidence) decides(c *CriterionEvidence) bool { return report.RulesDecide(c.SC, e.Rules) }
+func (e *Evidence) decides(c *CriterionEvidence) bool {
+	return report.RulesDecide(e.std(), c.SC, e.Rules)
+}
 
 func rank(o string) int {
 	switch o {

@@ -195,8 +195,12 @@ func TestTitles(t *testing.T) {
 		}
 	}
 	c, _ := checks.LookupSC("2.5.8")
+	if title, lang := TitleIn(c, "fi"); lang != "fi" || title != "Kohteen koko (minimi)" || !UnofficialTitle(c, "fi") {
+		t.Errorf("2.5.8 in Finnish: %q (%s), want saavu's own translation, marked unofficial", title, lang)
+	}
+	c, _ = checks.LookupSC("2.4.12") // AAA: no translation
 	if title, lang := TitleIn(c, "fi"); lang != "en" || title != c.Title {
-		t.Errorf("2.5.8 in Finnish: %q (%s), want the English title marked en", title, lang)
+		t.Errorf("2.4.12 in Finnish: %q (%s), want the English title marked en", title, lang)
 	}
 	if got := DocumentClause(mustSC(t, "1.1.1")); got != "10.1.1.1" {
 		t.Errorf("document clause of 1.1.1: %q", got)
@@ -551,19 +555,22 @@ func TestMatchItems(t *testing.T) {
 	}
 }
 
-// TestWCAG22: results audited against WCAG 2.2 get the 2.2 criteria of
-// levels A and AA, without 4.1.1, with procedures and English titles
-// where there is no translation.
+// TestWCAG22: results audited against EN 301 549 V4.1.1 (WCAG 2.2) get
+// the 2.2 criteria of levels A and AA, without 4.1.1, with procedures,
+// saavu's own titles and the V4.1.1 clauses.
 func TestWCAG22(t *testing.T) {
 	rep := readResults(t)
-	rep.Standard.WCAG = "2.2"
+	rep.Standard = report.StandardOf(checks.EN301549V411)
 	w := build(t, evidence(t, rep), LawFI, "fi")
-	if len(w.Criteria) != 54 || w.Criterion("4.1.1") != nil {
-		t.Fatalf("%d criteria, 4.1.1 %v", len(w.Criteria), w.Criterion("4.1.1"))
+	if len(w.Criteria) != 54 || w.Criterion("4.1.1") != nil || w.Standard != "EN 301 549 V4.1.1" {
+		t.Fatalf("%s: %d criteria, 4.1.1 %v", w.Standard, len(w.Criteria), w.Criterion("4.1.1"))
 	}
 	c := w.Criterion("2.5.8")
-	if c == nil || c.Title != "Target Size (Minimum)" || c.HowToCheck == "" || c.Clause != "" {
+	if c == nil || c.Title != "Kohteen koko (minimi)" || c.HowToCheck == "" || c.Clause != "9.2.5.8" {
 		t.Errorf("2.5.8: %+v", c)
+	}
+	if c := w.Criterion("1.1.1"); c == nil || c.Clause != "9.1.1.1" {
+		t.Errorf("1.1.1: %+v", c)
 	}
 	var buf bytes.Buffer
 	if err := w.Write(&buf); err != nil {

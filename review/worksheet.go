@@ -336,7 +336,8 @@ func Build(ev *Evidence, o Options) (*Worksheet, error) {
 
 func newCriterion(ev *Evidence, c checks.Criterion, tr tr) *Criterion {
 	title, _ := TitleIn(c, tr.lang)
-	out := &Criterion{SC: c.SC, Title: title, Level: c.Level, Clause: c.EN301549}
+	clause, _ := ev.std().Clause(c.SC)
+	out := &Criterion{SC: c.SC, Title: title, Level: c.Level, Clause: clause}
 	ce := ev.Criterion(c.SC)
 	out.Automated = Automated{Outcome: ce.Outcome}
 	if ce.Outcome != Untested {

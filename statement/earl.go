@@ -3,7 +3,6 @@ package statement
 import (
 	"strings"
 
-	"saavu/checks"
 	"saavu/report"
 	"saavu/review"
 )
@@ -41,10 +40,8 @@ func EARL(st *Statement, in Input) *report.EARLEvaluation {
 			e.SiteName = st.Sites[0].URL
 		}
 	}
-	for _, c := range checks.Criteria() {
-		if c.InWCAG21AA || (w.WCAG == "2.2" && c.WCAGVersion == "2.2" && c.Level != "AAA") {
-			e.Criteria = append(e.Criteria, c.SC)
-		}
+	for _, c := range review.StandardFor(w.WCAG).Criteria() {
+		e.Criteria = append(e.Criteria, c.SC)
 	}
 	profile, _ := review.Profile(w.Law, w.WCAG)
 	inProfile := map[string]bool{}

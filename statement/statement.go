@@ -261,7 +261,7 @@ func Build(in Input, lang string) (*Statement, error) {
 	s := &Statement{
 		SchemaVersion: SchemaVersion, Lang: lang, Law: o.Law, Draft: in.Draft,
 		StatementURL: o.StatementAt,
-		Standard:     StandardOut{Name: "EN 301 549", Version: "V3.2.1", WCAG: w.WCAG, Level: "AA"},
+		Standard:     StandardOut{Name: "EN 301 549", Version: review.StandardFor(w.WCAG).Version, WCAG: w.WCAG, Level: "AA"},
 	}
 	if ev.Standard.Name != "" {
 		s.Standard.Name, s.Standard.Version = ev.Standard.Name, ev.Standard.Version
@@ -317,7 +317,7 @@ func Build(in Input, lang string) (*Statement, error) {
 		}
 	}
 	for _, v := range scs {
-		ref := criterionRef(v.c, lang)
+		ref := criterionRef(v.c, lang, w.WCAG)
 		count(&s.Counts, v.web)
 		if v.web == "" {
 			s.NoVerdict = append(s.NoVerdict, ref)
@@ -484,9 +484,10 @@ func (s *Statement) group(groups map[string]*Group, sc string, tr tr) *Group {
 	return g
 }
 
-func criterionRef(c checks.Criterion, lang string) CriterionRef {
+func criterionRef(c checks.Criterion, lang, wcag string) CriterionRef {
 	title, tlang := review.TitleIn(c, lang)
-	ref := CriterionRef{SC: c.SC, Title: title, Clause: c.EN301549, Level: c.Level, Unofficial: review.UnofficialTitle(c, lang)}
+	clause, _ := review.StandardFor(wcag).Clause(c.SC)
+	ref := CriterionRef{SC: c.SC, Title: title, Clause: clause, Level: c.Level, Unofficial: review.UnofficialTitle(c, lang)}
 	if tlang != lang {
 		ref.TitleLang = tlang
 	}

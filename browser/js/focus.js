@@ -5,8 +5,9 @@
 
 // focusStop returns the focused element, as an index into
 // window.__saavuFocus.els, and the computed styles props of it, its three
-// nearest ancestors and its neighbouring elements; {el: -1} when nothing
-// on the page has focus.
+// nearest ancestors and its neighbouring elements, and whether content
+// over it hides it (focusHidden); {el: -1} when nothing on the page has
+// focus.
 function focusStop(props) {
   const S = window.__saavuFocus || (window.__saavuFocus = {els: [], idx: new Map()});
   const id = e => { if (!S.idx.has(e)) { S.idx.set(e, S.els.length); S.els.push(e); } return S.idx.get(e); };
@@ -22,7 +23,69 @@ function focusStop(props) {
   for (const e of ctx) for (const an of (e.getAnimations ? e.getAnimations() : [])) { try { if (an instanceof CSSTransition) an.finish(); } catch (_) {} }
   const r = a.getBoundingClientRect();
   const fields = a instanceof HTMLInputElement && /^(date|time|datetime-local|month|week)$/.test(a.type);
-  return {el: id(a), frame, fields, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
+  const s = {el: id(a), frame, fields, box: [r.x + scrollX, r.y + scrollY, r.width, r.height], ctx: ctx.map(e => ({el: id(e), style: st(e)}))};
+  if (!frame) {
+    const h = focusHidden(a, r);
+    if (h.hide) {
+      s.hide = h.hide;
+      s.cover = h.cover ? id(h.cover) : -1;
+      s.top = h.top ? id(h.top) : -1;
+    }
+  }
+  return s;
+}
+
+// focusHidden says whether content over the focused element a (its box
+// r, in the viewport) hides it, looking at what is on top at points of
+// the part of a in the window: its middle first, then a 3×3 grid to its
+// edges. hide is "" when its middle shows; "partly" when another point
+// shows it; "entirely" when at every point opaque content that is
+// fixed or sticky, outside a, is on top (cover: that fixed or sticky
+// element); "covered" when other content is on top at every point;
+// "out" when no part of a is in the window. top is the element on top at
+// the middle. It costs one hit test for an element that shows.
+function focusHidden(a, r) {
+  const x0 = Math.max(r.left, 0), x1 = Math.min(r.right, innerWidth), y0 = Math.max(r.top, 0), y1 = Math.min(r.bottom, innerHeight);
+  if (x1 - x0 < 2 || y1 - y0 < 2) return {hide: 'out'};
+  // A clipped element (visually hidden) shows nowhere, whatever is over it.
+  for (let e = a, i = 0; e && i < 4; e = e.parentElement, i++) {
+    const cs = getComputedStyle(e);
+    if ((cs.clip !== 'auto' && (cs.position === 'absolute' || cs.position === 'fixed')) || cs.clipPath !== 'none') return {hide: 'out'};
+  }
+  const root = a.getRootNode && a.getRootNode().elementFromPoint ? a.getRootNode() : document;
+  const up = e => e.parentElement || (e.getRootNode && e.getRootNode().host) || null;
+  const fixedOf = e => { for (; e; e = up(e)) { const p = getComputedStyle(e).position; if (p === 'fixed' || p === 'sticky') return e; } return null; };
+  // opaque: something from h up to the fixed element f paints a solid
+  // background, and nothing from h up to the root is translucent.
+  const alpha = c => {
+    if (!c || c === 'transparent') return 0;
+    const m = c.match(/\/\s*([\d.]+)(%?)\s*\)$/) || c.match(/^rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)(%?)\)$/);
+    return m ? parseFloat(m[1]) / (m[2] ? 100 : 1) : 1;
+  };
+  const opaque = (h, f) => {
+    let solid = false, below = true;
+    for (let e = h; e; e = up(e)) {
+      const cs = getComputedStyle(e);
+      if (parseFloat(cs.opacity) < 1) return false;
+      if (below && (alpha(cs.backgroundColor) >= 1 || cs.backgroundImage !== 'none' || /^(IMG|VIDEO|CANVAS|IFRAME|OBJECT|EMBED|svg)$/.test(e.tagName))) solid = true;
+      if (e === f) below = false;
+    }
+    return solid;
+  };
+  const xs = [(x0 + x1) / 2, x0 + 0.5, x1 - 0.5], ys = [(y0 + y1) / 2, y0 + 0.5, y1 - 0.5];
+  let top = null, cover = null, fixed = true;
+  for (const y of ys) {
+    for (const x of xs) {
+      const h = root.elementFromPoint(x, y);
+      if (h && (h === a || a.contains(h))) return top ? {hide: 'partly', top} : {hide: ''};
+      if (!top) top = h;
+      if (!fixed) continue;
+      const f = h && fixedOf(h);
+      if (!f || f.contains(a) || !opaque(h, f)) fixed = false;
+      else if (!cover) cover = f;
+    }
+  }
+  return fixed && cover ? {hide: 'entirely', cover, top} : {hide: 'covered', top};
 }
 
 // focusReset starts a walk from the top of the document with nothing
@@ -46,6 +109,27 @@ function focusReset() {
   const sel = window.getSelection && window.getSelection();
   if (sel && document.body) sel.collapse(document.body, 0);
   window.__saavuFocusIns.n = 0;
+  // Tab scrolls the focused element into view at once, not smoothly: the
+  // walk reads where it is right after the key press (focusHidden), and
+  // smooth scrolling may not advance in a background tab. A constructed
+  // style sheet, which changes no element of the page; instantOff takes
+  // it away at the end of the walk.
+  if (!window.__saavuInstant && document.adoptedStyleSheets) {
+    try {
+      const sh = new CSSStyleSheet();
+      sh.replaceSync('* { scroll-behavior: auto !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sh];
+      window.__saavuInstant = sh;
+    } catch (_) {}
+  }
+}
+
+// instantOff takes away the style sheet of focusReset.
+function instantOff() {
+  const sh = window.__saavuInstant;
+  if (!sh) return;
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter(x => x !== sh);
+  window.__saavuInstant = null;
 }
 
 // focusWalkStart starts a walk from the top (focusReset).
@@ -138,6 +222,7 @@ function focusFastEnd() {
   const W = window.__saavuWalk;
   if (!W.stopped) { W.record(); if (!W.stopped) W.limit = true; }
   W.on = false;
+  instantOff();
   // The input probe looks for the page's own key listeners.
   window.removeEventListener('keydown', window.__saavuWalkKey, true);
   window.__saavuWalkKey = null;
@@ -148,10 +233,12 @@ function focusFastEnd() {
 // own shorter timers however busy the machine is), then returns how often
 // focus moved since the walk started.
 function focusMoves(ms) {
+  instantOff();
   return new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), ms));
 }
 
 // focusElements returns the elements the walks saw.
 function focusElements() {
+  instantOff();
   return window.__saavuFocus ? window.__saavuFocus.els : [];
 }

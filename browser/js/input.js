@@ -189,3 +189,39 @@ async function inputMotion() {
 function inputElements() {
   return window.__saavuInput.els;
 }
+
+// inputPaste pastes into each password field of the page (open shadow
+// trees included): a synthetic paste event with text in its
+// clipboardData, dispatched at the field with focus on it. The event
+// inserts nothing by itself; a page handler that cancels it
+// (preventDefault, onpaste="return false") and puts nothing in the field
+// blocks pasting. What the handlers change is undone (window.__saavuInput
+// .try) and the field's value put back. It returns, for each field,
+// whether pasting was blocked, the fields as indexes into
+// window.__saavuPaste.
+async function inputPaste() {
+  const I = window.__saavuInput;
+  const fields = window.__saavuPaste = [];
+  walkDeep(document, NodeFilter.SHOW_ELEMENT, e => { if (e.tagName === 'INPUT' && e.type === 'password') fields.push(e); });
+  const out = [];
+  for (const f of fields.slice(0, 20)) {
+    const before = f.value;
+    let blocked = false;
+    await I.try('paste', () => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'saavu-paste');
+      const ev = new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true, composed: true});
+      try { f.focus({preventScroll: true}); } catch (_) {}
+      const went = f.dispatchEvent(ev);
+      blocked = !went && !f.value.includes('saavu-paste');
+    });
+    if (f.value !== before) f.value = before;
+    out.push({el: out.length, blocked});
+  }
+  return out;
+}
+
+// inputPasted returns the fields inputPaste pasted into.
+function inputPasted() {
+  return window.__saavuPaste || [];
+}
