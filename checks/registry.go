@@ -89,6 +89,17 @@ func Extra() []*Rule {
 	}
 }
 
+// SiteRules returns the rules over the pages of a site together (see
+// SiteRule), sorted by id. They run after the pages, on the pages' facts;
+// their ids are unique among page rules too. Keep this list sorted.
+func SiteRules() []*SiteRule {
+	return []*SiteRule{
+		ConsistentIdentification,
+		ConsistentNavigation,
+		MultipleWays,
+	}
+}
+
 // Every returns the rules of All and Extra together, sorted by id.
 func Every() []*Rule {
 	rules := append(All(), Extra()...)
