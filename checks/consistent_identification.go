@@ -100,7 +100,9 @@ func runConsistentIdentification(pass *SitePass) error {
 					continue
 				}
 				reported++
-				pass.CantTell(s.atWith(n.pages, ref.pages, g.selector), "The link to %s in this navigation block (%s) is named %q on the pages listed and %q on the pages compared. Check that both names identify the same function; if they do, name the link the same on every page (a mark of the current page may be added).",
+				at := s.atWith(n.pages, ref.pages, g.selector)
+				at.Key = siteKey(g.lang, g.key, h, nameKey(n.links[0].Name), nameKey(ref.links[0].Name))
+				pass.CantTell(at, "The link to %s in this navigation block (%s) is named %q on the pages listed and %q on the pages compared. Check that both names identify the same function; if they do, name the link the same on every page (a mark of the current page may be added).",
 					h, describeBlock(n.block), n.links[0].Name, ref.links[0].Name)
 			}
 		}
@@ -161,12 +163,14 @@ func searchIdentification(pass *SitePass) {
 				break
 			}
 			these, those := searchDifference(n.form, ref.form)
+			at := s.atWith(n.pages, ref.pages, selector)
+			at.Key = siteKey(w.lang, "search", w.action, w.region, searchKey(n.form))
 			if w.action == "" {
-				pass.CantTell(s.atWith(n.pages, ref.pages, selector), "The search that scripts handle is named differently on the pages listed (%s) than on the pages compared (%s). Check that it is identified the same way on every page: the same function needs the same names.",
+				pass.CantTell(at, "The search that scripts handle is named differently on the pages listed (%s) than on the pages compared (%s). Check that it is identified the same way on every page: the same function needs the same names.",
 					these, those)
 				continue
 			}
-			pass.CantTell(s.atWith(n.pages, ref.pages, selector), "The search that sends to %s is named differently on the pages listed (%s) than on the pages compared (%s). Check that it is identified the same way on every page: the same function needs the same names.",
+			pass.CantTell(at, "The search that sends to %s is named differently on the pages listed (%s) than on the pages compared (%s). Check that it is identified the same way on every page: the same function needs the same names.",
 				w.action, these, those)
 		}
 	}

@@ -75,7 +75,9 @@ func runConsistentNavigation(pass *SitePass) error {
 					pages = append(pages, v.pages...)
 				}
 			}
-			pass.CantTell(s.atWith(pages, ref.pages, g.selector), "The links of this block (%s) are in a different order on most pages (%d of the %d pages compared). If it is navigation, keep its links in the same relative order on every page; if its content changes by itself (news, featured items), WCAG 3.2.3 does not apply to it.",
+			at := s.atWith(pages, ref.pages, g.selector)
+			at.Key = siteKey(g.lang, g.key)
+			pass.CantTell(at, "The links of this block (%s) are in a different order on most pages (%d of the %d pages compared). If it is navigation, keep its links in the same relative order on every page; if its content changes by itself (news, featured items), WCAG 3.2.3 does not apply to it.",
 				describeBlock(ref.b), oddPages, comparedPages)
 			continue
 		}
@@ -88,7 +90,9 @@ func runConsistentNavigation(pass *SitePass) error {
 				pages = append(pages, v.pages...)
 			}
 			other := odd[k][0].b
-			pass.Failed(s.atWith(pages, k.ref.pages, g.selector), "This navigation block (%s) lists its links in a different order than on other pages: %q comes before %q on the pages listed, after it on the pages compared. Navigation repeated on several pages must keep its links in the same relative order (links may be added or left out): put them in the same order on every page.",
+			at := s.atWith(pages, k.ref.pages, g.selector)
+			at.Key = siteKey(g.lang, g.key, k.x, k.y)
+			pass.Failed(at, "This navigation block (%s) lists its links in a different order than on other pages: %q comes before %q on the pages listed, after it on the pages compared. Navigation repeated on several pages must keep its links in the same relative order (links may be added or left out): put them in the same order on every page.",
 				describeBlock(other), nameOr(linkName(other, k.y), k.y), nameOr(linkName(other, k.x), k.x))
 		}
 	}

@@ -93,6 +93,9 @@ const (
 // PageFacts takes from a built page what the site rules need. It returns
 // nil for a page that is not HTML.
 func PageFacts(p *Page) *Facts {
+	if p.Build() != nil {
+		return nil
+	}
 	root := htmlRoot(p)
 	if root == nil {
 		return nil
@@ -196,7 +199,17 @@ func (x *factsWalk) blockKind(n *Node, inBlock bool) (kind string, skip bool) {
 	case "contentinfo":
 		kind = BlockFooter
 	}
-	hint := strings.Join([]string{landmarkName(n), n.AttrOr("id", ""), n.AttrOr("class", ""), n.AttrOr("aria-roledescription", "")}, " ")
+	if isLink(n) || role == "button" {
+		return "", false
+	}
+	// What the block says it is: its label (of a landmark; other
+	// elements' names come from their text), id, class and role
+	// description.
+	label := n.AttrOr("aria-label", "")
+	if kind == BlockNavigation || role == "region" || role == "complementary" {
+		label = landmarkName(n)
+	}
+	hint := strings.Join([]string{label, n.AttrOr("id", ""), n.AttrOr("class", ""), n.AttrOr("aria-roledescription", "")}, " ")
 	if (kind == BlockNavigation || kind == "") && notNavigation.MatchString(hint) {
 		return "", true
 	}

@@ -73,6 +73,7 @@ const factsPage = `<!DOCTYPE html>
       <li class="current-menu-item"><a href="/asuminen/" aria-current="page">Asuminen</a>
         <ul hidden><li><a href="/asuminen/vuokra?utm_source=x">Vuokra-asunnot</a></li></ul></li>
       <li><a href="https://www.example.fi/liikenne#top">Liikenne</a></li>
+      <li><a href="/uutiset">Uutiset</a></li>
       <li><a href="javascript:void(0)">Lisää</a></li>
     </ul>
   </nav>
@@ -107,6 +108,7 @@ func TestPageFacts(t *testing.T) {
 				{Href: "/asuminen", Name: "Asuminen", Current: true},
 				{Href: "/asuminen/vuokra", Name: "Vuokra-asunnot"},
 				{Href: "/liikenne", Name: "Liikenne"},
+				{Href: "/uutiset", Name: "Uutiset"},
 			}},
 			{Key: "contentinfo", Kind: BlockFooter, Selector: "body > footer", Links: []NavLink{
 				{Href: "/saavutettavuus", Name: "Saavutettavuusseloste"},

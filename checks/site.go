@@ -175,6 +175,11 @@ type PageRef struct {
 // SiteAt is where a site finding is: example pages where it is seen and,
 // for a finding that compares pages, example pages it differs from.
 type SiteAt struct {
+	// Key says what the finding is about in words that stay the same
+	// from one audit of the site to the next (a block and the addresses
+	// of the links that swap places), for baselines to match.
+	Key string
+
 	Pages         []PageRef // at most MaxSitePages, the main example first
 	PageCount     int       // all the pages where it is seen
 	Compared      []PageRef // at most MaxSitePages
@@ -304,4 +309,12 @@ func sortedUnique(s []int) []int {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+// siteKey joins the parts of a SiteAt.Key.
+func siteKey(parts ...string) string {
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(p, "\x00", " / ")
+	}
+	return strings.Join(parts, " | ")
 }

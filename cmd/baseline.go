@@ -123,7 +123,7 @@ func (opts *CheckOptions) completeRuleChoices() error {
 			}
 			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
 		}
-		if _, err := checks.Lookup([]string{id}); err != nil {
+		if _, err := checks.LookupSite([]string{id}); err != nil {
 			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
 		}
 		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})

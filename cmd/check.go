@@ -190,10 +190,10 @@ func (opts *CheckOptions) complete(outputs []string) error {
 	if !slices.Contains([]string{"en", "fi", "sv"}, opts.Lang) {
 		return f.valueErrorf([]string{"lang"}, "%q is not one of en, fi, sv", opts.Lang)
 	}
-	if _, err := checks.Lookup(opts.Rules); err != nil {
+	if _, err := checks.LookupSite(opts.Rules); err != nil {
 		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
-	if _, err := checks.Lookup(opts.SkipRules); err != nil {
+	if _, err := checks.LookupSite(opts.SkipRules); err != nil {
 		return f.valueErrorf([]string{"skip-rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
 	if err := opts.completeRuleChoices(); err != nil {
@@ -204,6 +204,9 @@ func (opts *CheckOptions) complete(outputs []string) error {
 			return f.valueErrorf([]string{"extra", "rules"}, "--rules picks the rules to run; name the extra rules you want there")
 		}
 		for _, r := range checks.Every() {
+			opts.Rules = append(opts.Rules, r.ID)
+		}
+		for _, r := range checks.SiteRules() {
 			opts.Rules = append(opts.Rules, r.ID)
 		}
 	}
@@ -248,26 +251,47 @@ func skipProbes(rules []*checks.Rule) []checks.Probe {
 	return slices.DeleteFunc(slices.Clone(checks.Probes), func(p checks.Probe) bool { return slices.Contains(need, p) })
 }
 
-// selectRules applies --rules and --skip-rules to the registry.
+// selectRules applies --rules and --skip-rules to the registry of page
+// rules (the ids of site rules among them pick site rules: see
+// selectSiteRules). It fails when neither page nor site rules are left.
 func selectRules(only, skip []string) ([]*checks.Rule, error) {
 	rules := checks.All()
 	if len(only) > 0 {
-		sel, err := checks.Lookup(only)
+		sel, err := checks.Lookup(pageRuleIDs(only))
 		if err != nil {
 			return nil, flagErrorf("--rules: %v (run 'saavu rules' to list them)", err)
 		}
 		rules = sel
 	}
 	if len(skip) > 0 {
-		if _, err := checks.Lookup(skip); err != nil {
+		if _, err := checks.LookupSite(skip); err != nil {
 			return nil, flagErrorf("--skip-rules: %v (run 'saavu rules' to list them)", err)
 		}
 		rules = slices.DeleteFunc(rules, func(r *checks.Rule) bool { return slices.Contains(skip, r.ID) })
 	}
-	if len(rules) == 0 {
+	if len(rules) == 0 && len(selectSiteRules(only, skip)) == 0 {
 		return nil, flagErrorf("no rules left to run")
 	}
 	return rules, nil
+}
+
+// selectSiteRules applies --rules and --skip-rules to the site rules,
+// which run after the pages over their facts: all of them, unless --rules
+// names rules (then those of them that are site rules).
+func selectSiteRules(only, skip []string) []*checks.SiteRule {
+	rules := checks.SiteRules()
+	if len(only) > 0 {
+		rules, _ = checks.LookupSite(only)
+	}
+	return slices.DeleteFunc(rules, func(r *checks.SiteRule) bool { return slices.Contains(skip, r.ID) })
+}
+
+// pageRuleIDs leaves the site rules out of a list of rule ids.
+func pageRuleIDs(ids []string) []string {
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool {
+		site, _ := checks.LookupSite([]string{id})
+		return len(site) > 0
+	})
 }
 
 // target is one page to audit: what the user typed and the URL to load.
@@ -459,6 +483,10 @@ func finishReport(opts *CheckOptions, sinks *sinks, rep *report.Report, extra fu
 	if extra != nil {
 		extra(rep)
 	}
+	// The site rules compare the pages: they run once all are done.
+	if err := rep.CheckSite(selectSiteRules(opts.Rules, opts.skipped())); err != nil {
+		return err
+	}
 	opts.applyRuleChoices(rep)
 	if err := sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
@@ -494,7 +522,8 @@ func progressWord(p report.Page) string {
 
 // failuresExit ends a run whose reports are written and whose pages were
 // all audited: exit 1, with the reason as the last line on stderr, when
-// something (new) failed at or above --fail-on.
+// something (new) failed at or above --fail-on: a rule on a page, or a
+// site rule.
 func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 	min := checks.Impact(failOn)
 	switch failOn {
@@ -504,7 +533,7 @@ func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 		min = ""
 	}
 	f := report.CountFailing(rep, min)
-	if f.Results == 0 {
+	if f.Results == 0 && len(f.Site) == 0 {
 		return nil
 	}
 	fmt.Fprintf(io.ErrOut, "saavu: %s\n", exitReason(f, failOn, rep.Baseline != nil))
@@ -513,19 +542,31 @@ func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 
 // exitReason says what made the exit status 1, counted as the exit status
 // counts: rules failing on pages (rule × page), with an element not in
-// the baseline. "exit 1: 2 new failures at or above serious (rule × page;
-// 3 new elements on 1 page)".
+// the baseline, and site rules failing (each once, for the site). "exit
+// 1: 2 new failures at or above serious (rule × page; 3 new elements on 1
+// page) and 1 failed site rule (consistent-navigation)".
 func exitReason(f report.Failing, failOn string, baseline bool) string {
-	what, elements := "failure", "element"
+	what, elements, site := "failure", "element", "failed site rule"
 	if baseline {
-		what, elements = "new failure", "new element"
+		what, elements, site = "new failure", "new element", "site rule with a new failure"
 	}
 	at := "at or above " + failOn
 	if failOn == "any" || failOn == "" {
 		at = "of any impact"
 	}
-	return fmt.Sprintf("exit 1: %s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
-		plural(f.Elements, elements, elements+"s"), plural(f.Pages, "page", "pages"))
+	var parts []string
+	if f.Results > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
+			plural(f.Elements, elements, elements+"s"), plural(f.Pages, "page", "pages")))
+	}
+	if len(f.Site) > 0 {
+		sites := plural(len(f.Site), site, strings.Replace(site, "rule", "rules", 1))
+		if len(parts) == 0 {
+			sites += " " + at
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", sites, strings.Join(f.Site, ", ")))
+	}
+	return "exit 1: " + strings.Join(parts, " and ")
 }
 
 // sinks are the open destinations of the requested reports.

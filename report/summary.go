@@ -46,9 +46,10 @@ const (
 // the impact min (any, when min is empty) and whose failed elements are
 // not all accepted in a baseline.
 type Failing struct {
-	Results  int // such results: a rule failing on a page
-	Pages    int // the pages they are on
-	Elements int // their failed elements not in the baseline
+	Results  int      // such results: a rule failing on a page
+	Pages    int      // the pages they are on
+	Elements int      // their failed elements not in the baseline
+	Site     []string // the site rules that failed so (once each, for the site), by id
 }
 
 // CountFailing counts the failures at or above min.
@@ -68,6 +69,7 @@ func CountFailing(r *Report, min checks.Impact) Failing {
 		}
 		return nil
 	})
+	f.Site = r.FailedSite(min)
 	return f
 }
 
