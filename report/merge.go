@@ -148,8 +148,13 @@ func Merge(parts []Part) (*Report, []string, error) {
 			continue // no results that could lack a rule
 		}
 		var missing []string
+		pageRules := 0
 		for _, ri := range infos {
-			if _, ok := p.Report.Rule(ri.ID); !ok && !ri.Site {
+			if ri.Site {
+				continue // site rules run again over all the pages
+			}
+			pageRules++
+			if _, ok := p.Report.Rule(ri.ID); !ok {
 				missing = append(missing, ri.ID)
 			}
 		}
@@ -159,7 +164,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 				list = append(slices.Clone(list[:5]), "…")
 			}
 			warns = append(warns, fmt.Sprintf("%s: %d of the %d rules did not run (%s): its pages have no results for them",
-				p.Name, len(missing), len(infos), strings.Join(list, ", ")))
+				p.Name, len(missing), pageRules, strings.Join(list, ", ")))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(disabled)) {

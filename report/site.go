@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -218,20 +217,89 @@ func (res *SiteResult) allBaselined() bool {
 	return some
 }
 
-// SitePages returns the pages of a site finding as a list to show: the
-// example pages, and how many more there are.
-func (n *SiteNode) SitePages() (pages []PageRef, more int) {
-	return n.Pages, max(0, n.PageCount-len(n.Pages))
-}
-
 // siteOutcomeOrder sorts site results for the views that list the worst
 // first: failed, cantTell, passed, inapplicable, then by rule id.
 func siteOutcomeOrder(a, b SiteResult) int {
 	return cmp.Or(cmp.Compare(outcomeRank(b.Outcome), outcomeRank(a.Outcome)), strings.Compare(a.Rule, b.Rule))
 }
 
-// siteRuleWord names a site rule's result for the terminal: its id and
-// criteria.
-func siteRuleWord(res SiteResult) string {
-	return fmt.Sprintf("%s (%s)", res.Rule, strings.Join(res.WCAG, ", "))
+// siteView is a site result as the HTML report shows it.
+type siteView struct {
+	ID        string // anchor, "site-consistent-navigation"
+	Rule      string
+	Title     string
+	TitleLang string
+	Doc       ruleDoc
+	DocLang   string
+	HelpURL   string
+	MainSC    string
+	Outcome   string
+	Impact    string
+	WCAG      []scView
+	Pages     int // pages compared
+	Findings  []siteFindingView
+}
+
+// siteFindingView is a finding of a site rule, with its pages linked to
+// their sections of the report.
+type siteFindingView struct {
+	Outcome   string
+	Message   string
+	MsgLang   string
+	Baselined bool
+	Pages     []sitePageView
+	More      int // pages beyond those listed
+	Compared  []sitePageView
+	MoreComp  int
+}
+
+type sitePageView struct {
+	Page     pageLink
+	Selector string
+}
+
+// newSiteViews arranges the site results for the HTML report: failed
+// first, then to review, then the others.
+func newSiteViews(r *Report, anchors map[string]string, lang string) (views []siteView, failed, review int) {
+	results := slices.Clone(r.SiteResults)
+	slices.SortStableFunc(results, siteOutcomeOrder)
+	for _, res := range results {
+		v := siteView{ID: "site-" + res.Rule, Rule: res.Rule, Outcome: res.Outcome, Impact: res.Impact, Pages: res.Pages}
+		if info, ok := r.Rule(res.Rule); ok {
+			v.HelpURL = info.HelpURL
+			v.Doc = renderDoc(info.Summary)
+		}
+		if doc, _, known := ruleDocIn(res.Rule, lang); known {
+			v.Doc = renderDoc(doc)
+		}
+		v.Title, v.TitleLang = ruleTitle(r, res.Rule, lang)
+		v.DocLang = v.TitleLang
+		if len(res.WCAG) > 0 {
+			v.MainSC = res.WCAG[0]
+		}
+		for _, sc := range res.WCAG {
+			v.WCAG = append(v.WCAG, newSCView(sc, lang))
+		}
+		refs := func(list []PageRef) []sitePageView {
+			var out []sitePageView
+			for _, p := range list {
+				out = append(out, sitePageView{Page: pageLink{p.URL, anchors[p.URL]}, Selector: p.Selector})
+			}
+			return out
+		}
+		for _, n := range res.Nodes {
+			f := siteFindingView{Outcome: n.Outcome, Baselined: n.Baselined, Pages: refs(n.Pages), More: max(0, n.PageCount-len(n.Pages)),
+				Compared: refs(n.Compared), MoreComp: max(0, n.ComparedCount-len(n.Compared))}
+			f.Message, f.MsgLang = nodeMessage(Node{Message: n.Message, Text: n.Text}, lang)
+			v.Findings = append(v.Findings, f)
+		}
+		switch {
+		case res.Outcome == string(checks.Failed) && !res.allBaselined():
+			failed++
+		case res.Outcome == string(checks.CantTell):
+			review++
+		}
+		views = append(views, v)
+	}
+	return views, failed, review
 }
