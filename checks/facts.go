@@ -464,9 +464,6 @@ func (x *factsWalk) search(n *Node) {
 		// none that is the same from page to page.
 		if a := strings.TrimSpace(form.AttrOr("action", "")); a != "" {
 			s.Action = normalHref(a, x.base)
-			if x.base != nil && s.Action == normalHref(x.base.String(), x.base) {
-				s.Action = ""
-			}
 		}
 	}
 	s.Label = clip(landmarkName(n))

@@ -83,7 +83,7 @@ func TestSiteRules(t *testing.T) {
 	if want := "saavu: exit 1: 1 failed site rule of any impact (consistent-navigation)\n"; !strings.HasSuffix(r.stderr, want) {
 		t.Errorf("stderr ends %q, want %q", r.stderr, want)
 	}
-	if !strings.Contains(r.stdout, "Whole site") || !strings.Contains(r.stdout, "site rules: 1 failed, 1 need review") {
+	if !strings.Contains(r.stdout, "Whole site") || !strings.Contains(r.stdout, "Site rules: 1 failed, 1 need review") {
 		t.Errorf("the text report lacks the site results:\n%s", r.stdout)
 	}
 	rep := readReport(t, filepath.Join(dir, "crawl.json"))

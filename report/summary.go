@@ -330,7 +330,7 @@ func (s SummaryWriter) writeSite(w io.Writer, r *Report, base string) {
 			} else {
 				review++
 			}
-			findings = append(findings, []string{outcome, strings.Join(res.WCAG, " "), res.Rule, siteNodePages(n, base), oneLine(n.Message)})
+			findings = append(findings, []string{outcome, res.Rule, siteNodePages(n, base), oneLine(n.Message)})
 		}
 	}
 	if ran == 0 {
@@ -344,7 +344,8 @@ func (s SummaryWriter) writeSite(w io.Writer, r *Report, base string) {
 	slices.SortStableFunc(findings, func(a, b []string) int { return cmp.Compare(siteRank(b[0]), siteRank(a[0])) })
 	s.para(w, "Whole site (site rules, which compare the pages): %d failed, %d to check by hand", failed, review)
 	shown := capped(len(findings), summaryCriteriaBaseline)
-	tb := &table{header: []string{"", "WCAG", "Rule", "Pages", "Finding"}, flex: map[int]column{2: {min: 25, breaks: "-", later: 1}, 3: pathColumn, 4: messageColumn}}
+	// The rule ids differ at their end (…-navigation, …-identification).
+	tb := &table{header: []string{"", "Rule", "Pages", "Finding"}, flex: map[int]column{1: {min: 12, breaks: "-", keepEnd: true, later: 1}, 2: pathColumn, 3: messageColumn}}
 	tb.rows = findings[:shown]
 	s.list(w, tb)
 	more(w, len(findings)-shown, "finding", "findings", "")

@@ -317,7 +317,7 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 				passed++
 			}
 		}
-		fmt.Fprintf(w, "; site rules: %d failed, %d need review, %d passed", failed, review, passed)
+		fmt.Fprintf(w, "\nSite rules: %d failed, %d need review, %d passed", failed, review, passed)
 	}
 	fmt.Fprintln(w)
 	if b := r.Baseline; b != nil {
