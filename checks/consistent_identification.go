@@ -163,6 +163,9 @@ func searchIdentification(pass *SitePass) {
 				break
 			}
 			these, those := searchDifference(n.form, ref.form)
+			if len(these) == 0 {
+				continue // only a name missing on one side: form-field-name's failure
+			}
 			at := s.atWith(n.pages, ref.pages, selector)
 			at.Key = siteKey(w.lang, "search", w.action, w.region, searchKey(n.form))
 			if w.action == "" {
@@ -182,24 +185,18 @@ func searchKey(f *SearchForm) string {
 }
 
 // searchDifference describes the names that differ between two searches.
+// A name missing on one side is left out: an unnamed field or button is
+// another rule's failure, not a different name.
 func searchDifference(a, b *SearchForm) (these, those []Text) {
-	part := func(name string, named, unnamed Text) Text {
-		if name == "" {
-			return unnamed
-		}
-		return named
+	differ := func(x, y string) bool { return nameKey(x) != "" && nameKey(y) != "" && nameKey(x) != nameKey(y) }
+	if differ(a.Label, b.Label) {
+		these, those = append(these, msg("search landmark %q", a.Label)), append(those, msg("search landmark %q", b.Label))
 	}
-	if nameKey(a.Label) != nameKey(b.Label) {
-		these = append(these, part(a.Label, msg("search landmark %q", a.Label), msg("a search landmark without a name")))
-		those = append(those, part(b.Label, msg("search landmark %q", b.Label), msg("a search landmark without a name")))
+	if differ(a.Input, b.Input) {
+		these, those = append(these, msg("field %q", a.Input)), append(those, msg("field %q", b.Input))
 	}
-	if nameKey(a.Input) != nameKey(b.Input) {
-		these = append(these, part(a.Input, msg("field %q", a.Input), msg("a field without a name")))
-		those = append(those, part(b.Input, msg("field %q", b.Input), msg("a field without a name")))
-	}
-	if nameKey(a.Button) != nameKey(b.Button) {
-		these = append(these, part(a.Button, msg("button %q", a.Button), msg("a button without a name")))
-		those = append(those, part(b.Button, msg("button %q", b.Button), msg("a button without a name")))
+	if differ(a.Button, b.Button) {
+		these, those = append(these, msg("button %q", a.Button)), append(those, msg("button %q", b.Button))
 	}
 	return these, those
 }

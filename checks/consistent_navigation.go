@@ -92,6 +92,12 @@ func runConsistentNavigation(pass *SitePass) error {
 			other := odd[k][0].b
 			at := s.atWith(pages, k.ref.pages, g.selector)
 			at.Key = siteKey(g.lang, g.key, k.x, k.y)
+			if weakKey(other) {
+				// Known only by its place: perhaps another block.
+				pass.CantTell(at, "This navigation block (%s) seems to list its links in a different order than on other pages: %q comes before %q on the pages listed, after it on the pages compared. saavu tells this block from the page's others only by its place on the page: check that it is the same navigation on those pages; if it is, put its links in the same order on every page.",
+					describeBlock(other), nameOr(linkName(other, k.y), k.y), nameOr(linkName(other, k.x), k.x))
+				continue
+			}
 			pass.Failed(at, "This navigation block (%s) lists its links in a different order than on other pages: %q comes before %q on the pages listed, after it on the pages compared. Navigation repeated on several pages must keep its links in the same relative order (links may be added or left out): put them in the same order on every page.",
 				describeBlock(other), nameOr(linkName(other, k.y), k.y), nameOr(linkName(other, k.x), k.x))
 		}

@@ -28,8 +28,9 @@ type Facts struct {
 // a menu (id or class nav, menu, navbar…).
 type NavBlock struct {
 	// Key identifies the block across pages: its kind, then its label,
-	// or without one its id or first class, then "~2", "~3"… for a
-	// second, third block of the page with the same kind and label.
+	// or without one its id or first class and the landmark it is in
+	// ("navigation.menu@contentinfo"), then "~2", "~3"… for a second,
+	// third block of the page with the same key.
 	Key      string    `json:"key"`
 	Kind     string    `json:"kind"`            // navigation, banner, contentinfo or menu
 	Label    string    `json:"label,omitempty"` // accessible name of the landmark
@@ -174,7 +175,7 @@ func isLink(n *Node) bool {
 // notNavigation matches the labels, ids and classes of blocks of links
 // that are not navigation repeated on the pages of a site: breadcrumbs,
 // pagination, tables of contents, related links, news, carousels.
-var notNavigation = regexp.MustCompile(`(?i)bread|crumb|murupol|murupolku|brödsmul|brodsmul|sijaintisi|du är här|you are here|olet tässä|` +
+var notNavigation = regexp.MustCompile(`(?i)bread|crumb|murupol|murupolku|navigointipolku|brödsmul|brodsmul|sijaintisi|du är här|you are here|olet tässä|` +
 	`paginat|pager|sivutus|sivunumer|paginering|` +
 	`table of contents|\btoc\b|sisällys|innehåll|on this page|tällä sivulla|på den här sidan|på denna sida|` +
 	`related|liittyv|relaterad|katso myös|se även|see also|` +
@@ -210,7 +211,7 @@ func (x *factsWalk) blockKind(n *Node, inBlock bool) (kind string, skip bool) {
 		label = landmarkName(n)
 	}
 	hint := strings.Join([]string{label, n.AttrOr("id", ""), n.AttrOr("class", ""), n.AttrOr("aria-roledescription", "")}, " ")
-	if (kind == BlockNavigation || kind == "") && notNavigation.MatchString(hint) {
+	if (kind == BlockNavigation || kind == "") && notNavigation.MatchString(hint) && !wrapsPage(n) {
 		return "", true
 	}
 	if kind == "" && !inBlock && (role == "generic" || role == "list" || role == roleNoneHTML) {
@@ -229,6 +230,22 @@ func (x *factsWalk) blockKind(n *Node, inBlock bool) (kind string, skip bool) {
 		}
 	}
 	return kind, false
+}
+
+// wrapsPage reports whether n holds a part of the page rather than being
+// one: it is <body> or holds the main content, the header or the footer
+// (<body class="page-news-list">, a wrapper <div class="news-page">).
+func wrapsPage(n *Node) bool {
+	if n.Is("html", "body", "main") {
+		return true
+	}
+	for _, d := range n.Descendants() {
+		switch r, _ := semanticRole(d); r {
+		case "main", "banner", "contentinfo":
+			return true
+		}
+	}
+	return false
 }
 
 // landmarkName is the accessible name of a landmark: the browser's, or
@@ -263,6 +280,12 @@ func (x *factsWalk) newBlock(n *Node, kind string) *NavBlock {
 				key += "." + c
 				break
 			}
+		}
+	}
+	if b.Label == "" && (kind == BlockNavigation || kind == BlockMenu) {
+		// An unnamed menu in the header is not the one in the footer.
+		if r := x.region(n); r != "" && r != "navigation" {
+			key += "@" + r
 		}
 	}
 	x.keys[key]++

@@ -59,7 +59,7 @@ func htmlPage(t *testing.T, url, src string) *Page {
 
 const factsPage = `<!DOCTYPE html>
 <html lang="fi-FI"><head><title>Vuokra-asunnot – Esimerkkilä</title></head>
-<body>
+<body class="page-news-list">
 <header>
   <a href="#sisalto">Siirry sisältöön</a>
   <a href="/"><img src="logo.svg" alt="Esimerkkilän kunta"></a>
@@ -167,6 +167,8 @@ func TestPageFactsKeys(t *testing.T) {
 <nav id="menu-123" class="is-open main-nav"><a href="/a">A</a></nav>
 <nav class="main-nav"><a href="/b">B</a></nav>
 <div id="navigation"><a href="/c">C</a></div>
+<footer><nav><a href="/d">D</a></nav></footer>
+<header><nav><a href="/e">E</a></nav></header>
 <search><form><input type="search" name="s"></form></search>
 </body></html>`)
 	f := PageFacts(p)
@@ -174,7 +176,7 @@ func TestPageFactsKeys(t *testing.T) {
 	for _, b := range f.Nav {
 		keys = append(keys, b.Key)
 	}
-	if want := []string{"navigation.main-nav", "navigation.main-nav~2", "menu#navigation"}; !reflect.DeepEqual(keys, want) {
+	if want := []string{"navigation.main-nav", "navigation.main-nav~2", "menu#navigation", "navigation@contentinfo", "navigation@banner"}; !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys %q, want %q", keys, want)
 	}
 	if len(f.Search) != 1 || f.Search[0].Action != "" || f.Search[0].Input != "" {

@@ -196,6 +196,15 @@ func describeBlock(b *NavBlock) Text {
 	return msg("%s %s", kind, b.Selector)
 }
 
+// weakKey reports whether a block's key tells it apart from the page's
+// other blocks only by its place: "navigation~2", or a navigation or menu
+// with no label, id or class. Another block of a page without the first
+// one may take its key.
+func weakKey(b *NavBlock) bool {
+	key, _, _ := strings.Cut(b.Key, "@")
+	return strings.Contains(b.Key, "~") || (key == b.Kind && (b.Kind == BlockNavigation || b.Kind == BlockMenu))
+}
+
 // decoration matches the words sites add to the name of the link to the
 // current page, or of a link that opens a new window.
 var decoration = regexp.MustCompile(`(?i)\(?\s*(?:current page|current|selected|you are here|nykyinen sivu|valittu|olet tässä|tämä sivu|aktuell sida|vald|du är här|denna sida|opens in a new (?:window|tab)|avautuu uuteen (?:ikkunaan|välilehteen)|öppnas i ett nytt (?:fönster|flik))\s*\)?`)
@@ -250,8 +259,13 @@ func linksTo(b *NavBlock, href string) []NavLink {
 }
 
 // namesDiffer reports whether no link to the same address in a is named
-// as one in b.
+// as one in b. Links without a name are left out: an unnamed link is
+// link-name's failure, not a different name.
 func namesDiffer(a, b []NavLink) bool {
+	named := func(l NavLink) bool { return nameKey(l.Name) != "" }
+	if !slices.ContainsFunc(a, named) || !slices.ContainsFunc(b, named) {
+		return false
+	}
 	for _, x := range a {
 		for _, y := range b {
 			if sameName(x, y) {

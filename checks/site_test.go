@@ -28,7 +28,11 @@ func buildSite(pages []sitePage) *checks.Site {
 		for _, b := range p.blocks {
 			key, list, _ := strings.Cut(b, ":")
 			kind, label, _ := strings.Cut(key, " ")
-			nb := checks.NavBlock{Key: kind + ":" + strings.ToLower(label), Kind: kind, Label: label, Selector: "nav." + kind}
+			label = strings.TrimSpace(label)
+			nb := checks.NavBlock{Key: kind, Kind: kind, Label: label, Selector: "nav." + kind}
+			if label != "" {
+				nb.Key += ":" + strings.ToLower(label)
+			}
 			for _, item := range strings.Split(list, ",") {
 				href, name, _ := strings.Cut(strings.TrimSpace(item), "=")
 				l := checks.NavLink{Href: href, Name: name}
@@ -85,6 +89,10 @@ func TestSiteRules(t *testing.T) {
 		{name: "a link the block repeats has no one place", rule: checks.ConsistentNavigation, want: checks.Passed, pages: []sitePage{
 			{url: "/a", blocks: []string{"banner : /=Logo, /asuminen=Asuminen, /liikenne=Liikenne, /=Etusivu"}},
 			{url: "/b", blocks: []string{"banner : /=Etusivu, /asuminen=Asuminen, /liikenne=Liikenne, /=Logo"}}}},
+		{name: "a block known only by its place is asked about", rule: checks.ConsistentNavigation, want: checks.CantTell, page: "/c", compared: "/a",
+			message: `seems to list its links in a different order`, pages: []sitePage{
+				{url: "/a", blocks: []string{"navigation : /1=Yksi, /2=Kaksi, /3=Kolme"}}, {url: "/b", blocks: []string{"navigation : /1=Yksi, /2=Kaksi, /3=Kolme"}},
+				{url: "/c", blocks: []string{"navigation : /2=Kaksi, /1=Yksi, /3=Kolme"}}}},
 		{name: "an order that changes on most pages is asked about", rule: checks.ConsistentNavigation, want: checks.CantTell, page: "/b", compared: "/a",
 			message: "in a different order on most pages", pages: []sitePage{
 				{url: "/a", blocks: []string{nav("/1=Yksi, /2=Kaksi, /3=Kolme, /4=Neljä")}},
@@ -193,5 +201,21 @@ func TestSiteRulePanics(t *testing.T) {
 	}
 	if res[1].Outcome != checks.Passed {
 		t.Errorf("the next rule: %s", res[1].Outcome)
+	}
+}
+
+// TestSiteRulesUnnamed: a link or search field without a name on some
+// pages is another rule's failure (link-name, form-field-name), not a
+// different name.
+func TestSiteRulesUnnamed(t *testing.T) {
+	s := buildSite([]sitePage{
+		{url: "/a", blocks: []string{"contentinfo : /palaute=Palaute, https://facebook.example/k=Kunta Facebookissa"},
+			search: []checks.SearchForm{{Action: "/haku", Region: "banner", Input: "Hae", Selector: "form"}}},
+		{url: "/b", blocks: []string{"contentinfo : /palaute=Palaute, https://facebook.example/k="},
+			search: []checks.SearchForm{{Action: "/haku", Region: "banner", Input: "", Selector: "form"}}},
+	})
+	res := checks.CheckSite(s, []*checks.SiteRule{checks.ConsistentIdentification})[0]
+	if res.Outcome != checks.Passed {
+		t.Errorf("outcome %s, want passed; findings %+v", res.Outcome, res.Targets)
 	}
 }
