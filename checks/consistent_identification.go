@@ -31,21 +31,22 @@ func runConsistentIdentification(pass *SitePass) error {
 		if g.pages() < 2 {
 			continue
 		}
-		var differ []string // addresses whose link is named differently
+		var differ []string // addresses whose link is named differently, in the order found
+		differs := map[string]bool{}
 		compared := map[*variant]bool{}
 		g.pairs(func(ref, other *variant) {
-			if !sameBlock(ref.b, other.b) {
+			if !sameBlock(ref, other) {
 				return
 			}
 			compared[ref], compared[other] = true, true
-			rc, oc := hrefCounts(ref.b), hrefCounts(other.b)
+			oh := other.byHref()
 			for _, l := range ref.b.Links {
 				h := l.Href
-				if rc[h] == 0 || oc[h] == 0 || slices.Contains(differ, h) {
+				if differs[h] || oh[h] == nil {
 					continue
 				}
-				rc[h] = 0 // each address once
-				if namesDiffer(linksTo(ref.b, h), linksTo(other.b, h)) {
+				if s.namesDiffer(ref.byHref()[h], oh[h]) {
+					differs[h] = true
 					differ = append(differ, h)
 				}
 			}
@@ -72,13 +73,13 @@ func runConsistentIdentification(pass *SitePass) error {
 				if !compared[v] {
 					continue
 				}
-				links := linksTo(v.b, h)
+				links := v.byHref()[h]
 				if len(links) == 0 {
 					continue
 				}
 				var keys []string
 				for _, l := range links {
-					keys = append(keys, nameKey(l.Name))
+					keys = append(keys, s.key(l.Name))
 				}
 				slices.Sort(keys)
 				k := strings.Join(slices.Compact(keys), "\x00")
@@ -96,12 +97,12 @@ func runConsistentIdentification(pass *SitePass) error {
 				if reported == maxNamings {
 					break
 				}
-				if !namesDiffer(ref.links, n.links) {
+				if !s.namesDiffer(ref.links, n.links) {
 					continue
 				}
 				reported++
 				at := s.atWith(n.pages, ref.pages, g.selector)
-				at.Key = siteKey(g.lang, g.key, h, nameKey(n.links[0].Name), nameKey(ref.links[0].Name))
+				at.Key = siteKey(g.lang, g.key, h, s.key(n.links[0].Name), s.key(ref.links[0].Name))
 				pass.CantTell(at, "The link to %s in this navigation block (%s) is named %q on the pages listed and %q on the pages compared. Check that both names identify the same function; if they do, name the link the same on every page (a mark of the current page may be added).",
 					h, describeBlock(n.block), n.links[0].Name, ref.links[0].Name)
 			}

@@ -32,10 +32,10 @@ func runConsistentNavigation(pass *SitePass) error {
 		conflicted := map[*variant]bool{}
 		compared := map[*variant]bool{}
 		g.pairs(func(ref, other *variant) {
-			if conflicted[ref] || !sameBlock(ref.b, other.b) {
+			if conflicted[ref] || !sameBlock(ref, other) {
 				return
 			}
-			inRef, inOther := commonOrder(ref.b, other.b)
+			inRef, inOther := commonOrder(ref, other)
 			if len(inRef) < 2 {
 				return
 			}

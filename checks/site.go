@@ -97,6 +97,8 @@ type Site struct {
 
 	blocks map[string]*NavBlock
 	forms  map[SearchForm]*SearchForm
+	groups []*blockGroup     // see blockGroups
+	keys   map[string]string // see key
 }
 
 // SitePage is one audited page of a Site.
@@ -139,6 +141,7 @@ func (s *Site) Add(url string, f *Facts) {
 		p.Search = append(p.Search, v)
 	}
 	s.Pages = append(s.Pages, p)
+	s.groups = nil
 }
 
 // blockIdentity is a string that is the same for equal blocks.

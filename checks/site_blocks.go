@@ -28,7 +28,20 @@ type blockGroup struct {
 
 type variant struct {
 	b     *NavBlock
-	pages []int // indexes in Site.Pages, in report order
+	pages []int                // indexes in Site.Pages, in report order
+	links map[string][]NavLink // the block's links by address; see byHref
+}
+
+// byHref returns the variant's links by address, indexed on first use:
+// the comparisons look addresses up rather than scan the links.
+func (v *variant) byHref() map[string][]NavLink {
+	if v.links == nil {
+		v.links = make(map[string][]NavLink, len(v.b.Links))
+		for _, l := range v.b.Links {
+			v.links[l.Href] = append(v.links[l.Href], l)
+		}
+	}
+	return v.links
 }
 
 // maxReferences is how many of the most common variants of a block are
@@ -36,8 +49,15 @@ type variant struct {
 const maxReferences = 30
 
 // blockGroups groups the pages' navigation blocks, in the order the
-// blocks are first met.
+// blocks are first met. The groups are made once, for all the rules.
 func (s *Site) blockGroups() []*blockGroup {
+	if s.groups == nil {
+		s.groups = s.makeGroups()
+	}
+	return s.groups
+}
+
+func (s *Site) makeGroups() []*blockGroup {
 	type gk struct{ lang, key string }
 	byKey := map[gk]*blockGroup{}
 	var order []*blockGroup
@@ -94,7 +114,7 @@ func (g *blockGroup) pages() int {
 // the same, however its other versions compare.
 func (g *blockGroup) repeated() bool {
 	for _, v := range g.variants {
-		if len(v.pages) >= 2 && len(hrefCounts(v.b)) >= 2 {
+		if len(v.pages) >= 2 && len(v.byHref()) >= 2 {
 			return true
 		}
 	}
@@ -111,44 +131,38 @@ func (g *blockGroup) pairs(fn func(ref, other *variant)) {
 	}
 }
 
-// hrefCounts counts the links to each address in a block.
-func hrefCounts(b *NavBlock) map[string]int {
-	m := make(map[string]int, len(b.Links))
-	for _, l := range b.Links {
-		m[l.Href]++
-	}
-	return m
-}
-
 // sameBlock reports whether two variants of a block are the same
 // navigation: they share at least two addresses, and at least half of
 // those of the smaller one. Blocks with the same key that share less
 // (another section's menu, a block that changed completely) are
 // different blocks, not a reordering.
-func sameBlock(a, b *NavBlock) bool {
-	ca, cb := hrefCounts(a), hrefCounts(b)
+func sameBlock(a, b *variant) bool {
+	ha, hb := a.byHref(), b.byHref()
+	if len(hb) < len(ha) {
+		ha, hb = hb, ha
+	}
 	common := 0
-	for h := range ca {
-		if cb[h] > 0 {
+	for h := range ha {
+		if hb[h] != nil {
 			common++
 		}
 	}
-	return common >= 2 && 2*common >= min(len(ca), len(cb))
+	return common >= 2 && 2*common >= len(ha)
 }
 
 // commonOrder returns the addresses that each block links to once, and
 // both do, in the order of each block. A link the block repeats (a logo
 // and a "Home" link to the same page) has no one place, so it is left
 // out.
-func commonOrder(a, b *NavBlock) (inA, inB []string) {
-	ca, cb := hrefCounts(a), hrefCounts(b)
-	for _, l := range a.Links {
-		if ca[l.Href] == 1 && cb[l.Href] == 1 {
+func commonOrder(a, b *variant) (inA, inB []string) {
+	ha, hb := a.byHref(), b.byHref()
+	for _, l := range a.b.Links {
+		if len(ha[l.Href]) == 1 && len(hb[l.Href]) == 1 {
 			inA = append(inA, l.Href)
 		}
 	}
-	for _, l := range b.Links {
-		if ca[l.Href] == 1 && cb[l.Href] == 1 {
+	for _, l := range b.b.Links {
+		if len(ha[l.Href]) == 1 && len(hb[l.Href]) == 1 {
 			inB = append(inB, l.Href)
 		}
 	}
@@ -223,12 +237,26 @@ func nameKey(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// key is nameKey of a name, remembered: the same names come back on
+// every page, and nameKey's pattern is slow.
+func (s *Site) key(name string) string {
+	if k, ok := s.keys[name]; ok {
+		return k
+	}
+	if s.keys == nil {
+		s.keys = map[string]string{}
+	}
+	k := nameKey(name)
+	s.keys[name] = k
+	return k
+}
+
 // sameName reports whether two names of a link name it the same: equal
 // as nameKey compares them, or one of them is the link to the current
 // page and its name is the other with words added ("Etusivu, olet
 // tällä sivulla").
-func sameName(a NavLink, b NavLink) bool {
-	ka, kb := nameKey(a.Name), nameKey(b.Name)
+func (s *Site) sameName(a NavLink, b NavLink) bool {
+	ka, kb := s.key(a.Name), s.key(b.Name)
 	if ka == kb {
 		return true
 	}
@@ -247,28 +275,17 @@ func wordAffix(long, short string) bool {
 	return strings.HasPrefix(long, short+" ") || strings.HasSuffix(long, " "+short)
 }
 
-// linksTo returns the block's links to href.
-func linksTo(b *NavBlock, href string) []NavLink {
-	var out []NavLink
-	for _, l := range b.Links {
-		if l.Href == href {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // namesDiffer reports whether no link to the same address in a is named
 // as one in b. Links without a name are left out: an unnamed link is
 // link-name's failure, not a different name.
-func namesDiffer(a, b []NavLink) bool {
-	named := func(l NavLink) bool { return nameKey(l.Name) != "" }
+func (s *Site) namesDiffer(a, b []NavLink) bool {
+	named := func(l NavLink) bool { return s.key(l.Name) != "" }
 	if !slices.ContainsFunc(a, named) || !slices.ContainsFunc(b, named) {
 		return false
 	}
 	for _, x := range a {
 		for _, y := range b {
-			if sameName(x, y) {
+			if s.sameName(x, y) {
 				return false
 			}
 		}
