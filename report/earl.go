@@ -401,9 +401,10 @@ func addSiteFindings(r *Report, found map[string][]earlPage, index func(url stri
 // criterion, and why, in words.
 func automatedOutcome(sc string, pf []earlPage, audited int, summary []Criterion, ran []string) (string, string) {
 	var rules []string
+	untested := false
 	for _, c := range summary {
 		if c.SC == sc {
-			rules = c.Rules
+			rules, untested = c.Rules, c.Outcome == Untested
 		}
 	}
 	failed, cantTell, passed := 0, 0, 0
@@ -419,7 +420,7 @@ func automatedOutcome(sc string, pf []earlPage, audited int, summary []Criterion
 	}
 	list := strings.Join(rules, ", ")
 	switch {
-	case len(rules) == 0 || audited == 0:
+	case len(rules) == 0 || audited == 0 || untested && len(pf) == 0:
 		return Untested, "No automated rule covers this criterion: check it by hand."
 	case failed > 0:
 		return string(checks.Failed), fmt.Sprintf("The rules (%s) failed on %d of %d pages.", list, failed, audited)

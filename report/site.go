@@ -150,7 +150,9 @@ func siteResult(res checks.SiteResult) SiteResult {
 // criteria: a site rule that failed or asked a person makes its criteria
 // failed or cantTell (as a page rule does); one that passed or did not
 // apply leaves a criterion no rule tested noProblemsFound (site rules
-// decide no criterion). failedPages adds the pages a failure is seen on.
+// decide no criterion), unless it had fewer than two pages to compare:
+// then it tested nothing, and the criterion stays untested.
+// failedPages adds the pages a failure is seen on.
 func (s Summary) withSite(rules []RuleInfo, site []SiteResult) Summary {
 	s.Criteria = slices.Clone(s.Criteria)
 	for i := range s.Criteria {
@@ -179,13 +181,20 @@ func (s Summary) withSite(rules []RuleInfo, site []SiteResult) Summary {
 					c.Outcome = res.Outcome
 				}
 			default:
-				if c.Outcome == Untested {
+				if c.Outcome == Untested && res.Pages >= 2 {
 					c.Outcome = NoProblemsFound
 				}
 			}
 		}
 	}
 	return s
+}
+
+// siteCompared reports whether a site rule had pages to compare: a
+// report of one page has site results, all inapplicable, that the views
+// for people leave out.
+func (r *Report) siteCompared() bool {
+	return slices.ContainsFunc(r.SiteResults, func(res SiteResult) bool { return res.Pages >= 2 })
 }
 
 // FailedSite counts the failed site results whose rule impact is at
@@ -261,6 +270,9 @@ type sitePageView struct {
 // newSiteViews arranges the site results for the HTML report: failed
 // first, then to review, then the others.
 func newSiteViews(r *Report, anchors map[string]string, lang string) (views []siteView, failed, review int) {
+	if !r.siteCompared() {
+		return nil, 0, 0
+	}
 	results := slices.Clone(r.SiteResults)
 	slices.SortStableFunc(results, siteOutcomeOrder)
 	for _, res := range results {

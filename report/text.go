@@ -284,7 +284,7 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 		}
 	}
 
-	if len(r.SiteResults) > 0 {
+	if r.siteCompared() {
 		fmt.Fprintln(w, "\nWhole site (site rules, which compare the pages):")
 		if err := t.render(w, siteTable(r, site, t.Width > 0)); err != nil {
 			return err
@@ -305,7 +305,7 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 		}
 	}
 	fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (rule × page results)", s.Failed, s.CantTell, s.Passed)
-	if len(r.SiteResults) > 0 {
+	if r.siteCompared() {
 		var failed, review, passed int
 		for _, res := range r.SiteResults {
 			switch checks.Outcome(res.Outcome) {
