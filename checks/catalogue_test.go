@@ -37,6 +37,12 @@ func catalogue() []byte {
 	}
 	table("Required by EN 301 549", All())
 	table("Required by EN 301 549 V4.1.1 (WCAG 2.2)", WCAG22())
+	fmt.Fprintf(&b, "## Site rules\n\nThese %d rules, also required by EN 301 549, compare the audited pages with one another once they are all done (`saavu crawl`, or `saavu check` of several pages; `saavu report` runs them again over saved results). Each gives one result for the whole site, with example pages.\n\n", len(SiteRules()))
+	b.WriteString("| Rule | WCAG | Level | EN 301 549 | Impact | Title |\n|---|---|---|---|---|---|\n")
+	for _, r := range SiteRules() {
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s |\n", r.ID, r.ID, strings.Join(r.WCAG, ", "), r.Level(), strings.Join(r.EN301549(), ", "), r.Impact, r.Title)
+	}
+	b.WriteString("\n")
 	table("Extra rules", Extra())
 	heading := regexp.MustCompile(`(?m)^(#+) `)
 	for _, r := range Every() {
@@ -60,6 +66,13 @@ func catalogue() []byte {
 		}
 		fmt.Fprintf(&b, "- **Impact:** %s\n- **More:** %s\n\n", r.Impact, r.HelpURL)
 		// The rule's own headings go two levels down, under its section.
+		doc := heading.ReplaceAllString(strings.TrimSpace(r.Doc), "$1## ")
+		b.WriteString(doc + "\n\n")
+	}
+	for _, r := range SiteRules() {
+		fmt.Fprintf(&b, "## %s\n\n", r.ID)
+		fmt.Fprintf(&b, "- **Kind:** site rule (EN 301 549)\n- **WCAG:** %s (level %s)\n- **EN 301 549:** %s\n", strings.Join(r.WCAG, ", "), r.Level(), strings.Join(r.EN301549(), ", "))
+		fmt.Fprintf(&b, "- **Impact:** %s\n- **More:** %s\n\n", r.Impact, r.HelpURL)
 		doc := heading.ReplaceAllString(strings.TrimSpace(r.Doc), "$1## ")
 		b.WriteString(doc + "\n\n")
 	}

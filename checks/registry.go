@@ -111,6 +111,17 @@ func WCAG22() []*Rule {
 	}
 }
 
+// SiteRules returns the rules over the pages of a site together (see
+// SiteRule), sorted by id. They run after the pages, on the pages' facts;
+// their ids are unique among page rules too. Keep this list sorted.
+func SiteRules() []*SiteRule {
+	return []*SiteRule{
+		ConsistentIdentification,
+		ConsistentNavigation,
+		MultipleWays,
+	}
+}
+
 // Every returns the rules of All, WCAG22 and Extra together, sorted by id.
 func Every() []*Rule {
 	rules := slices.Concat(All(), WCAG22(), Extra())

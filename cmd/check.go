@@ -140,10 +140,10 @@ func (opts *CheckOptions) complete() error {
 	if opts.Concurrency < 1 {
 		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
 	}
-	if _, err := checks.Lookup(opts.Rules); err != nil {
+	if _, err := checks.LookupSite(opts.Rules); err != nil {
 		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
-	if _, err := checks.Lookup(opts.SkipRules); err != nil {
+	if _, err := checks.LookupSite(opts.SkipRules); err != nil {
 		return f.valueErrorf([]string{"skip-rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
 	if err := opts.completeRuleChoices(); err != nil {
@@ -158,6 +158,9 @@ func (opts *CheckOptions) complete() error {
 			return f.valueErrorf([]string{"extra", "rules"}, "--rules picks the rules to run; name the extra rules you want there")
 		}
 		for _, r := range checks.Every() {
+			opts.Rules = append(opts.Rules, r.ID)
+		}
+		for _, r := range checks.SiteRules() {
 			opts.Rules = append(opts.Rules, r.ID)
 		}
 	}
@@ -176,7 +179,7 @@ func (opts *CheckOptions) completeRuleChoices() error {
 			}
 			return flagErrorf("--disable %s: say why the rule is off: --disable %s=REASON", d, id)
 		}
-		if _, err := checks.Lookup([]string{id}); err != nil {
+		if _, err := checks.LookupSite([]string{id}); err != nil {
 			return opts.Factory.valueErrorf([]string{"disable"}, "%v (run 'saavu rules' to list them)", err)
 		}
 		opts.disabled = append(opts.disabled, report.DisabledRule{ID: id, Reason: reason})
@@ -272,27 +275,47 @@ func skipProbes(rules []*checks.Rule) []checks.Probe {
 	return slices.DeleteFunc(slices.Clone(checks.Probes), func(p checks.Probe) bool { return slices.Contains(need, p) })
 }
 
-// selectRules applies --rules and --skip-rules to the rules of the
-// standard std.
+// selectRules applies --rules and --skip-rules to the page rules of the
+// standard std (the ids of site rules among them pick site rules: see
+// selectSiteRules). It fails when neither page nor site rules are left.
 func selectRules(std *checks.Standard, only, skip []string) ([]*checks.Rule, error) {
 	rules := std.Rules()
 	if len(only) > 0 {
-		sel, err := checks.Lookup(only)
+		sel, err := checks.Lookup(pageRuleIDs(only))
 		if err != nil {
 			return nil, flagErrorf("--rules: %v (run 'saavu rules' to list them)", err)
 		}
 		rules = sel
 	}
 	if len(skip) > 0 {
-		if _, err := checks.Lookup(skip); err != nil {
+		if _, err := checks.LookupSite(skip); err != nil {
 			return nil, flagErrorf("--skip-rules: %v (run 'saavu rules' to list them)", err)
 		}
 		rules = slices.DeleteFunc(rules, func(r *checks.Rule) bool { return slices.Contains(skip, r.ID) })
 	}
-	if len(rules) == 0 {
+	if len(rules) == 0 && len(selectSiteRules(only, skip)) == 0 {
 		return nil, flagErrorf("no rules left to run")
 	}
 	return rules, nil
+}
+
+// selectSiteRules applies --rules and --skip-rules to the site rules,
+// which run after the pages over their facts: all of them, unless --rules
+// names rules (then those of them that are site rules).
+func selectSiteRules(only, skip []string) []*checks.SiteRule {
+	rules := checks.SiteRules()
+	if len(only) > 0 {
+		rules, _ = checks.LookupSite(only)
+	}
+	return slices.DeleteFunc(rules, func(r *checks.SiteRule) bool { return slices.Contains(skip, r.ID) })
+}
+
+// pageRuleIDs leaves the site rules out of a list of rule ids.
+func pageRuleIDs(ids []string) []string {
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool {
+		site, _ := checks.LookupSite([]string{id})
+		return len(site) > 0
+	})
 }
 
 // target is one page to audit: what the user typed and the URL to load.
@@ -524,6 +547,10 @@ func reportMeta(f *Factory, browser string, std *checks.Standard) report.Meta {
 func (opts *CheckOptions) finish(end runEnd) error {
 	f := opts.Factory
 	rep := end.report
+	// The site rules compare the pages: they run once all are done.
+	if err := rep.CheckSite(selectSiteRules(opts.Rules, opts.skipped())); err != nil {
+		return err
+	}
 	opts.applyRuleChoices(rep)
 	if err := end.sinks.write(rep, report.Options{Lang: opts.Lang, Color: f.IO.Color, Width: f.IO.Width}, f.IO); err != nil {
 		return err
@@ -563,7 +590,8 @@ func progressWord(p report.Page) string {
 
 // failuresExit ends a run whose reports are written and whose pages were
 // all audited: exit 1, with the reason as the last line on stderr, when
-// something (new) failed at or above --fail-on.
+// something (new) failed at or above --fail-on: a rule on a page, or a
+// site rule.
 func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 	min := checks.Impact(failOn)
 	switch failOn {
@@ -573,7 +601,7 @@ func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 		min = ""
 	}
 	f := report.CountFailing(rep, min)
-	if f.Results == 0 {
+	if f.Results == 0 && len(f.Site) == 0 {
 		return nil
 	}
 	fmt.Fprintf(io.ErrOut, "saavu: %s\n", exitReason(f, failOn, rep.Baseline != nil))
@@ -582,12 +610,13 @@ func failuresExit(io *IOStreams, rep *report.Report, failOn string) error {
 
 // exitReason says what made the exit status 1, counted as the exit status
 // counts: rules failing on pages (rule × page), with an element not in
-// the baseline. "exit 1: 2 new failures at or above serious (rule × page;
-// 3 new elements on 1 page)".
+// the baseline, and site rules failing (each once, for the site). "exit
+// 1: 2 new failures at or above serious (rule × page; 3 new elements on 1
+// page) and 1 failed site rule (consistent-navigation)".
 func exitReason(f report.Failing, failOn string, baseline bool) string {
-	what, elements := "failure", "element"
+	what, elements, site := "failure", "element", "failed site rule"
 	if baseline {
-		what, elements = "new failure", "new element"
+		what, elements, site = "new failure", "new element", "site rule with a new failure"
 	}
 	at := "at or above " + failOn
 	if failOn == "any" || failOn == "" {
@@ -600,8 +629,19 @@ func exitReason(f report.Failing, failOn string, baseline bool) string {
 	case f.Documents > 0:
 		where += " and " + plural(f.Documents, "document", "documents")
 	}
-	return fmt.Sprintf("exit 1: %s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
-		plural(f.Elements, elements, elements+"s"), where)
+	var parts []string
+	if f.Results > 0 {
+		parts = append(parts, fmt.Sprintf("%s %s (rule × page; %s on %s)", plural(f.Results, what, what+"s"), at,
+			plural(f.Elements, elements, elements+"s"), where))
+	}
+	if len(f.Site) > 0 {
+		sites := plural(len(f.Site), site, strings.Replace(site, "rule", "rules", 1))
+		if len(parts) == 0 {
+			sites += " " + at
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", sites, strings.Join(f.Site, ", ")))
+	}
+	return "exit 1: " + strings.Join(parts, " and ")
 }
 
 // sinks are the open destinations of the requested reports.

@@ -39,6 +39,8 @@ are merged into one report, as if one run had audited all their pages:
   - a page in several files is taken from the newest (generatedAt), or of
     equally old files from the last one given; saavu says so on stderr;
   - the rules are those of all files; the summary is computed anew;
+  - the site rules (consistent navigation and identification, multiple
+    ways), which compare the pages, run again over all the pages read;
   - documents, broken links and skipped pages are joined by URL.
 
 --fail-on and --baseline work as in 'saavu check', so saved results can

@@ -115,11 +115,12 @@ func TestBaselineCommands(t *testing.T) {
 		t.Fatalf("--fail-on none: exit %d\n%s", code, stderr)
 	}
 	code, _, stderr := run("baseline", results, "-o", base)
-	if code != ExitOK || !strings.Contains(stderr, "16 accepted failure(s) on 3 page(s)") {
+	// 16 failed elements, and the menu out of order (a site rule's failure).
+	if code != ExitOK || !strings.Contains(stderr, "17 accepted failure(s) on 3 page(s)") {
 		t.Fatalf("baseline: exit %d, stderr %q", code, stderr)
 	}
 	code, stdout, stderr := run("report", "--baseline", base, results)
-	if code != ExitOK || !strings.Contains(stdout, "Baseline: 5 accepted (16 elements); 0 new") {
+	if code != ExitOK || !strings.Contains(stdout, "Baseline: 5 accepted (17 elements); 0 new") {
 		t.Fatalf("report with its own baseline: exit %d, want 0\n%s\n%s", code, stdout, stderr)
 	}
 
@@ -149,7 +150,7 @@ func TestBaselineCommands(t *testing.T) {
 			}
 		}
 	}
-	if len(fresh) != 1 || fresh[0] != "image-alt #uusi" || rep.Baseline == nil || rep.Baseline.New != 1 || rep.Baseline.Baselined != 16 {
+	if len(fresh) != 1 || fresh[0] != "image-alt #uusi" || rep.Baseline == nil || rep.Baseline.New != 1 || rep.Baseline.Baselined != 17 {
 		t.Errorf("new failures %q, summary %+v; want only image-alt #uusi", fresh, rep.Baseline)
 	}
 	// --fail-on looks at new failures only: the baselined serious ones do not count.

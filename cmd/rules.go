@@ -29,6 +29,9 @@ func NewCmdRules(f *Factory, runF func(context.Context, *RulesOptions) error) *c
 it tests, their level, the EN 301 549 clauses and the rule's title.
 The rules of the criteria WCAG 2.2 added come next, with their EN 301 549
 V4.1.1 clauses: check and crawl run them with --standard en301549-v4.1.1.
+Site rules, marked "site", compare the pages audited together (consistent
+navigation and identification, multiple ways) once they are all done; a
+crawl runs them over its pages, 'saavu report' again over saved results.
 Extra rules (WCAG AAA criteria and best practices, which EN 301 549 does not
 require) are listed last, marked "extra"; check and crawl run them (and the
 WCAG 2.2 rules under V3.2.1) only with --extra or when named in --rules.
@@ -49,6 +52,17 @@ With a rule id, print that rule's documentation.`,
 func rulesRun(opts *RulesOptions) error {
 	out := opts.IO.Out
 	if opts.ID != "" {
+		if site, _ := checks.LookupSite([]string{opts.ID}); len(site) > 0 {
+			r := site[0]
+			fmt.Fprintf(out, "%s: %s\n", r.ID, r.Title)
+			fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+			fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+			fmt.Fprintf(out, "Site rule:    compares the pages audited together, once they are all done\n")
+			fmt.Fprintf(out, "Impact:       %s\n", r.Impact)
+			fmt.Fprintf(out, "More:         %s\n\n", r.HelpURL)
+			fmt.Fprint(out, strings.TrimSpace(r.Doc)+"\n")
+			return nil
+		}
 		rs, err := checks.Lookup([]string{opts.ID})
 		if err != nil {
 			return flagErrorf("%v (run 'saavu rules' to list them)", err)
@@ -101,6 +115,9 @@ func rulesRun(opts *RulesOptions) error {
 	for _, r := range checks.WCAG22() {
 		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), "V4.1.1 " + strings.Join(checks.EN301549V411.Clauses(r.WCAG), " "), strings.Join(r.ACT, " "), r.Title})
 	}
+	for _, r := range checks.SiteRules() {
+		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), strings.Join(r.EN301549(), " "), "site", r.Title})
+	}
 	for _, r := range checks.Extra() {
 		level := r.Level()
 		if level == "" {
@@ -111,7 +128,8 @@ func rulesRun(opts *RulesOptions) error {
 	if err := tb.Render(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d rules, %d rules of WCAG 2.2 that EN 301 549 V4.1.1 adds (run them with --standard en301549-v4.1.1), and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n", len(checks.All()), len(checks.WCAG22()), len(checks.Extra()))
+	fmt.Fprintf(out, "%d rules, %d of them site rules (marked site: they compare the pages together), %d rules of WCAG 2.2 that EN 301 549 V4.1.1 adds (run them with --standard en301549-v4.1.1), and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n",
+		len(checks.All())+len(checks.SiteRules()), len(checks.SiteRules()), len(checks.WCAG22()), len(checks.Extra()))
 	return nil
 }
 

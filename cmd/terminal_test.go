@@ -59,6 +59,9 @@ func TestExitReason(t *testing.T) {
 		{report.Failing{Results: 299, Pages: 60, Elements: 563}, "any", false, "exit 1: 299 failures of any impact (rule × page; 563 elements on 60 pages)"},
 		{report.Failing{Results: 2, Pages: 1, Elements: 3}, "serious", true, "exit 1: 2 new failures at or above serious (rule × page; 3 new elements on 1 page)"},
 		{report.Failing{Results: 1, Pages: 1, Elements: 1}, "critical", false, "exit 1: 1 failure at or above critical (rule × page; 1 element on 1 page)"},
+		{report.Failing{Site: []string{"consistent-navigation"}}, "any", false, "exit 1: 1 failed site rule of any impact (consistent-navigation)"},
+		{report.Failing{Results: 2, Pages: 1, Elements: 3, Site: []string{"consistent-navigation"}}, "moderate", true,
+			"exit 1: 2 new failures at or above moderate (rule × page; 3 new elements on 1 page) and 1 site rule with a new failure (consistent-navigation)"},
 	}
 	for _, tt := range tests {
 		if got := exitReason(tt.f, tt.failOn, tt.baseline); got != tt.want {

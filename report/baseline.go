@@ -44,6 +44,10 @@ type Finding struct {
 	URL      string `json:"url"` // the page as audited; only its path and query are compared
 	Selector string `json:"selector"`
 	Snippet  string `json:"snippet"`
+	// Key is set for a failure of a site rule (SiteNode.Key), which is
+	// matched by rule and key alone; URL is then its first example page,
+	// for the reader.
+	Key string `json:"key,omitempty"`
 }
 
 // BaselineSummary counts the failed elements of a report compared with a
@@ -66,9 +70,21 @@ func NewBaseline(r *Report) *Baseline {
 		}
 		return nil
 	})
+	for _, res := range r.SiteResults {
+		for _, n := range res.Nodes {
+			if n.Outcome == string(checks.Failed) && n.Key != "" {
+				f := Finding{Rule: res.Rule, Key: n.Key}
+				if len(n.Pages) > 0 {
+					f.URL, f.Selector = n.Pages[0].URL, n.Pages[0].Selector
+				}
+				b.Findings = append(b.Findings, f)
+			}
+		}
+	}
 	slices.SortFunc(b.Findings, func(a, b Finding) int {
 		return cmp.Or(strings.Compare(PageKey(a.URL), PageKey(b.URL)), strings.Compare(a.URL, b.URL),
-			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Selector, b.Selector), strings.Compare(a.Snippet, b.Snippet))
+			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Selector, b.Selector), strings.Compare(a.Snippet, b.Snippet),
+			strings.Compare(a.Key, b.Key))
 	})
 	return b
 }
@@ -104,7 +120,12 @@ func ReadBaseline(r io.Reader, name string) (*Baseline, error) {
 func (b *Baseline) Apply(r *Report) {
 	type group struct{ rule, page string }
 	pending := map[group][]Identity{}
+	siteKeys := map[[2]string]bool{}
 	for _, f := range b.Findings {
+		if f.Key != "" {
+			siteKeys[[2]string{f.Rule, f.Key}] = true
+			continue
+		}
 		id := NewIdentity(f.Rule, f.URL, f.Selector, f.Snippet)
 		g := group{id.Rule, id.Page}
 		pending[g] = append(pending[g], id)
@@ -156,6 +177,13 @@ func (b *Baseline) Apply(r *Report) {
 			left[g] = rest
 		}
 	})
+	for i := range r.SiteResults {
+		res := &r.SiteResults[i]
+		for k := range res.Nodes {
+			n := &res.Nodes[k]
+			n.Baselined = n.Outcome == string(checks.Failed) && siteKeys[[2]string{res.Rule, n.Key}]
+		}
+	}
 	r.Baseline = baselineSummary(r)
 }
 
@@ -177,6 +205,17 @@ func baselineSummary(r *Report) *BaselineSummary {
 		}
 		return nil
 	})
+	for _, res := range r.SiteResults {
+		for _, n := range res.Nodes {
+			switch {
+			case n.Outcome != string(checks.Failed):
+			case n.Baselined:
+				s.Baselined++
+			default:
+				s.New++
+			}
+		}
+	}
 	return s
 }
 

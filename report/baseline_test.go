@@ -25,6 +25,13 @@ func failedNodes(r *Report) (n int) {
 			}
 		}
 	}
+	for _, res := range r.SiteResults {
+		for _, node := range res.Nodes {
+			if node.Outcome == "failed" {
+				n++
+			}
+		}
+	}
 	return n
 }
 

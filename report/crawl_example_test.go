@@ -58,6 +58,7 @@ func crawlExample(t *testing.T) *Report {
 			return Result{Rule: id, Outcome: outcome, WCAG: r.WCAG, EN301549: r.EN301549(), ACT: r.ACT, Impact: string(r.Impact), Passed: passed, Nodes: nodes}
 		}
 		p := Page{URL: url, FinalURL: url, Status: 200, ContentType: "text/html; charset=utf-8", Title: fmt.Sprintf("Sivu %d – Esimerkkikunta", i+1)}
+		p.Facts = exampleFacts(sec, i)
 		// The header logo has no alt on every page; three pages also have
 		// an article image without one.
 		imgNodes := []Node{withText(Node{Outcome: "failed", Selector: "body > header > a > img", Snippet: `<img src="/static/logo-esimerkkikunta.svg" class="site-logo">`,
@@ -116,6 +117,9 @@ func crawlExample(t *testing.T) *Report {
 		Page{URL: "https://www.esimerkkikunta.fi/asuminen/lomake", Status: 500, ContentType: "text/html", Error: "the server answered 500 Internal Server Error", ErrorKind: "http"},
 	)
 	r := New(Meta{Version: "1.0.0", GeneratedAt: "2026-11-23T08:30:00Z", Browser: "Chrome/156.0.8078.79"}, rules, pages)
+	if err := r.CheckSite(checks.SiteRules()); err != nil {
+		t.Fatal(err)
+	}
 	r.SetCrawl(
 		[]Document{
 			{URL: "https://www.esimerkkikunta.fi/tiedostot/talousarvio-2026.pdf", ContentType: "application/pdf", Size: 2480000, Status: 200, LinkedFrom: []string{"https://www.esimerkkikunta.fi/", "https://www.esimerkkikunta.fi/asuminen/sivu-06"}},
@@ -133,6 +137,35 @@ func crawlExample(t *testing.T) *Report {
 	)
 	return r
 }
+
+// exampleFacts are the facts of page i, of the section sec, of the crawl
+// example: every page has the main menu, the search and the footer; the
+// health section's template swaps two links of the menu (a failure of
+// consistent navigation), the education section's footer names the
+// feedback link differently (to review for consistent identification).
+func exampleFacts(sec string, i int) *Facts {
+	menu := []checks.NavLink{{Href: "/", Name: "Etusivu"}, {Href: "/asuminen", Name: "Asuminen"}, {Href: "/liikenne", Name: "Liikenne"},
+		{Href: "/kulttuuri", Name: "Kulttuuri"}, {Href: "/terveys", Name: "Terveys"}, {Href: "/opetus", Name: "Opetus"}}
+	if sec == "terveys" && i > 0 {
+		menu[4], menu[1] = menu[1], menu[4]
+	}
+	feedback := "Anna palautetta"
+	if sec == "opetus" {
+		feedback = "Palaute"
+	}
+	return &checks.Facts{
+		Lang: "fi",
+		Nav: []checks.NavBlock{
+			{Key: "navigation:päävalikko", Kind: checks.BlockNavigation, Label: "Päävalikko", Selector: "body > header > nav", Links: menu},
+			{Key: "contentinfo", Kind: checks.BlockFooter, Selector: "body > footer", Links: []checks.NavLink{
+				{Href: "/saavutettavuusseloste", Name: "Saavutettavuusseloste"}, {Href: "/tietosuoja", Name: "Tietosuoja"}, {Href: "/palaute", Name: feedback}}},
+		},
+		Search: []checks.SearchForm{{Action: "/haku", Region: checks.BlockBanner, Label: "Sivuston haku", Input: "Hae sivustolta", Button: "Hae", Selector: "#haku"}},
+	}
+}
+
+// Facts is checks.Facts, for short.
+type Facts = checks.Facts
 
 // tx builds a rule message as the rules do: a template with its
 // arguments, each a string (code, shown as it is) or a Text (translated).

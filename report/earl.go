@@ -247,6 +247,9 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
+	siteLines := addSiteFindings(r, found, func(url string) int {
+		return slices.IndexFunc(pages, func(p pageInfo) bool { return p.url == url })
+	})
 	crits := ev.Criteria
 	if len(crits) == 0 {
 		for _, c := range r.Summary.Criteria {
@@ -297,6 +300,9 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 		test := earlTest{ID: earlTestID(c, wcag), Type: []string{"earl:TestCriterion", "earl:TestRequirement"}, Title: c.SC + " " + c.Title}
 		pf := found[sc]
 		auto, desc := automatedOutcome(r.Std(), sc, pf, len(pages), r.Summary.Criteria, ran)
+		if lines := siteLines[sc]; len(lines) > 0 {
+			desc += "\n\nWhole site: " + strings.Join(lines, "\n")
+		}
 		a := earlAssert{Type: "earl:Assertion", AssertedBy: tool, Mode: "earl:automatic", Subject: site, Test: test,
 			Result: earlResult{Type: "earl:TestResult", Outcome: "earl:" + auto, Description: desc, Date: r.GeneratedAt}}
 		if v, ok := ev.Verdicts[sc]; ok {
@@ -355,13 +361,50 @@ func (e EARLWriter) Write(w io.Writer, r *Report) error {
 	return enc.Encode(doc)
 }
 
+// addSiteFindings adds the findings of the site rules to the pages they
+// name (found, by criterion; index gives a page's number, -1 for one not
+// audited) and returns them in words by criterion, for the site-level
+// assertions.
+func addSiteFindings(r *Report, found map[string][]earlPage, index func(url string) int) map[string][]string {
+	lines := map[string][]string{}
+	for _, res := range r.SiteResults {
+		for _, n := range res.Nodes {
+			line := res.Rule + ": " + n.Outcome + "; " + n.Message
+			for _, sc := range res.WCAG {
+				lines[sc] = append(lines[sc], line)
+				for _, p := range n.Pages {
+					i := index(p.URL)
+					if i < 0 {
+						continue
+					}
+					j := slices.IndexFunc(found[sc], func(ep earlPage) bool { return ep.page == i })
+					if j < 0 {
+						found[sc] = append(found[sc], earlPage{page: i, outcome: string(checks.Inapplicable)})
+						j = len(found[sc]) - 1
+					}
+					ep := &found[sc][j]
+					if outcomeRank(n.Outcome) > outcomeRank(ep.outcome) {
+						ep.outcome = n.Outcome
+					}
+					ep.lines = append(ep.lines, line)
+				}
+			}
+		}
+	}
+	for sc := range found {
+		slices.SortStableFunc(found[sc], func(a, b earlPage) int { return a.page - b.page })
+	}
+	return lines
+}
+
 // automatedOutcome is the site-level outcome of the rules citing a
 // criterion, and why, in words.
 func automatedOutcome(std *checks.Standard, sc string, pf []earlPage, audited int, summary []Criterion, ran []string) (string, string) {
 	var rules []string
+	untested := false
 	for _, c := range summary {
 		if c.SC == sc {
-			rules = c.Rules
+			rules, untested = c.Rules, c.Outcome == Untested
 		}
 	}
 	failed, cantTell, passed := 0, 0, 0
@@ -377,7 +420,7 @@ func automatedOutcome(std *checks.Standard, sc string, pf []earlPage, audited in
 	}
 	list := strings.Join(rules, ", ")
 	switch {
-	case len(rules) == 0 || audited == 0:
+	case len(rules) == 0 || audited == 0 || untested && len(pf) == 0:
 		return Untested, "No automated rule covers this criterion: check it by hand."
 	case failed > 0:
 		return string(checks.Failed), fmt.Sprintf("The rules (%s) failed on %d of %d pages.", list, failed, audited)

@@ -99,7 +99,7 @@ func TestGolden(t *testing.T) {
 // computes from its pages, and reading and writing it changes nothing.
 func TestGoldenInput(t *testing.T) {
 	r, in := readGoldenInput(t)
-	if got := summarize(r.Std(), r.Rules, r.Pages); !reflect.DeepEqual(got, r.Summary) {
+	if got := summarize(r.Std(), r.Rules, r.Pages).withSite(r.Rules, r.SiteResults); !reflect.DeepEqual(got, r.Summary) {
 		t.Errorf("the summary in %s is not what summarize computes from its pages; got\n%+v\nwant\n%+v", goldenInput, got, r.Summary)
 	}
 	var out bytes.Buffer
@@ -133,8 +133,13 @@ func TestGoldenInput(t *testing.T) {
 			}
 		}
 	}
+	site := map[string]int{}
+	for _, res := range r.SiteResults {
+		site[res.Outcome]++
+	}
 	for what, n := range map[string]int{"audited pages": audited, "pages not audited": notAudited, "pages with notes": notes,
-		"nodes with a screenshot": shots, "failed nodes without one": plain, "cantTell results": cantTell} {
+		"nodes with a screenshot": shots, "failed nodes without one": plain, "cantTell results": cantTell,
+		"failed site results": site["failed"], "cantTell site results": site["cantTell"], "passed site results": site["passed"]} {
 		if n == 0 {
 			t.Errorf("%s has no %s", goldenInput, what)
 		}

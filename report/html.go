@@ -120,6 +120,11 @@ type htmlView struct {
 	StdPending bool
 	Unverified bool
 	OwnTitles  bool
+	// The results of the site rules, failed first; how many failed (not
+	// all accepted in the baseline) and need review.
+	Site        []siteView
+	NSiteFailed int
+	NSiteReview int
 }
 
 type outcomeCount struct {
@@ -437,6 +442,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 		v.Legend = append(v.Legend, outcomeCount{o, counts[o]})
 	}
 	v.StdPending = r.Std().Status != ""
+	v.Site, v.NSiteFailed, v.NSiteReview = newSiteViews(r, anchors, tr.lang)
 	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
 	v.Sample = newSampleView(r.Sample, anchors, tr)
 	s := r.Summary
@@ -502,8 +508,7 @@ func ruleTitle(r *Report, id, lang string) (title, titleLang string) {
 		title = info.Title
 	}
 	translated := lang == "en"
-	if rules, err := checks.Lookup([]string{id}); err == nil {
-		doc, ok := rules[0].DocIn(lang)
+	if doc, ok, known := ruleDocIn(id, lang); known {
 		if t := renderDoc(doc).Title; ok && lang != "en" && t != "" { // in English, the report's own title
 			title = t
 		}
@@ -513,6 +518,21 @@ func ruleTitle(r *Report, id, lang string) (title, titleLang string) {
 		return title, "en"
 	}
 	return title, ""
+}
+
+// ruleDocIn is the documentation of the page or site rule id in lang,
+// as Rule.DocIn gives it; known is false for a rule this saavu does not
+// know.
+func ruleDocIn(id, lang string) (doc string, ok, known bool) {
+	if rules, err := checks.Lookup([]string{id}); err == nil {
+		doc, ok = rules[0].DocIn(lang)
+		return doc, ok, true
+	}
+	if site, _ := checks.LookupSite([]string{id}); len(site) > 0 {
+		doc, ok = site[0].DocIn(lang)
+		return doc, ok, true
+	}
+	return "", false, false
 }
 
 func newPageView(p *Page, id string) pageView {
@@ -585,9 +605,11 @@ func disabledViews(rules []DisabledRule, lang string) []disabledView {
 	var out []disabledView
 	for _, d := range rules {
 		dv := disabledView{ID: d.ID, Title: d.ID, Reason: d.Reason}
-		if found, err := checks.Lookup([]string{d.ID}); err == nil {
-			dv.Title = found[0].Title
-			doc, ok := found[0].DocIn(lang)
+		if en, _, known := ruleDocIn(d.ID, "en"); known {
+			if t := renderDoc(en).Title; t != "" {
+				dv.Title = t
+			}
+			doc, ok, _ := ruleDocIn(d.ID, lang)
 			switch {
 			case lang == "en":
 			case !ok:

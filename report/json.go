@@ -109,7 +109,7 @@ func (r *Report) upgrade() error {
 	}); err != nil {
 		return err
 	}
-	r.Summary = sum.summary(r.Rules)
+	r.Summary = sum.summary(r.Rules).withSite(r.Rules, r.SiteResults)
 	r.SchemaVersion = SchemaVersion
 	return nil
 }

@@ -24,7 +24,9 @@ import (
 //   - a failure whose failed elements are all accepted in a baseline
 //     (--baseline) passes, with a note in <system-out>, as it does not
 //     count for the exit code either;
-//   - a page that could not be audited is one test case with an <error>.
+//   - a page that could not be audited is one test case with an <error>;
+//   - the site rules, which compare the pages, are a last <testsuite>
+//     named "site", one <testcase> per site rule that applied.
 //
 // Every other failed rule is a <failure>, whatever --fail-on says: gate
 // on saavu's exit code, or on the JUnit report, not both with different
@@ -99,6 +101,11 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 		out.Failures += s.Failures
 		out.Errors += s.Errors
 	}
+	site := junitSiteSuite(r)
+	if site != nil {
+		out.Tests += site.Tests
+		out.Failures += site.Failures
+	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
@@ -122,6 +129,11 @@ func (JUnitWriter) Write(w io.Writer, r *Report) error {
 	}
 	for i := range docs {
 		if err := enc.EncodeElement(junitPageSuite(r, &docs[i]), xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
+			return err
+		}
+	}
+	if site != nil {
+		if err := enc.EncodeElement(site, xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
 			return err
 		}
 	}
@@ -221,6 +233,87 @@ func junitTestCase(r *Report, p Page, res Result) junitCase {
 		c.Failure.Body = xmlSafe(c.Failure.Body)
 	}
 	return c
+}
+
+// junitSiteSuite is the test suite of the site rules: a test case per
+// site rule that applied, failing as a page rule fails; nil when none
+// applied.
+func junitSiteSuite(r *Report) *junitSuite {
+	s := &junitSuite{Name: "site"}
+	for _, res := range r.SiteResults {
+		if res.Outcome == string(checks.Inapplicable) {
+			continue
+		}
+		ri, _ := r.Rule(res.Rule)
+		c := junitCase{Classname: res.Rule, Name: cmpOr(ri.Title, res.Rule) + " (" + plural(res.Pages, "1 page", strconv.Itoa(res.Pages)+" pages") + " compared)"}
+		var failed, review []string
+		baselined := 0
+		for _, n := range res.Nodes {
+			text := siteNodeText(n)
+			switch {
+			case n.Outcome == string(checks.Failed) && n.Baselined:
+				baselined++
+			case n.Outcome == string(checks.Failed):
+				failed = append(failed, text)
+			case n.Outcome == string(checks.CantTell):
+				review = append(review, text)
+			}
+		}
+		if res.Outcome == string(checks.Failed) && (len(failed) > 0 || baselined == 0) {
+			msg := "failed"
+			if len(res.Nodes) > 0 {
+				msg = res.Nodes[0].Message
+			}
+			c.Failure = &junitMessage{Message: msg, Type: res.Rule, Body: xmlSafe(strings.Join(failed, "") + ruleFooter(ri, Result{Impact: res.Impact, WCAG: res.WCAG, EN301549: res.EN301549}, r.Standard.WCAG))}
+			s.Failures++
+		}
+		var notes strings.Builder
+		if baselined > 0 {
+			fmt.Fprintf(&notes, "%d %s accepted in the baseline.\n", baselined, plural(baselined, "failure", "failures"))
+		}
+		if len(review) > 0 {
+			if notes.Len() > 0 {
+				notes.WriteString("\n")
+			}
+			fmt.Fprintf(&notes, "Check by hand (%d):\n\n%s", len(review), strings.Join(review, ""))
+		}
+		if notes.Len() > 0 {
+			c.SystemOut = &junitText{Text: xmlSafe(notes.String())}
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	if len(s.Cases) == 0 {
+		return nil
+	}
+	s.Tests = len(s.Cases)
+	return s
+}
+
+// siteNodeText is a site finding in a failure or note: its message, the
+// pages where it is seen and those it was compared with.
+func siteNodeText(n SiteNode) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", n.Message)
+	pages := func(label string, list []PageRef, total int) {
+		if len(list) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "  %s:\n", label)
+		for _, p := range list {
+			if p.Selector != "" {
+				fmt.Fprintf(&b, "    %s (%s)\n", p.URL, p.Selector)
+			} else {
+				fmt.Fprintf(&b, "    %s\n", p.URL)
+			}
+		}
+		if more := total - len(list); more > 0 {
+			fmt.Fprintf(&b, "    and %d more\n", more)
+		}
+	}
+	pages("Pages", n.Pages, n.PageCount)
+	pages("Compared with", n.Compared, n.ComparedCount)
+	b.WriteString("\n")
+	return b.String()
 }
 
 func failureMessage(failed []Node) string {

@@ -73,6 +73,9 @@ func ReadPart(r io.Reader, name string) (*Report, error) {
 //   - Disabled rules are the union, less the rules that ran somewhere.
 //   - Baseline marks are kept as they are; the baseline counts are
 //     recomputed when any report had them.
+//   - The site rules that ran in any report run again over the facts of
+//     all the merged pages (see CheckSite); a site rule this saavu does
+//     not know is left out, with a warning.
 //
 // The summary is recomputed by Rebuild. Merging one report gives it back
 // unchanged.
@@ -165,7 +168,12 @@ func Merge(parts []Part) (*Report, []string, error) {
 			continue // no results that could lack a rule
 		}
 		var missing []string
+		pageRules := 0
 		for _, ri := range infos {
+			if ri.Site {
+				continue // site rules run again over all the pages
+			}
+			pageRules++
 			if _, ok := p.Report.Rule(ri.ID); !ok {
 				missing = append(missing, ri.ID)
 			}
@@ -176,7 +184,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 				list = append(slices.Clone(list[:5]), "…")
 			}
 			warns = append(warns, fmt.Sprintf("%s: %d of the %d rules did not run (%s): its pages have no results for them",
-				p.Name, len(missing), len(infos), strings.Join(list, ", ")))
+				p.Name, len(missing), pageRules, strings.Join(list, ", ")))
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(disabled)) {
@@ -227,6 +235,37 @@ func Merge(parts []Part) (*Report, []string, error) {
 		}
 		slices.SortStableFunc(list, func(a, b Page) int { return strings.Compare(a.URL, b.URL) })
 		out = Rebuild(meta, infos, list)
+	}
+
+	siteRules, unknown := out.SiteRulesOf()
+	for _, id := range unknown {
+		warns = append(warns, fmt.Sprintf("site rule %s is not known to this saavu (made by another version?): its results are left out", id))
+		out.Rules = slices.DeleteFunc(out.Rules, func(ri RuleInfo) bool { return ri.ID == id })
+	}
+	if len(siteRules) > 0 {
+		if n := out.noFacts(); n > 0 {
+			warns = append(warns, fmt.Sprintf("%d audited page(s) were saved by a saavu without site rules and have no facts: the site rules compare the other pages only", n))
+		}
+		if err := out.CheckSite(siteRules); err != nil {
+			return nil, nil, err
+		}
+		// Site failures accepted in a baseline stay so.
+		accepted := map[[2]string]bool{}
+		for _, p := range parts {
+			for _, res := range p.Report.SiteResults {
+				for _, n := range res.Nodes {
+					if n.Baselined {
+						accepted[[2]string{res.Rule, n.Key}] = true
+					}
+				}
+			}
+		}
+		for i := range out.SiteResults {
+			res := &out.SiteResults[i]
+			for k := range res.Nodes {
+				res.Nodes[k].Baselined = accepted[[2]string{res.Rule, res.Nodes[k].Key}]
+			}
+		}
 	}
 
 	audited := map[string]bool{}

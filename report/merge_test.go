@@ -101,7 +101,8 @@ func TestMergeDuplicatesAndRules(t *testing.T) {
 			parts: []Part{
 				{"all.json", Rebuild(meta("2026-01-01T00:00:00Z"), whole.Rules, []Page{home})},
 				{"few.json", Rebuild(meta("2026-01-02T00:00:00Z"), func() []RuleInfo {
-					ri := slices.Clone(whole.Rules[:2])
+					pageRules := slices.DeleteFunc(slices.Clone(whole.Rules), func(ri RuleInfo) bool { return ri.Site })
+					ri := slices.Clone(pageRules[:2])
 					ri[0].Impact = "minor"
 					return ri
 				}(), []Page{whole.Pages[2]})},

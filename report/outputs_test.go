@@ -32,20 +32,25 @@ type counts struct {
 
 func jsonCounts(t *testing.T, out []byte) counts {
 	t.Helper()
+	type result struct {
+		Outcome string
+		Nodes   []struct{ Outcome string }
+	}
 	var doc struct {
 		Pages []struct {
 			Error   string
-			Results []struct {
-				Outcome string
-				Nodes   []struct{ Outcome string }
-			}
+			Results []result
 		}
+		SiteResults []result // a site rule's result counts as one more result
 	}
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
 	var c counts
-	for _, p := range doc.Pages {
+	for _, p := range append(doc.Pages, struct {
+		Error   string
+		Results []result
+	}{Results: doc.SiteResults}) {
 		if p.Error != "" {
 			c.NotAudited++
 		}
@@ -213,7 +218,11 @@ func TestOutputsAgree(t *testing.T) {
 	if want.FailedResults == 0 || want.FailedNodes == 0 || want.ReviewNodes == 0 || want.NotAudited == 0 {
 		t.Fatalf("the golden report must have failures, reviews and pages not audited: %+v", want)
 	}
-	if want.FailedResults != r.Summary.Failed || want.FailedResults != r.Failures("") || want.NotAudited != r.Summary.NotAudited {
+	siteFailed := len(r.FailedSite(""))
+	if siteFailed == 0 {
+		t.Fatal("the golden report must have a failed site rule")
+	}
+	if want.FailedResults != r.Summary.Failed+siteFailed || want.FailedResults != r.Failures("") || want.NotAudited != r.Summary.NotAudited {
 		t.Errorf("JSON counts %+v do not match the summary %+v", want, r.Summary)
 	}
 	sarif, _ := sarifCounts(t, render(t, SARIFWriter{}, r))
@@ -225,12 +234,19 @@ func TestOutputsAgree(t *testing.T) {
 	ju := junitCounts(t, render(t, JUnitWriter{}, r))
 	ju.FailedNodes, ju.ReviewNodes = want.FailedNodes, want.ReviewNodes
 	got["JUnit"] = ju
-	// A test case per rule that applied to a page, and one per page not
-	// audited: inapplicable results are left out.
+	// A test case per rule that applied to a page, one per page not
+	// audited and one per site rule that applied: inapplicable results
+	// are left out.
 	s := r.Summary
-	if _, tests := junitTotals(t, render(t, JUnitWriter{}, r)); tests != s.Failed+s.CantTell+s.Passed+s.NotAudited {
-		t.Errorf("JUnit has %d test cases, want %d (failed, cantTell and passed results, and pages not audited; %d inapplicable left out)",
-			tests, s.Failed+s.CantTell+s.Passed+s.NotAudited, s.Inapplicable)
+	site := 0
+	for _, res := range r.SiteResults {
+		if res.Outcome != "inapplicable" {
+			site++
+		}
+	}
+	if _, tests := junitTotals(t, render(t, JUnitWriter{}, r)); tests != s.Failed+s.CantTell+s.Passed+s.NotAudited+site {
+		t.Errorf("JUnit has %d test cases, want %d (failed, cantTell and passed results, pages not audited and site rules; %d inapplicable left out)",
+			tests, s.Failed+s.CantTell+s.Passed+s.NotAudited+site, s.Inapplicable)
 	}
 	for format, c := range got {
 		if c != want {

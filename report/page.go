@@ -32,6 +32,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 		out.Results = []Result{}
 		return out
 	}
+	out.Facts = checks.PageFacts(p)
 	shots := decodeShots(p.Shots)
 	for _, res := range results {
 		r := Result{

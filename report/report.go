@@ -32,7 +32,10 @@ type Report struct {
 	Browser       string     `json:"browser,omitempty"`     // e.g. "Chrome/156.0.8078.79"
 	Rules         []RuleInfo `json:"rules"`                 // the rules that ran, sorted by id
 	Pages         []Page     `json:"pages"`                 // sorted by URL
-	Summary       Summary    `json:"summary"`
+	// The results of the site rules, which check the pages together,
+	// sorted by rule id; see site.go.
+	SiteResults []SiteResult `json:"siteResults,omitempty"`
+	Summary     Summary      `json:"summary"`
 
 	// Filled by `saavu crawl` only (see crawl.go), documents by check too.
 	Documents []Document `json:"documents,omitempty"` // linked documents, sorted by URL
@@ -56,6 +59,9 @@ type Report struct {
 	src   PageSource
 	hooks []func(int, *Page)
 	err   error // the first error reading src
+	// The pages' facts, gathered while the summary of a streamed report
+	// is computed, for CheckSite; nil once it used them.
+	site *checks.Site
 }
 
 // Tool names the program that wrote the report.
@@ -119,6 +125,7 @@ type RuleInfo struct {
 	// PDFUA names the PDF/UA-1 requirement and Matterhorn checkpoints a
 	// check of documents matches (documentRules only).
 	PDFUA string `json:"pdfua,omitempty"`
+	Site     bool     `json:"site,omitempty"`  // a site rule: its result is in siteResults, not in the pages' results
 }
 
 // Page is the result of one page.
@@ -132,6 +139,10 @@ type Page struct {
 	ErrorKind   string   `json:"errorKind,omitempty"` // network, http, not-html, timeout, hung, crash, browser
 	Notes       []string `json:"notes,omitempty"`     // things the reader should know about the capture
 	Results     []Result `json:"results"`             // one per rule, sorted by rule id; empty when Error is set
+	// Facts are what the site rules read of the page (its navigation,
+	// search forms…), kept so that they can run again on saved results;
+	// nil when the page was not audited.
+	Facts *checks.Facts `json:"facts,omitempty"`
 }
 
 // Audited reports whether the page was checked.
@@ -322,8 +333,12 @@ func rebuildStreamed(meta Meta, rules []RuleInfo, src PageSource) (*Report, erro
 	r := Rebuild(meta, rules, nil)
 	r.src = src
 	sum := summer{std: meta.std()}
+	r.site = new(checks.Site)
 	if err := r.EachPage(func(_ int, p *Page) error {
 		sum.add(p)
+		if p.Audited() {
+			r.site.Add(p.URL, p.Facts)
+		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -566,10 +581,11 @@ func outcomeRank(o string) int {
 }
 
 // Failures counts the failed results whose rule impact is at least min
-// (all failures when min is empty). A result whose failed elements are
-// all in the baseline does not count: only new failures do.
+// (all failures when min is empty), a failed site rule counting once. A
+// result whose failed elements are all in the baseline does not count:
+// only new failures do.
 func (r *Report) Failures(min checks.Impact) int {
-	n := 0
+	n := len(r.FailedSite(min))
 	_ = r.EachPage(func(_ int, p *Page) error {
 		for _, res := range p.Results {
 			if res.Outcome == string(checks.Failed) && checks.Impact(res.Impact).Rank() >= min.Rank() && !res.allBaselined() {

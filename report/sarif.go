@@ -28,6 +28,9 @@ const (
 // rule descriptor per rule that ran, one result per failed element
 // (kind "fail") and per element to check by hand (kind "review"), and
 // the pages that could not be audited as tool execution notifications.
+// A finding of a site rule is a result located on its first example
+// page, its other example pages and the pages compared as related
+// locations.
 type SARIFWriter struct {
 	// Docs returns the Markdown explanation of a rule (its Doc), used
 	// as the rule's help. Nil, or an empty answer, falls back to the
@@ -111,11 +114,14 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	BaselineState       string            `json:"baselineState,omitempty"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int            `json:"id,omitempty"` // of a related location, from 1
 	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
 	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+	Message          *sarifMessage  `json:"message,omitempty"` // of a related location: what it is
 }
 
 type sarifPhysical struct {
@@ -235,8 +241,68 @@ func (w SARIFWriter) Write(out io.Writer, r *Report) error {
 				return err
 			}
 		}
+		for _, res := range r.SiteResults {
+			i, ok := index[res.Rule]
+			if !ok {
+				continue // a report always lists its site rules
+			}
+			for _, n := range res.Nodes {
+				if err := emit(sarifSiteFinding(r, res, n, i)); err != nil {
+					return err
+				}
+			}
+		}
 		return nil
 	})
+}
+
+// sarifSiteFinding is the result for a finding of a site rule: on its
+// first example page, the others and the pages compared related to it.
+func sarifSiteFinding(r *Report, res SiteResult, n SiteNode, ruleIndex int) sarifResult {
+	loc := func(p PageRef) sarifLocation {
+		l := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(p.URL)}, Region: &sarifRegion{StartLine: 1}}}
+		if p.Selector != "" {
+			l.LogicalLocations = []sarifLogical{{FullyQualifiedName: p.Selector, Kind: "element"}}
+		}
+		return l
+	}
+	out := sarifResult{
+		RuleID:              res.Rule,
+		RuleIndex:           ruleIndex,
+		Kind:                "fail",
+		Level:               sarifLevel(res.Impact),
+		Message:             sarifMessage{Text: cmpOr(n.Message, res.Rule)},
+		PartialFingerprints: map[string]string{sarifFingerprint: fingerprint(res.Rule, "site", n.Key)},
+	}
+	if len(n.Pages) > 0 {
+		out.Locations = []sarifLocation{loc(n.Pages[0])}
+	} else {
+		out.Locations = []sarifLocation{}
+	}
+	related := func(p PageRef, what string) {
+		l := loc(p)
+		l.ID = len(out.RelatedLocations) + 1
+		l.Message = &sarifMessage{Text: what}
+		out.RelatedLocations = append(out.RelatedLocations, l)
+	}
+	for i, p := range n.Pages {
+		if i > 0 {
+			related(p, "also here")
+		}
+	}
+	for _, p := range n.Compared {
+		related(p, "compared with this page")
+	}
+	if n.Outcome != string(checks.Failed) {
+		out.Kind, out.Level = "review", "none"
+	}
+	if r.Baseline != nil && n.Outcome == string(checks.Failed) {
+		out.BaselineState = "new"
+		if n.Baselined {
+			out.BaselineState = "unchanged"
+		}
+	}
+	return out
 }
 
 // sarifFinding is the result for one element a rule failed or could not
@@ -453,12 +519,9 @@ func standardName(s Standard) string {
 	return name
 }
 
-// ruleDocs returns the explanation of a registered rule, for SARIF help.
+// ruleDocs returns the explanation of a registered rule, page or site
+// rule, for SARIF help.
 func ruleDocs(id string) string {
-	for _, r := range checks.Every() {
-		if r.ID == id {
-			return r.Doc
-		}
-	}
-	return ""
+	doc, _, _ := ruleDocIn(id, "en")
+	return doc
 }

@@ -17,7 +17,11 @@ func v411(t *testing.T) *Report {
 	t.Helper()
 	whole, _ := readGoldenInput(t)
 	meta := Meta{Version: whole.Tool.Version, GeneratedAt: whole.GeneratedAt, Browser: whole.Browser, Standard: checks.EN301549V411}
-	return Rebuild(meta, whole.Rules, whole.Pages)
+	r := Rebuild(meta, whole.Rules, whole.Pages)
+	if err := r.CheckSite(checks.SiteRules()); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // TestStandardV411 checks that a report follows its standard: the JSON

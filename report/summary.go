@@ -52,6 +52,7 @@ type Failing struct {
 	// Documents are the documents with such a result (a check of a
 	// document failing counts as a result, its places as elements).
 	Documents int
+	Site []string // the site rules that failed so (once each, for the site), by id
 }
 
 // CountFailing counts the failures at or above min.
@@ -72,6 +73,7 @@ func CountFailing(r *Report, min checks.Impact) Failing {
 		return nil
 	})
 	countFailingDocuments(r, min, &f)
+	f.Site = r.FailedSite(min)
 	return f
 }
 
@@ -228,9 +230,13 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 
 	// The failures.
 	fmt.Fprintln(w)
-	if sum.Failed == 0 && (sum.Pages > 0 || sum.Documents == nil) {
+	siteFailed := len(r.FailedSite(""))
+	switch {
+	case sum.Failed == 0 && siteFailed == 0 && (sum.Pages > 0 || sum.Documents == nil):
 		fmt.Fprintln(w, s.paint(ansiGreen, "No failures."))
-	} else if sum.Failed > 0 {
+	case sum.Failed == 0 && siteFailed > 0:
+		fmt.Fprintln(w, s.paint(ansiGreen, "No failures on the pages."))
+	case sum.Failed > 0:
 		s.para(w, "Failures: %s (rule × page) on %s; %s",
 			s.paint(ansiRed+ansiBold, strconv.Itoa(sum.Failed)), count(failedPages, "page", "pages"), count(elements, "element", "elements"))
 	}
@@ -272,6 +278,8 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 		more(w, listed-len(worst), "page", "pages", worstWhat)
 	}
 
+	s.writeSite(w, r, base)
+
 	// What else the report holds.
 	var also []string
 	if n := len(r.BrokenLinks); n > 0 {
@@ -304,6 +312,56 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 	}
 	writeReports(w, s.Reports)
 	return nil
+}
+
+// writeSite lists the findings of the site rules, failures first; a
+// site whose site rules found nothing, or had one page to compare, gets
+// a line or nothing.
+func (s SummaryWriter) writeSite(w io.Writer, r *Report, base string) {
+	var findings [][]string
+	var failed, review, ran int
+	for _, res := range r.SiteResults {
+		if res.Outcome != string(checks.Inapplicable) {
+			ran++
+		}
+		for _, n := range res.Nodes {
+			outcome := s.paint(ansiYellow, "check")
+			if n.Outcome == string(checks.Failed) {
+				outcome = s.paint(ansiRed, "failed")
+				if n.Baselined {
+					outcome = "accepted"
+				}
+				failed++
+			} else {
+				review++
+			}
+			findings = append(findings, []string{outcome, res.Rule, siteNodePages(n, base), oneLine(n.Message)})
+		}
+	}
+	if ran == 0 {
+		return
+	}
+	fmt.Fprintln(w)
+	if len(findings) == 0 {
+		s.para(w, "Whole site: %s found nothing wrong over %s.", count(ran, "site rule", "site rules"), count(r.SiteResults[0].Pages, "page", "pages"))
+		return
+	}
+	slices.SortStableFunc(findings, func(a, b []string) int { return cmp.Compare(siteRank(b[0]), siteRank(a[0])) })
+	s.para(w, "Whole site (site rules, which compare the pages): %d failed, %d to check by hand", failed, review)
+	shown := capped(len(findings), summaryCriteriaBaseline)
+	// The rule ids differ at their end (…-navigation, …-identification).
+	tb := &table{header: []string{"", "Rule", "Pages", "Finding"}, flex: map[int]column{1: {min: 12, breaks: "-", keepEnd: true, later: 1}, 2: pathColumn, 3: messageColumn}}
+	tb.rows = findings[:shown]
+	s.list(w, tb)
+	more(w, len(findings)-shown, "finding", "findings", "")
+}
+
+// siteRank orders the rows of writeSite: failures first.
+func siteRank(outcome string) int {
+	if strings.Contains(outcome, "failed") {
+		return 1
+	}
+	return 0
 }
 
 // writeCriteria lists the criteria that failed, on the most pages first.

@@ -284,6 +284,13 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 		}
 	}
 
+	if r.siteCompared() {
+		fmt.Fprintln(w, "\nWhole site (site rules, which compare the pages):")
+		if err := t.render(w, siteTable(r, site, t.Width > 0)); err != nil {
+			return err
+		}
+	}
+
 	if len(notAudited) > 0 {
 		fmt.Fprintln(w, "\nNot audited:")
 		for _, na := range notAudited {
@@ -300,12 +307,68 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 	if err := t.documents(w, r); err != nil { // documents.go
 		return err
 	}
-	fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (rule × page results)\n", s.Failed, s.CantTell, s.Passed)
+	fmt.Fprintf(w, "\n%d failed, %d need review, %d passed (rule × page results)", s.Failed, s.CantTell, s.Passed)
+	if r.siteCompared() {
+		var failed, review, passed int
+		for _, res := range r.SiteResults {
+			switch checks.Outcome(res.Outcome) {
+			case checks.Failed:
+				failed++
+			case checks.CantTell:
+				review++
+			case checks.Passed:
+				passed++
+			}
+		}
+		fmt.Fprintf(w, "\nSite rules: %d failed, %d need review, %d passed", failed, review, passed)
+	}
+	fmt.Fprintln(w)
 	if b := r.Baseline; b != nil {
 		fmt.Fprintf(w, "Baseline: %d new, %d baselined (failed elements)\n", b.New, b.Baselined)
 	}
 	writeReports(w, t.Reports)
 	return nil
+}
+
+// siteTable lists the site results: a row for each finding, or for a
+// result without one. Pages are shown relative to site; on a terminal
+// (wrap) the message is wrapped in its column, else it stays one line.
+func siteTable(r *Report, site string, wrap bool) *table {
+	tb := &table{
+		header: []string{"Rule", "WCAG", "Result", "Pages", "Finding"},
+		flex:   map[int]column{0: ruleColumn, 3: pathColumn, 4: {min: 20, breaks: " "}},
+	}
+	if !wrap {
+		delete(tb.flex, 4)
+	}
+	for _, res := range r.SiteResults {
+		sc := strings.Join(res.WCAG, " ")
+		if len(res.Nodes) == 0 {
+			tb.rows = append(tb.rows, []string{res.Rule, sc, res.Outcome, fmt.Sprintf("%d compared", res.Pages), "-"})
+			continue
+		}
+		for _, n := range res.Nodes {
+			outcome := n.Outcome
+			if n.Baselined {
+				outcome += " (baselined)"
+			}
+			tb.rows = append(tb.rows, []string{res.Rule, sc, outcome, siteNodePages(n, site), oneLine(n.Message)})
+		}
+	}
+	return tb
+}
+
+// siteNodePages names the pages of a site finding in a cell: the first
+// example page, and how many more.
+func siteNodePages(n SiteNode, site string) string {
+	if len(n.Pages) == 0 {
+		return "-"
+	}
+	s := relURL(site, n.Pages[0].URL)
+	if more := n.PageCount - 1; more > 0 {
+		s += fmt.Sprintf(" +%d", more)
+	}
+	return s
 }
 
 // failTable is an empty table of failures; newFirst names the column of

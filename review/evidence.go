@@ -214,12 +214,86 @@ func Collect(rep *report.Report) (*Evidence, error) {
 	if err != nil {
 		return nil, err
 	}
+	e.addSite(rep.SiteResults)
 	for _, c := range e.criteria {
 		slices.Sort(c.Rules)
 		c.Outcome = e.outcome(c)
 	}
 	e.setRefs()
 	return e, nil
+}
+
+// addSite adds what the site rules found: a finding counts on each of
+// the example pages it names (on the first page when it names none), as
+// a page rule's result would; a finding to review is an item on its first
+// page.
+func (e *Evidence) addSite(results []report.SiteResult) {
+	index := map[string]int{}
+	for i, p := range e.Pages {
+		index[p.URL] = i
+	}
+	for _, res := range results {
+		for k, sc := range res.WCAG {
+			c := e.criteria[sc]
+			if c == nil || len(e.Pages) == 0 {
+				continue
+			}
+			re := c.ByRule[res.Rule]
+			for _, n := range res.Nodes {
+				var pages []int
+				for _, p := range n.Pages {
+					if i, ok := index[p.URL]; ok {
+						pages = append(pages, i)
+					}
+				}
+				if len(pages) == 0 {
+					pages = []int{0}
+				}
+				for _, i := range pages {
+					switch n.Outcome {
+					case Failed:
+						c.Failed = addPage(c.Failed, i)
+						c.CantTell, c.Passed, c.Inapplicable = dropPage(c.CantTell, i), dropPage(c.Passed, i), dropPage(c.Inapplicable, i)
+						if re != nil {
+							re.Failed = addPage(re.Failed, i)
+						}
+					case CantTell:
+						if slices.Contains(c.Failed, i) {
+							break
+						}
+						c.CantTell = addPage(c.CantTell, i)
+						c.Passed, c.Inapplicable = dropPage(c.Passed, i), dropPage(c.Inapplicable, i)
+						if re != nil {
+							re.CantTell = addPage(re.CantTell, i)
+						}
+					}
+				}
+				if n.Outcome == CantTell && k == 0 {
+					it := ItemEvidence{Page: pages[0], Rule: res.Rule, Message: n.Message}
+					if len(n.Pages) > 0 {
+						it.Selector = n.Pages[0].Selector
+					}
+					if n.Text != nil {
+						it.Text = *n.Text
+					}
+					c.Items = append(c.Items, it)
+				}
+			}
+		}
+	}
+}
+
+// addPage adds the page i to a sorted list of pages, once.
+func addPage(pages []int, i int) []int {
+	if j, found := slices.BinarySearch(pages, i); !found {
+		pages = slices.Insert(pages, j, i)
+	}
+	return pages
+}
+
+// dropPage removes the page i from a list of pages.
+func dropPage(pages []int, i int) []int {
+	return slices.DeleteFunc(pages, func(p int) bool { return p == i })
 }
 
 // outcome sums up what the rules citing a criterion found.

@@ -611,3 +611,36 @@ func TestEvidenceNotRun(t *testing.T) {
 		})
 	}
 }
+
+// TestEvidenceSite: what the site rules found counts for their criteria,
+// on the pages their findings name.
+func TestEvidenceSite(t *testing.T) {
+	f, err := os.Open("../testdata/golden/report.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := report.ReadJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := evidence(t, rep)
+	tests := []struct {
+		sc, outcome   string
+		failed, items []string
+	}{
+		{"3.2.3", Failed, []string{"/asuminen/jatehuolto"}, nil},
+		{"3.2.4", CantTell, nil, []string{"/asuminen/jatehuolto"}},
+		{"2.4.5", NoProblemsFound, nil, nil},
+	}
+	for _, tt := range tests {
+		c := ev.Criterion(tt.sc)
+		var items []int
+		for _, it := range c.Items {
+			items = append(items, it.Page)
+		}
+		if c.Outcome != tt.outcome || !slices.Equal(ev.Refs(c.Failed), tt.failed) || !slices.Equal(ev.Refs(items), tt.items) {
+			t.Errorf("%s: %s, failed on %v, items on %v; want %s, %v, %v", tt.sc, c.Outcome, ev.Refs(c.Failed), ev.Refs(items), tt.outcome, tt.failed, tt.items)
+		}
+	}
+}
