@@ -125,7 +125,7 @@ type RuleInfo struct {
 	// PDFUA names the PDF/UA-1 requirement and Matterhorn checkpoints a
 	// check of documents matches (documentRules only).
 	PDFUA string `json:"pdfua,omitempty"`
-	Site     bool     `json:"site,omitempty"`  // a site rule: its result is in siteResults, not in the pages' results
+	Site  bool   `json:"site,omitempty"` // a site rule: its result is in siteResults, not in the pages' results
 }
 
 // Page is the result of one page.

@@ -52,7 +52,7 @@ type Failing struct {
 	// Documents are the documents with such a result (a check of a
 	// document failing counts as a result, its places as elements).
 	Documents int
-	Site []string // the site rules that failed so (once each, for the site), by id
+	Site      []string // the site rules that failed so (once each, for the site), by id
 }
 
 // CountFailing counts the failures at or above min.
