@@ -103,6 +103,28 @@ type Rotation struct {
 // no such rule, or hovering showed nothing.
 type HoverView struct {
 	Popups []HoverPopup `json:"popups,omitempty"`
+	// Links are the links in blocks of text that link-in-text-block
+	// asked about (LinkTargets), as the probe saw them.
+	Links []LinkLook `json:"links,omitempty"`
+}
+
+// LinkLook is what the hover probe saw of one link in a block of text:
+// the marks its ::before and ::after draw, and, for the links it tried,
+// what changed on the link (and its ::before and ::after) when the
+// pointer was over it and when it had focus.
+type LinkLook struct {
+	Node int `json:"node"` // index in Page.Nodes
+	// Marks are the ::before and ::after of the link that draw something
+	// (a character, an image, a box with a background or border), as
+	// "::after url(…)".
+	Marks []string `json:"marks,omitempty"`
+	// Hovered: the pointer was over the link; Hover are the changes that
+	// made (Node is the link; Prop is "::after width" for its ::after).
+	Hovered bool          `json:"hovered,omitempty"`
+	Hover   []StyleChange `json:"hover,omitempty"`
+	// Focused: the link took focus; Focus are the changes that made.
+	Focused bool          `json:"focused,omitempty"`
+	Focus   []StyleChange `json:"focus,omitempty"`
 }
 
 // HoverPopup is content that appeared when the pointer was over Trigger,

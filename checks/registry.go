@@ -47,6 +47,7 @@ func All() []*Rule {
 		LangMatchesContent,
 		LetterSpacingImportant,
 		LineHeightImportant,
+		LinkInTextBlock,
 		LinkName,
 		ListStructure,
 		MenuitemName,
