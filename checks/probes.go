@@ -143,6 +143,44 @@ type HoverPopup struct {
 	Focus bool `json:"focus,omitempty"`
 }
 
+// ControlLook is what the controls probe read in the live page of one
+// element non-text-contrast asked about (ControlTargets): the four
+// borders of a text field, and what the icon of a control without
+// visible text is painted with.
+type ControlLook struct {
+	Node int `json:"node"` // index in Page.Nodes
+	// Borders are the element's top, right, bottom and left borders, as
+	// "width style colour" ("1px solid rgb(118, 118, 118)").
+	Borders []string `json:"borders,omitempty"`
+	// Icon is what the element's content paints, its text and form
+	// fields aside, in document order (at most 12).
+	Icon []IconPaint `json:"icon,omitempty"`
+}
+
+// IconPaint is one colour an icon is painted with, or a picture whose
+// colours saavu does not read.
+type IconPaint struct {
+	// What: "fill" or "stroke" of an SVG shape, "glyph" a character (of
+	// an icon font, or drawn by ::before or ::after), "box" the
+	// background or border of an empty box (the bars of a menu icon),
+	// "image" a picture (an <img>, a background image, an SVG paint
+	// server), whose colours are not read.
+	What  string  `json:"what"`
+	Color string  `json:"color,omitempty"` // computed CSS colour, for all but "image"
+	Alpha float64 `json:"alpha,omitempty"` // opacity inside the control (fill-opacity, opacity of the shape and its ancestors up to the control); 0 means 1
+	Box   Rect    `json:"box"`             // document coordinates, CSS px
+}
+
+// ControlOf returns what the controls probe read of the element, or nil.
+func (p *Page) ControlOf(n *Node) *ControlLook {
+	for i := range p.Controls {
+		if p.Controls[i].Node == n.Index {
+			return &p.Controls[i]
+		}
+	}
+	return nil
+}
+
 // InputView is what the input probe saw when it simulated one kind of
 // input the page may respond to: single printable keys pressed with
 // nothing focused (Page.Keys), or the device tilted and shaken
@@ -222,10 +260,11 @@ const (
 	ProbeInput       Probe = "input"       // Keys, Motion
 	ProbeZoom        Probe = "zoom"        // Zoom
 	ProbeReflow      Probe = "reflow"      // Reflow
+	ProbeControls    Probe = "controls"    // Controls
 )
 
 // Probes lists every probe.
-var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow}
+var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow, ProbeControls}
 
 // NeededProbes returns the probes that the rules read, in the order of
 // Probes.

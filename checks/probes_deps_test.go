@@ -101,5 +101,7 @@ func (p *Page) clearProbe(pr Probe) {
 		p.Zoom = nil
 	case ProbeReflow:
 		p.Reflow = nil
+	case ProbeControls:
+		p.Controls = nil
 	}
 }

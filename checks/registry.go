@@ -54,6 +54,7 @@ func All() []*Rule {
 		MetaRefresh,
 		MetaViewport,
 		MotionActuation,
+		NonTextContrast,
 		ObjectAlt,
 		PresentationalChildrenFocusable,
 		Reflow,

@@ -121,4 +121,5 @@ var probeWords = map[checks.Probe]string{
 	checks.ProbeInput:       "presses single keys and tilts and shakes the device",
 	checks.ProbeZoom:        "lays the page out 640 px wide (200 % zoom)",
 	checks.ProbeReflow:      "lays the page out 320 px wide (400 % zoom)",
+	checks.ProbeControls:    "reads the borders of text fields and the colours of icons",
 }

@@ -1,0 +1,116 @@
+// The controls probe (probe_controls.go): the borders of text fields and
+// what the icons of controls without visible text are painted with.
+
+// controlsRead returns, for each target ({sel, tag, icon}), null when
+// the selector does not find an element of that tag, else its four
+// borders, top, right, bottom, left, as "width style colour", and, when
+// icon is set, the paints of its icon (controlPaints).
+function controlsRead(targets) {
+  return targets.map(t => {
+    let e = null;
+    try { e = document.querySelector(t.sel); } catch (_) {}
+    if (!e || e.localName !== t.tag) return null;
+    const c = getComputedStyle(e);
+    const borders = ['top', 'right', 'bottom', 'left'].map(s =>
+      c.getPropertyValue('border-' + s + '-width') + ' ' + c.getPropertyValue('border-' + s + '-style') + ' ' + c.getPropertyValue('border-' + s + '-color'));
+    return {borders, icon: t.icon ? controlPaints(e) : []};
+  });
+}
+
+// controlPaints returns what the content of control el paints, at most
+// 12 paints: {what, color, alpha, box}, what being "fill" or "stroke" (an
+// SVG shape), "glyph" (a character, of the element's text or drawn by
+// ::before or ::after), "box" (the background or border of an empty box)
+// or "image" (a picture, whose colours are not read); alpha is the
+// opacity inside el; box is in document coordinates.
+function controlPaints(el) {
+  const out = [];
+  const rect = r => ({x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height});
+  const add = (what, color, alpha, box) => { if (out.length < 12) out.push({what, color: color || '', alpha, box}); };
+  const clear = s => !s || s === 'transparent' || /^rgba\(.*,\s*0\)$/.test(s);
+  const alphaOf = e => { let a = 1; for (let x = e; x && x !== el; x = x.parentElement) a *= parseFloat(getComputedStyle(x).opacity) || 0; return a; };
+  // Text hidden visually (a clipped 1-pixel box) between e and el.
+  const hidden = e => {
+    for (let x = e; x; x = x.parentElement) {
+      const c = getComputedStyle(x), r = x.getBoundingClientRect();
+      if ((r.width <= 2 || r.height <= 2) && c.overflow !== 'visible') return true;
+      if (/^rect\(/.test(c.clip) || /^inset\(50%/.test(c.clipPath)) return true;
+      if (x === el) break;
+    }
+    return false;
+  };
+  const cx = document.createElement('canvas').getContext('2d');
+  const norm = v => { cx.fillStyle = '#000'; cx.fillStyle = v; return cx.fillStyle; };
+  const shape = (e, c, box, use) => {
+    const a = alphaOf(e);
+    const paint = (kind, v, op) => {
+      if (!v || v === 'none') return;
+      if (/url\(/.test(v)) { add('image', '', 1, box); return; }
+      add(kind, v, a * op, box);
+    };
+    paint('fill', c.fill, parseFloat(c.fillOpacity));
+    if (parseFloat(c.strokeWidth) > 0) paint('stroke', c.stroke, parseFloat(c.strokeOpacity));
+    if (!use) return;
+    // The shapes a <use> draws keep the paints they set themselves.
+    let ref = null;
+    try { ref = document.querySelector(e.getAttribute('href') || e.getAttribute('xlink:href')); } catch (_) {}
+    if (!ref) return;
+    for (const s of [ref, ...ref.querySelectorAll('*')]) {
+      for (const [kind, attr] of [['fill', 'fill'], ['stroke', 'stroke']]) {
+        const v = (s.style && s.style.getPropertyValue(attr)) || s.getAttribute(attr);
+        if (!v || v === 'inherit' || v === 'none') continue;
+        if (v === 'currentColor' || v === 'currentcolor') { add(kind, c.color, a, box); continue; }
+        if (/url\(/.test(v)) { add('image', '', 1, box); continue; }
+        add(kind, norm(v), a, box);
+      }
+    }
+  };
+  const pseudo = (e, box) => {
+    for (const ps of ['::before', '::after']) {
+      const p = getComputedStyle(e, ps);
+      if (p.content === 'none' || p.content === 'normal' || p.display === 'none' || p.visibility !== 'visible' || parseFloat(p.opacity) === 0) continue;
+      const a = alphaOf(e) * parseFloat(p.opacity);
+      if (/url\(|image-set\(/.test(p.content) || p.backgroundImage !== 'none') { add('image', '', 1, box); continue; }
+      if (p.content.replace(/^["']|["']$/g, '').trim()) add('glyph', p.color, a, box);
+      if (!clear(p.backgroundColor)) add('box', p.backgroundColor, a, box);
+      for (const s of ['top', 'right', 'bottom', 'left']) {
+        if (p.getPropertyValue('border-' + s + '-style') !== 'none' && parseFloat(p.getPropertyValue('border-' + s + '-width')) > 0 && !clear(p.getPropertyValue('border-' + s + '-color'))) {
+          add('box', p.getPropertyValue('border-' + s + '-color'), a, box);
+          break;
+        }
+      }
+    }
+  };
+  for (const e of [el, ...el.querySelectorAll('*')]) {
+    if (out.length >= 12) break;
+    if (!e.getClientRects().length) continue;
+    const c = getComputedStyle(e);
+    if (c.visibility !== 'visible' || parseFloat(c.opacity) === 0) continue;
+    const box = rect(e.getBoundingClientRect());
+    if (e instanceof SVGElement) {
+      if (e.localName === 'image' || e.localName === 'foreignObject') add('image', '', 1, box);
+      else if (e instanceof SVGGeometryElement || e.localName === 'text' || e.localName === 'use') shape(e, c, box, e.localName === 'use');
+      continue;
+    }
+    if (/^(img|canvas|video|object|embed|iframe|input)$/.test(e.localName)) { add('image', '', 1, box); continue; }
+    if (/url\(|image-set\(/.test(c.backgroundImage) || (e !== el && /gradient\(/.test(c.backgroundImage))) add('image', '', 1, box);
+    for (const n of e.childNodes) {
+      if (n.nodeType !== 3 || !n.data.trim() || hidden(e)) continue;
+      const rg = document.createRange();
+      rg.selectNodeContents(n);
+      const b = rg.getBoundingClientRect();
+      if (b.width > 0 && b.height > 0) add('glyph', c.color, alphaOf(e), rect(b));
+    }
+    if (e !== el && !e.firstElementChild && !e.textContent.trim() && box.w >= 1 && box.h >= 1) {
+      if (!clear(c.backgroundColor)) add('box', c.backgroundColor, alphaOf(e), box);
+      for (const s of ['top', 'right', 'bottom', 'left']) {
+        if (c.getPropertyValue('border-' + s + '-style') !== 'none' && parseFloat(c.getPropertyValue('border-' + s + '-width')) > 0 && !clear(c.getPropertyValue('border-' + s + '-color'))) {
+          add('box', c.getPropertyValue('border-' + s + '-color'), alphaOf(e), box);
+          break;
+        }
+      }
+    }
+    pseudo(e, box);
+  }
+  return out;
+}
