@@ -225,7 +225,7 @@ func inlineLinkOf(n *Node, painters []*Node) (inlineLink, bool) {
 	if inNavigation(n) || disabledControl(n) || ariaHidden(n) {
 		return inlineLink{}, false
 	}
-	block := blockOf(n)
+	block := blockOf(n.ParentElement())
 	if block == nil {
 		return inlineLink{}, false
 	}
@@ -246,8 +246,8 @@ func inlineLinkOf(n *Node, painters []*Node) (inlineLink, bool) {
 			around = append(around, t)
 		}
 	}
-	if lettersIn(around) < 3 {
-		return inlineLink{}, false
+	if wordLetters(around) < 6 {
+		return inlineLink{}, false // a date, a file size: a list of links, not text
 	}
 	main, text := mostLetters(own), mostLetters(around)
 	l := inlineLink{n: n, block: block, sig: linkSignature(n, block)}
@@ -628,10 +628,23 @@ func letters(s string) int {
 	return n
 }
 
-func lettersIn(ts []*Node) int {
+// wordLetters counts the letters of the words of the texts, words
+// being runs of two letters or more: "Lue lisää" has 8, "(PDF, 120
+// kt)" 5, "12.1.2026" none.
+func wordLetters(ts []*Node) int {
 	n := 0
 	for _, t := range ts {
-		n += letters(t.Text)
+		run := 0
+		for _, r := range t.Text + " " {
+			if unicode.IsLetter(r) {
+				run++
+				continue
+			}
+			if run >= 2 {
+				n += run
+			}
+			run = 0
+		}
 	}
 	return n
 }
