@@ -426,15 +426,43 @@ func (sc *scene) measurable() *backdropNeed {
 // of that thing; against gives its contrast.
 func areaScene(chain []*Node, area Rect, paint int, painters []*Node, skip func(*Node) bool) *scene {
 	t := &Node{Type: TextNode, Name: "#text", Index: -1, Layout: &Layout{Box: area, TextBoxes: []Rect{area}, Paint: paint, Style: map[string]string{}}}
+	// What is under the innermost ancestor whose opaque background
+	// covers the area does not show, when nothing fades or filters it:
+	// start there (a cookie banner fixed over the page).
+	under := -1
+	for k := len(chain) - 1; k > 0; k-- {
+		if e := chain[k]; opaqueCover(e, area) && plainLayers(chain[:k+1]) {
+			chain, under = chain[k:], e.Layout.Paint
+			break
+		}
+	}
 	sc := &scene{t: t, chain: chain, boxes: []Rect{area}}
 	var ps []*Node
 	for _, s := range painters {
-		if skip == nil || !skip(s) {
+		if (skip == nil || !skip(s)) && s.Layout.Paint > under {
 			ps = append(ps, s)
 		}
 	}
 	sc.build(ps)
 	return sc
+}
+
+// opaqueCover reports whether e paints an opaque background colour over
+// all of area.
+func opaqueCover(e *Node, area Rect) bool {
+	bg, ok := parseColor(e.Style("background-color"))
+	return ok && bg.opaque() && e.Layout != nil && e.Style("background-clip") != "text" && coverage(e.Layout.Box, []Rect{area}) == "all"
+}
+
+// plainLayers reports whether none of the elements fades, filters or
+// blends what it paints.
+func plainLayers(es []*Node) bool {
+	for _, e := range es {
+		if opacityOf(e) < 1 || (e.Style("filter") != "" && e.Style("filter") != "none") || (e.Style("mix-blend-mode") != "" && e.Style("mix-blend-mode") != "normal") {
+			return false
+		}
+	}
+	return true
 }
 
 // against returns the lowest contrast of colour c painted over the

@@ -548,7 +548,13 @@ func checkFocusIndicator(pass *Pass, n *Node, st FocusStop, painters []*Node) {
 			if off > 0 {
 				area = Rect{X: box.X - off - w, Y: box.Y - off - w, W: box.W + 2*(off+w), H: box.H + 2*(off+w)}
 			}
-			scenes := []*scene{outsideScene(n, area, painters)}
+			around := outsideScene(n, area, painters)
+			if len(around.unsure) > 0 && area != box {
+				// The ring straddles backgrounds saavu cannot tell
+				// apart: take what is under the element itself.
+				around = out
+			}
+			scenes := []*scene{around}
 			if off <= 0 {
 				scenes = append(scenes, in)
 			}
@@ -628,6 +634,10 @@ func checkFocusIndicator(pass *Pass, n *Node, st FocusStop, painters []*Node) {
 	}
 }
 
+// maxRasterIcon is the largest picture, in CSS px each way, that the
+// rule takes for an icon.
+const maxRasterIcon = 48
+
 // checkIcon judges the icon of control n from the paints the controls
 // probe read.
 func checkIcon(pass *Pass, n *Node, painters []*Node) {
@@ -643,10 +653,11 @@ func checkIcon(pass *Pass, n *Node, painters []*Node) {
 	}
 	chain := ancestorChain(n)
 	var ins []indicator
-	raster := false
+	raster, small := false, false
 	for _, pt := range look.Icon {
 		if pt.What == "image" {
 			raster = true
+			small = small || pt.Box.W <= maxRasterIcon && pt.Box.H <= maxRasterIcon
 			continue
 		}
 		c, ok := parseColor(pt.Color)
@@ -660,9 +671,11 @@ func checkIcon(pass *Pass, n *Node, painters []*Node) {
 		if pt.Alpha > 0 && pt.Alpha < 1 {
 			c = c.fade(pt.Alpha)
 		}
-		area := intersectRect(pt.Box, n.Layout.Box)
+		b := n.Layout.Box
+		at := Rect{X: b.X + pt.Box.X, Y: b.Y + pt.Box.Y, W: pt.Box.W, H: pt.Box.H}
+		area := intersectRect(at, b)
 		if area.Empty() {
-			area = pt.Box
+			area = at
 		}
 		if area.W < 1 {
 			area.W = 1
@@ -690,8 +703,12 @@ func checkIcon(pass *Pass, n *Node, painters []*Node) {
 	// transparent frame of an SVG, say).
 	visible := slices.DeleteFunc(slices.Clone(ins), func(in indicator) bool { return in.unsure.Key == "" && in.hi < 1.1 })
 	switch {
+	case raster && len(visible) == 0 && !small:
+		// A picture (a thumbnail, a partner's logo), not an icon.
 	case raster && len(visible) == 0:
 		pass.CantTell(n, "This control shows an image instead of text (an <img>, a background image or an SVG pattern), whose colours saavu does not read. Check by eye that the icon has a contrast of at least 3:1 with what is around it.")
+	case !raster && !slices.ContainsFunc(visible, func(in indicator) bool { return in.unsure.Key == "" }):
+		pass.CantTell(n, "saavu cannot see what is painted behind the icon of this control (an image, a gradient, a filter…), so it cannot measure the icon's contrast. Check by eye that the icon has a contrast of at least 3:1 with what is around it.")
 	case len(visible) == 0:
 		pass.CantTell(n, "The icon of this control seems to have the colour of what saavu finds behind it, so either it is invisible or it is drawn on a background saavu cannot see. Check by eye that the icon has a contrast of at least 3:1 with what is around it.")
 	case !raster && !slices.ContainsFunc(visible, func(in indicator) bool { return !in.passes() }):

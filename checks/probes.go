@@ -168,7 +168,7 @@ type IconPaint struct {
 	What  string  `json:"what"`
 	Color string  `json:"color,omitempty"` // computed CSS colour, for all but "image"
 	Alpha float64 `json:"alpha,omitempty"` // opacity inside the control (fill-opacity, opacity of the shape and its ancestors up to the control); 0 means 1
-	Box   Rect    `json:"box"`             // document coordinates, CSS px
+	Box   Rect    `json:"box"`             // CSS px from the control's top left corner
 }
 
 // ControlOf returns what the controls probe read of the element, or nil.

@@ -22,10 +22,12 @@ function controlsRead(targets) {
 // SVG shape), "glyph" (a character, of the element's text or drawn by
 // ::before or ::after), "box" (the background or border of an empty box)
 // or "image" (a picture, whose colours are not read); alpha is the
-// opacity inside el; box is in document coordinates.
+// opacity inside el; box is from el's top left corner.
 function controlPaints(el) {
   const out = [];
-  const rect = r => ({x: r.x + scrollX, y: r.y + scrollY, w: r.width, h: r.height});
+  // Boxes from el's top left corner: a fixed control moves with scrolling.
+  const o = el.getBoundingClientRect();
+  const rect = r => ({x: r.x - o.x, y: r.y - o.y, w: r.width, h: r.height});
   const add = (what, color, alpha, box) => { if (out.length < 12) out.push({what, color: color || '', alpha, box}); };
   const clear = s => !s || s === 'transparent' || /^rgba\(.*,\s*0\)$/.test(s);
   const alphaOf = e => { let a = 1; for (let x = e; x && x !== el; x = x.parentElement) a *= parseFloat(getComputedStyle(x).opacity) || 0; return a; };
@@ -41,6 +43,35 @@ function controlPaints(el) {
   };
   const cx = document.createElement('canvas').getContext('2d');
   const norm = v => { cx.fillStyle = '#000'; cx.fillStyle = v; return cx.fillStyle; };
+  // Whether a shape's fill covers anything: a path of lines alone has a
+  // fill, black by default, that paints nothing. A shape that is not
+  // rendered (in a <symbol> of a hidden sprite) is tried as a copy in a
+  // hidden SVG of its own.
+  let scratch = null;
+  const fills = e => {
+    if (!(e instanceof SVGGeometryElement)) return true;
+    let t = e;
+    try {
+      if (!e.getClientRects().length) {
+        if (!scratch) {
+          scratch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+          scratch.setAttribute('style', 'position:absolute;left:0;top:0;visibility:hidden;overflow:visible');
+          document.body.appendChild(scratch);
+        }
+        t = scratch.appendChild(e.cloneNode(false));
+      }
+      const b = t.getBBox();
+      for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
+        // Off both diagonals, where a crossed pair of lines has its edges.
+        if (t.isPointInFill(new DOMPoint(b.x + b.width * (i + 0.37) / 5, b.y + b.height * (j + 0.61) / 5))) return true;
+      }
+      return false;
+    } catch (_) {
+      return true;
+    } finally {
+      if (t !== e) t.remove();
+    }
+  };
   const shape = (e, c, box, use) => {
     const a = alphaOf(e);
     const paint = (kind, v, op) => {
@@ -48,20 +79,39 @@ function controlPaints(el) {
       if (/url\(/.test(v)) { add('image', '', 1, box); return; }
       add(kind, v, a * op, box);
     };
-    paint('fill', c.fill, parseFloat(c.fillOpacity));
-    if (parseFloat(c.strokeWidth) > 0) paint('stroke', c.stroke, parseFloat(c.strokeOpacity));
-    if (!use) return;
-    // The shapes a <use> draws keep the paints they set themselves.
+    if (!use) {
+      if (fills(e)) paint('fill', c.fill, parseFloat(c.fillOpacity));
+      if (parseFloat(c.strokeWidth) > 0) paint('stroke', c.stroke, parseFloat(c.strokeOpacity));
+      return;
+    }
+    // The shapes a <use> draws keep the paints they set themselves (an
+    // attribute, a style rule); a shape in another file is not read.
+    const href = e.getAttribute('href') || e.getAttribute('xlink:href') || '';
+    if (!href.startsWith('#')) { add('image', '', 1, box); return; }
     let ref = null;
-    try { ref = document.querySelector(e.getAttribute('href') || e.getAttribute('xlink:href')); } catch (_) {}
+    try { ref = document.getElementById(href.slice(1)); } catch (_) {}
     if (!ref) return;
-    for (const s of [ref, ...ref.querySelectorAll('*')]) {
-      for (const [kind, attr] of [['fill', 'fill'], ['stroke', 'stroke']]) {
-        const v = (s.style && s.style.getPropertyValue(attr)) || s.getAttribute(attr);
-        if (!v || v === 'inherit' || v === 'none') continue;
+    // Each shape's fill and stroke: its own (an attribute, a style rule,
+    // or one of a group it is in), else the <use>'s, which it inherits.
+    const own = (s, kind) => {
+      for (let x = s; x && x !== ref.parentElement; x = x.parentElement) {
+        let v = (x.style && x.style.getPropertyValue(kind)) || x.getAttribute(kind);
+        const up = x.parentElement ? getComputedStyle(x.parentElement).getPropertyValue(kind) : null;
+        // Set by a style rule: it differs from what it inherits.
+        if (!v && up !== null && getComputedStyle(x).getPropertyValue(kind) !== up) v = getComputedStyle(x).getPropertyValue(kind);
+        if (v && v !== 'inherit') return v;
+      }
+      return null;
+    };
+    for (const s of ref.querySelectorAll('path, circle, ellipse, rect, line, polyline, polygon, text')) {
+      for (const kind of ['fill', 'stroke']) {
+        if (kind === 'fill' && !fills(s)) continue;
+        let v = own(s, kind);
+        if (v === null) v = kind === 'fill' ? c.fill : (parseFloat(c.strokeWidth) > 0 ? c.stroke : 'none');
+        if (v === 'none') continue;
         if (v === 'currentColor' || v === 'currentcolor') { add(kind, c.color, a, box); continue; }
         if (/url\(/.test(v)) { add('image', '', 1, box); continue; }
-        add(kind, norm(v), a, box);
+        add(kind, norm(v), a * parseFloat(kind === 'fill' ? c.fillOpacity : c.strokeOpacity), box);
       }
     }
   };
@@ -112,5 +162,6 @@ function controlPaints(el) {
     }
     pseudo(e, box);
   }
+  if (scratch) scratch.remove();
   return out;
 }
