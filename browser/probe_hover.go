@@ -13,7 +13,10 @@ import (
 // style sheets show when the pointer is over another element (a
 // `.menu:hover .submenu` rule), tried with the real mouse, or when
 // keyboard focus is on or in it (`.menu:focus-within .submenu`), tried by
-// focusing it. See probe.go for how probes run.
+// focusing it. It also looks at the links in blocks of text that
+// link-in-text-block asks about (WCAG 1.4.1): what their ::before and
+// ::after draw, and how some look hovered and focused (hoverLinks). See
+// probe.go for how probes run.
 
 // hoverMaxTriggers bounds the elements hovered on one page, and those
 // focused: one per style rule, the first that matches.
@@ -120,7 +123,9 @@ func probeHover(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		return err
 	}
 	if err := hoverLinks(ctx, tab, p, view); err != nil {
-		return err
+		// The popups stand; the links not looked at are for a person to
+		// check.
+		tab.b.opts.Log.Debug("hover probe: links", "url", p.URL, "err", err)
 	}
 	p.Hover = view
 	return nil
@@ -189,8 +194,12 @@ var (
 )
 
 // hoverLinksBudget is the time after which hoverLinks tries no more
-// links.
-const hoverLinksBudget = 800 * time.Millisecond
+// links; it tries none either when less than hoverLinksMargin is left of
+// the probe's time (the popups found must not be lost).
+const (
+	hoverLinksBudget = 800 * time.Millisecond
+	hoverLinksMargin = time.Second
+)
 
 // hoverLinks looks at the links of checks.LinkTargets (view.Links): the
 // marks their ::before and ::after draw and, for those to try, what
@@ -220,6 +229,8 @@ func hoverLinks(ctx context.Context, tab *Tab, p *checks.Page, view *checks.Hove
 			looks[i] = &checks.LinkLook{Node: targets[i].Node.Index, Marks: f.Marks}
 		}
 	}
+	// What was seen stands when a later step fails.
+	defer func() { view.Links = collectLooks(looks) }()
 	type change struct {
 		Prop   string `json:"prop"`
 		Before string `json:"before"`
@@ -242,6 +253,9 @@ func hoverLinks(ctx context.Context, tab *Tab, p *checks.Page, view *checks.Hove
 		l := looks[i]
 		if !t.Try || l == nil || time.Since(start) > hoverLinksBudget {
 			continue
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < hoverLinksMargin {
+			break
 		}
 		moved = true
 		var f struct {
@@ -268,10 +282,15 @@ func hoverLinks(ctx context.Context, tab *Tab, p *checks.Page, view *checks.Hove
 		}
 		l.Hovered, l.Hover = h.Hovered, convert(l.Node, h.Hover)
 	}
+	return nil
+}
+
+func collectLooks(looks []*checks.LinkLook) []checks.LinkLook {
+	var out []checks.LinkLook
 	for _, l := range looks {
 		if l != nil {
-			view.Links = append(view.Links, *l)
+			out = append(out, *l)
 		}
 	}
-	return nil
+	return out
 }

@@ -191,25 +191,35 @@ func (in indicator) passes() bool { return in.unsure.Key == "" && in.lo >= minNo
 func (in indicator) fails() bool  { return in.unsure.Key == "" && in.hi < minNonTextContrast }
 
 // measure judges colour c, as the indicator what, against each scene
-// next to it: it passes against any that gives 3:1 everywhere.
+// next to it: it passes against any that gives 3:1 everywhere, fails
+// when every scene is known and none gives 3:1 anywhere, and is unsure
+// otherwise. The colours given are those of the highest contrast found.
 func measure(what Text, c rgba, scenes ...*scene) indicator {
-	best := indicator{what: what}
-	first := true
+	best := indicator{what: what, fg: c}
+	var unsure Text
+	found := false
 	for _, sc := range scenes {
 		if sc == nil {
 			continue
 		}
 		lo, hi, fg, bg, ok := sc.against(c)
-		in := indicator{what: what, lo: lo, hi: hi, fg: fg, bg: bg}
 		if !ok {
-			in.unsure, in.fg = msg("saavu cannot see what is painted next to it (an image, a gradient, a filter…)"), c
+			unsure = msg("saavu cannot see what is painted next to it (an image, a gradient, a filter…)")
+			continue
 		}
+		in := indicator{what: what, lo: lo, hi: hi, fg: fg, bg: bg}
 		switch {
-		case first, in.passes() && !best.passes(), best.unsure.Key != "" && in.unsure.Key == "",
-			in.unsure.Key == "" && best.unsure.Key == "" && in.hi > best.hi && !best.passes():
-			best = in
+		case in.passes():
+			return in
+		case !found || in.hi > best.hi:
+			best, found = in, true
 		}
-		first = false
+	}
+	if unsure.Key != "" || !found {
+		best.unsure = unsure
+		if best.unsure.Key == "" {
+			best.unsure = msg("saavu cannot see what is painted next to it (an image, a gradient, a filter…)")
+		}
 	}
 	return best
 }
