@@ -271,7 +271,7 @@ type border struct {
 
 func (b border) drawn() bool {
 	c, ok := parseColor(b.color)
-	return b.style != "" && b.style != "none" && b.style != "hidden" && b.width >= 0.5 && (!ok || c.A > 0)
+	return b.style != "" && b.style != "none" && b.style != "hidden" && b.width >= 0.5 && (!ok || c.A > 0.05)
 }
 
 // bordersOf returns the element's borders: all four from the controls
@@ -399,7 +399,7 @@ func checkFieldBoundary(pass *Pass, n *Node, painters []*Node) {
 	}
 	if st := n.Style("outline-style"); st != "" && st != "none" {
 		if w, _ := cssPx(n.Style("outline-width")); w >= 0.5 {
-			if c, ok := parseColor(n.Style("outline-color")); ok {
+			if c, ok := parseColor(n.Style("outline-color")); ok && c.A > 0.05 {
 				in := measure(Text{}, c, out)
 				in.what = msg("its outline (%s)", in.fg.hex())
 				ins = append(ins, in)
@@ -553,7 +553,9 @@ func checkFocusIndicator(pass *Pass, n *Node, st FocusStop, painters []*Node) {
 	if changed("outline-") && oStyle != "none" && oStyle != "hidden" {
 		w, _ := cssPx(style("outline-width"))
 		off, _ := cssPx(style("outline-offset"))
-		if c, ok := parseColor(style("outline-color")); ok && w >= 0.5 {
+		// A transparent outline (kept for forced colours mode) draws
+		// nothing here.
+		if c, ok := parseColor(style("outline-color")); ok && w >= 0.5 && c.A > 0.05 {
 			area := box
 			if off > 0 {
 				area = Rect{X: box.X - off - w, Y: box.Y - off - w, W: box.W + 2*(off+w), H: box.H + 2*(off+w)}
