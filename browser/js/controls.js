@@ -6,15 +6,20 @@
 // borders, top, right, bottom, left, as "width style colour", and, when
 // icon is set, the paints of its icon (controlPaints).
 function controlsRead(targets) {
-  return targets.map(t => {
-    let e = null;
-    try { e = document.querySelector(t.sel); } catch (_) {}
-    if (!e || e.localName !== t.tag) return null;
-    const c = getComputedStyle(e);
-    const borders = ['top', 'right', 'bottom', 'left'].map(s =>
-      c.getPropertyValue('border-' + s + '-width') + ' ' + c.getPropertyValue('border-' + s + '-style') + ' ' + c.getPropertyValue('border-' + s + '-color'));
-    return {borders, icon: t.icon ? controlPaints(e) : []};
-  });
+  const cache = new Map();
+  try {
+    return targets.map(t => {
+      let e = null;
+      try { e = document.querySelector(t.sel); } catch (_) {}
+      if (!e || e.localName !== t.tag) return null;
+      const c = getComputedStyle(e);
+      const borders = ['top', 'right', 'bottom', 'left'].map(s =>
+        c.getPropertyValue('border-' + s + '-width') + ' ' + c.getPropertyValue('border-' + s + '-style') + ' ' + c.getPropertyValue('border-' + s + '-color'));
+      return {borders, icon: t.icon ? controlPaints(e, cache) : []};
+    });
+  } finally {
+    cache.clear();
+  }
 }
 
 // controlPaints returns what the content of control el paints, at most
@@ -22,8 +27,10 @@ function controlsRead(targets) {
 // SVG shape), "glyph" (a character, of the element's text or drawn by
 // ::before or ::after), "box" (the background or border of an empty box)
 // or "image" (a picture, whose colours are not read); alpha is the
-// opacity inside el; box is from el's top left corner.
-function controlPaints(el) {
+// opacity inside el; box is from el's top left corner. cache keeps what
+// is learnt of shapes that several controls share (the symbols of a
+// sprite) between calls.
+function controlPaints(el, cache) {
   const out = [];
   // Boxes from el's top left corner: a fixed control moves with scrolling.
   const o = el.getBoundingClientRect();
@@ -44,33 +51,40 @@ function controlPaints(el) {
   const cx = document.createElement('canvas').getContext('2d');
   const norm = v => { cx.fillStyle = '#000'; cx.fillStyle = v; return cx.fillStyle; };
   // Whether a shape's fill covers anything: a path of lines alone has a
-  // fill, black by default, that paints nothing. A shape that is not
-  // rendered (in a <symbol> of a hidden sprite) is tried as a copy in a
-  // hidden SVG of its own.
-  let scratch = null;
+  // fill, black by default, that paints nothing. Off both diagonals of
+  // its box, where a crossed pair of lines has its edges, some of 25
+  // points must be inside it. A shape that is not rendered (in a
+  // <symbol> of a hidden sprite) is tried on a canvas, with its outline
+  // measured along the path.
   const fills = e => {
     if (!(e instanceof SVGGeometryElement)) return true;
-    let t = e;
-    try {
-      if (!e.getClientRects().length) {
-        if (!scratch) {
-          scratch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-          scratch.setAttribute('style', 'position:absolute;left:0;top:0;visibility:hidden;overflow:visible');
-          document.body.appendChild(scratch);
-        }
-        t = scratch.appendChild(e.cloneNode(false));
-      }
-      const b = t.getBBox();
-      for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
-        // Off both diagonals, where a crossed pair of lines has its edges.
-        if (t.isPointInFill(new DOMPoint(b.x + b.width * (i + 0.37) / 5, b.y + b.height * (j + 0.61) / 5))) return true;
-      }
-      return false;
-    } catch (_) {
-      return true;
-    } finally {
-      if (t !== e) t.remove();
+    if (cache.has(e)) return cache.get(e);
+    let v = true;
+    try { v = fillsNow(e); } catch (_) {}
+    cache.set(e, v);
+    return v;
+  };
+  const grid = (b, inside) => {
+    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
+      if (inside(b.x + b.width * (i + 0.37) / 5, b.y + b.height * (j + 0.61) / 5)) return true;
     }
+    return false;
+  };
+  const fillsNow = e => {
+    if (e.getClientRects().length) return grid(e.getBBox(), (x, y) => e.isPointInFill(new DOMPoint(x, y)));
+    switch (e.localName) {
+      case 'line': return false;
+      case 'path': case 'polyline': break;
+      default: return true;
+    }
+    const d = e.localName === 'path' ? e.getAttribute('d') : 'M' + (e.getAttribute('points') || '').trim();
+    const len = e.getTotalLength(), xs = [], ys = [];
+    for (let k = 0; k <= 24; k++) { const q = e.getPointAtLength(len * k / 24); xs.push(q.x); ys.push(q.y); }
+    const x0 = Math.min(...xs), y0 = Math.min(...ys);
+    const b = {x: x0, y: y0, width: Math.max(...xs) - x0, height: Math.max(...ys) - y0};
+    if (!cache.ctx) cache.ctx = document.createElement('canvas').getContext('2d');
+    const path = new Path2D(d), rule = getComputedStyle(e).fillRule === 'evenodd' ? 'evenodd' : 'nonzero';
+    return grid(b, (x, y) => cache.ctx.isPointInPath(path, x, y, rule));
   };
   const shape = (e, c, box, use) => {
     const a = alphaOf(e);
@@ -162,6 +176,5 @@ function controlPaints(el) {
     }
     pseudo(e, box);
   }
-  if (scratch) scratch.remove();
   return out;
 }
