@@ -276,19 +276,26 @@ func (b border) drawn() bool {
 
 // bordersOf returns the element's borders: all four from the controls
 // probe, else the top and bottom ones of the page model (all is false).
+// The probe's are not used when its top and bottom ones differ from the
+// model's: it saw the element in another state (focused, say).
 func bordersOf(n *Node) (bs []border, all bool) {
-	if look := n.Page().ControlOf(n); look != nil && len(look.Borders) == 4 {
-		for i, s := range look.Borders {
-			f := strings.SplitN(s, " ", 3)
-			if len(f) != 3 {
-				return bordersOf2(n), false
-			}
-			w, _ := cssPx(f[0])
-			bs = append(bs, border{[]string{"top", "right", "bottom", "left"}[i], w, f[1], f[2]})
-		}
-		return bs, true
+	look := n.Page().ControlOf(n)
+	if look == nil || len(look.Borders) != 4 {
+		return bordersOf2(n), false
 	}
-	return bordersOf2(n), false
+	for i, s := range look.Borders {
+		f := strings.SplitN(s, " ", 3)
+		if len(f) != 3 {
+			return bordersOf2(n), false
+		}
+		w, _ := cssPx(f[0])
+		side := []string{"top", "right", "bottom", "left"}[i]
+		if (side == "top" || side == "bottom") && s != n.Style("border-"+side+"-width")+" "+n.Style("border-"+side+"-style")+" "+n.Style("border-"+side+"-color") {
+			return bordersOf2(n), false
+		}
+		bs = append(bs, border{side, w, f[1], f[2]})
+	}
+	return bs, true
 }
 
 func bordersOf2(n *Node) []border {
