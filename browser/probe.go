@@ -39,6 +39,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		{checks.ProbeOrientation, "how the page turns with the screen", 2 * time.Second, probeOrientation},
 		{checks.ProbeScroll, "how far its scrollable boxes scroll", 2 * time.Second, probeScroll},
 		{checks.ProbeBackdrop, "what is behind text on images", 3 * time.Second, probeBackdrop},
+		{checks.ProbeControls, "the borders of its text fields and the colours of its icons", 2 * time.Second, probeControls},
 		{checks.ProbeSpacing, "how its text looks with wider spacing", 3 * time.Second, probeSpacing},
 		{checks.ProbeHover, "what appears when the pointer is over it", 3 * time.Second, probeHover},
 		{checks.ProbeInput, "what single keys and moving the device do", 3 * time.Second, probeInput},

@@ -13,7 +13,10 @@ import (
 // style sheets show when the pointer is over another element (a
 // `.menu:hover .submenu` rule), tried with the real mouse, or when
 // keyboard focus is on or in it (`.menu:focus-within .submenu`), tried by
-// focusing it. See probe.go for how probes run.
+// focusing it. It also looks at the links in blocks of text that
+// link-in-text-block asks about (WCAG 1.4.1): what their ::before and
+// ::after draw, and how some look hovered and focused (hoverLinks). See
+// probe.go for how probes run.
 
 // hoverMaxTriggers bounds the elements hovered on one page, and those
 // focused: one per style rule, the first that matches.
@@ -111,24 +114,34 @@ func tryPopup(ctx context.Context, tab *Tab, i int, focus bool) (found, error) {
 // probeHover hovers, with the mouse, the elements whose style rules show
 // other content on hover, and focuses those whose rules show it on focus,
 // and records for each what appeared and whether it can be hovered
-// itself, dismissed with Escape, and covers other content (Page.Hover).
-// The pointer ends at the top left corner.
+// itself, dismissed with Escape, and covers other content; then it looks
+// at the links in blocks of text that link-in-text-block asks about
+// (hoverLinks). The pointer ends at the top left corner.
 func probeHover(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) error {
+	view := &checks.HoverView{}
+	if err := hoverPopups(ctx, tab, view, backend); err != nil {
+		return err
+	}
+	if err := hoverLinks(ctx, tab, p, view); err != nil {
+		// The popups stand; the links not looked at are for a person to
+		// check.
+		tab.b.opts.Log.Debug("hover probe: links", "url", p.URL, "err", err)
+	}
+	p.Hover = view
+	return nil
+}
+
+// hoverPopups tries the content that style rules show on hover or focus
+// (view.Popups).
+func hoverPopups(ctx context.Context, tab *Tab, view *checks.HoverView, backend map[cdp.BackendNodeID]int) error {
 	var n int
 	if err := tab.call(ctx, hoverFindJS, &n, hoverMaxTriggers); err != nil {
 		return err
 	}
-	view := &checks.HoverView{}
 	if n == 0 {
-		p.Hover = view
 		return nil
 	}
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-		defer cancel()
-		_ = moveMouse(cctx, 0, 0)
-		_ = tab.call(cctx, scrollToYJS, new(float64), 0)
-	}()
+	defer restorePointer(ctx, tab)
 	var focus []bool
 	if err := tab.call(ctx, hoverModesJS, &focus); err != nil {
 		return err
@@ -158,6 +171,126 @@ func probeHover(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		f.popup.Trigger, f.popup.Popup = at(2*f.trigger), at(2*f.trigger+1)
 		view.Popups = append(view.Popups, f.popup)
 	}
-	p.Hover = view
 	return nil
+}
+
+// restorePointer puts the pointer back at the top left corner and
+// scrolls to the top, even when ctx has run out.
+func restorePointer(ctx context.Context, tab *Tab) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	_ = moveMouse(cctx, 0, 0)
+	_ = tab.call(cctx, scrollToYJS, new(float64), 0)
+}
+
+// The scripts of hoverLinks (js/hover.js): linksFindJS finds the links
+// and the marks their ::before and ::after draw; for link i, linkFocusJS
+// focuses it, returns what that changed and where to put the pointer,
+// and linkHoverJS what the pointer over it changed.
+var (
+	linksFindJS = jsFunc("hover.js", "linksFind")
+	linkFocusJS = jsFunc("hover.js", "linkFocus")
+	linkHoverJS = jsFunc("hover.js", "linkHover")
+)
+
+// hoverLinksBudget is the time after which hoverLinks tries no more
+// links; it tries none either when less than hoverLinksMargin is left of
+// the probe's time (the popups found must not be lost).
+const (
+	hoverLinksBudget = 800 * time.Millisecond
+	hoverLinksMargin = time.Second
+)
+
+// hoverLinks looks at the links of checks.LinkTargets (view.Links): the
+// marks their ::before and ::after draw and, for those to try, what
+// changes on them with focus and with the pointer over them.
+func hoverLinks(ctx context.Context, tab *Tab, p *checks.Page, view *checks.HoverView) error {
+	targets := checks.LinkTargets(p)
+	if len(targets) == 0 {
+		return nil
+	}
+	type target struct {
+		Sel string `json:"sel"`
+		Tag string `json:"tag"`
+	}
+	args := make([]target, len(targets))
+	for i, t := range targets {
+		args[i] = target{Sel: t.Node.Selector(), Tag: t.Node.Name}
+	}
+	var found []*struct {
+		Marks []string `json:"marks"`
+	}
+	if err := tab.call(ctx, linksFindJS, &found, args); err != nil {
+		return err
+	}
+	looks := make([]*checks.LinkLook, len(targets))
+	for i, f := range found {
+		if f != nil && i < len(targets) {
+			looks[i] = &checks.LinkLook{Node: targets[i].Node.Index, Marks: f.Marks}
+		}
+	}
+	// What was seen stands when a later step fails.
+	defer func() { view.Links = collectLooks(looks) }()
+	type change struct {
+		Prop   string `json:"prop"`
+		Before string `json:"before"`
+		After  string `json:"after"`
+	}
+	convert := func(node int, cs []change) []checks.StyleChange {
+		var out []checks.StyleChange
+		for _, c := range cs {
+			out = append(out, checks.StyleChange{Node: node, Prop: c.Prop, Before: c.Before, After: c.After})
+		}
+		return out
+	}
+	start, moved := time.Now(), false
+	defer func() {
+		if moved {
+			restorePointer(ctx, tab)
+		}
+	}()
+	for i, t := range targets {
+		l := looks[i]
+		if !t.Try || l == nil || time.Since(start) > hoverLinksBudget {
+			continue
+		}
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < hoverLinksMargin {
+			break
+		}
+		moved = true
+		var f struct {
+			Focused bool        `json:"focused"`
+			Focus   []change    `json:"focus"`
+			At      *[2]float64 `json:"at"`
+		}
+		if err := tab.call(ctx, linkFocusJS, &f, i); err != nil {
+			return err
+		}
+		l.Focused, l.Focus = f.Focused, convert(l.Node, f.Focus)
+		if f.At == nil {
+			continue
+		}
+		if err := moveMouse(ctx, f.At[0], f.At[1]); err != nil {
+			return err
+		}
+		var h struct {
+			Hovered bool     `json:"hovered"`
+			Hover   []change `json:"hover"`
+		}
+		if err := tab.call(ctx, linkHoverJS, &h, i); err != nil {
+			return err
+		}
+		l.Hovered, l.Hover = h.Hovered, convert(l.Node, h.Hover)
+	}
+	return nil
+}
+
+func collectLooks(looks []*checks.LinkLook) []checks.LinkLook {
+	var out []checks.LinkLook
+	for _, l := range looks {
+		if l != nil {
+			out = append(out, *l)
+		}
+	}
+	return out
 }

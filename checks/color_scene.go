@@ -418,3 +418,128 @@ func (sc *scene) measurable() *backdropNeed {
 	}
 	return &backdropNeed{fg: sc.fg, need: sc.need, area: area}
 }
+
+// areaScene is what is painted under area below paint order paint: the
+// backgrounds of chain (ancestors, root first) and of the other painting
+// elements there, leaving out those skip names. Rules that judge
+// something other than text (a border, an icon) use it as the backdrop
+// of that thing; against gives its contrast.
+func areaScene(chain []*Node, area Rect, paint int, painters []*Node, skip func(*Node) bool) *scene {
+	t := &Node{Type: TextNode, Name: "#text", Index: -1, Layout: &Layout{Box: area, TextBoxes: []Rect{area}, Paint: paint, Style: map[string]string{}}}
+	// What is under the innermost ancestor whose opaque background
+	// covers the area does not show, when nothing fades or filters it:
+	// start there (a cookie banner fixed over the page).
+	under := -1
+	for k := len(chain) - 1; k > 0; k-- {
+		if e := chain[k]; opaqueCover(e, area) && plainLayers(chain[:k+1]) {
+			chain, under = chain[k:], e.Layout.Paint
+			break
+		}
+	}
+	sc := &scene{t: t, chain: chain, boxes: []Rect{area}}
+	var ps []*Node
+	for _, s := range painters {
+		if (skip == nil || !skip(s)) && s.Layout.Paint > under {
+			ps = append(ps, s)
+		}
+	}
+	sc.build(ps)
+	return sc
+}
+
+// opaqueCover reports whether e paints an opaque background colour over
+// all of area.
+func opaqueCover(e *Node, area Rect) bool {
+	bg, ok := parseColor(e.Style("background-color"))
+	return ok && bg.opaque() && e.Layout != nil && e.Style("background-clip") != "text" && coverage(e.Layout.Box, []Rect{area}) == "all"
+}
+
+// plainLayers reports whether none of the elements fades, filters or
+// blends what it paints.
+func plainLayers(es []*Node) bool {
+	for _, e := range es {
+		if opacityOf(e) < 1 || (e.Style("filter") != "" && e.Style("filter") != "none") || (e.Style("mix-blend-mode") != "" && e.Style("mix-blend-mode") != "normal") {
+			return false
+		}
+	}
+	return true
+}
+
+// against returns the lowest contrast of colour c painted over the
+// scene, where saavu places it on a gradient, and the highest contrast
+// over any colour of the scene, with the colours of that highest one
+// (c composited, and what is under it); ok is false when saavu cannot
+// tell what is painted there.
+func (sc *scene) against(c rgba) (lo, hi float64, fg, bg rgba, ok bool) {
+	if len(sc.unsure) > 0 {
+		return 0, 0, rgba{}, rgba{}, false
+	}
+	sc.fg = c
+	lo, _, _, _, _, _, ok1 := sc.ratios(true)
+	_, hi, _, _, fg, bg, ok2 := sc.ratios(false)
+	if !ok1 || !ok2 {
+		return 0, 0, rgba{}, rgba{}, false
+	}
+	return lo, hi, fg, bg, true
+}
+
+// boxShadow is one shadow of a computed box-shadow.
+type boxShadow struct {
+	c                  rgba
+	x, y, blur, spread float64
+	inset              bool
+}
+
+// visible reports whether the shadow paints anything.
+func (s boxShadow) visible() bool {
+	return s.c.A > 0.01 && (s.blur > 0 || s.spread > 0 || s.x != 0 || s.y != 0)
+}
+
+// parseBoxShadows parses a computed box-shadow ("rgb(0, 0, 0) 0px 1px
+// 2px 0px inset, …"); "none" gives none.
+func parseBoxShadows(s string) ([]boxShadow, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "none" {
+		return nil, true
+	}
+	var out []boxShadow
+	for _, part := range splitTop(s) {
+		cs, ok := colorFunctions(part)
+		if !ok || len(cs) != 1 {
+			return nil, false
+		}
+		sh := boxShadow{c: cs[0]}
+		rest := part
+		if i := strings.IndexByte(rest, ')'); i >= 0 && strings.Contains(rest[:i], "(") {
+			start := strings.LastIndexAny(rest[:strings.IndexByte(rest, '(')], " ") + 1
+			rest = rest[:start] + rest[i+1:]
+		}
+		var lens []float64
+		for _, f := range strings.Fields(rest) {
+			if f == "inset" {
+				sh.inset = true
+				continue
+			}
+			if f == "transparent" {
+				continue
+			}
+			v, ok := cssPx(f)
+			if !ok {
+				return nil, false
+			}
+			lens = append(lens, v)
+		}
+		if len(lens) < 2 {
+			return nil, false
+		}
+		sh.x, sh.y = lens[0], lens[1]
+		if len(lens) > 2 {
+			sh.blur = lens[2]
+		}
+		if len(lens) > 3 {
+			sh.spread = lens[3]
+		}
+		out = append(out, sh)
+	}
+	return out, true
+}

@@ -33,16 +33,18 @@
 //     into a tree by Page.Build.
 //   - probes.go, probes_layout.go: what the live-page probes saw (media,
 //     focus, hover, keys and motion, rotation, auto-updating text, what
-//     moves by itself; the page zoomed, at 320 px and with wider text
-//     spacing, and its scrollable boxes), for the rules that need more
-//     than the snapshot.
+//     moves by itself, the borders of text fields and the paints of
+//     icons; the page zoomed, at 320 px and with wider text spacing, and
+//     its scrollable boxes), for the rules that need more than the
+//     snapshot.
 //   - names.go: the accessible-name model: which elements the name rules
 //     apply to, and why a name is missing.
 //   - aria.go: the ARIA model: roles, states and properties and their
 //     values, implicit roles, and who owns what in the accessibility tree.
 //   - color.go, color_scene.go, color_backdrop.go: colour: CSS colours and
-//     contrast, what is painted under a text, and the backdrops a probe
-//     photographed when that cannot be worked out.
+//     contrast, what is painted under a text (or under a border, an icon,
+//     a focus ring), and the backdrops a probe photographed when that
+//     cannot be worked out.
 //   - lang.go, langguess.go, lang_subtags.txt: language: language tags,
 //     the text a lang attribute covers, and a small language guesser.
 //   - media.go: the audio and video the media alternative rules apply to.

@@ -51,6 +51,10 @@ type Page struct {
 	// BackdropTargets, by index in Nodes (see probe_backdrop.go); an
 	// element missing was not measured.
 	Backdrops map[int]Backdrop `json:"backdrops,omitempty"`
+	// Controls are the borders of text fields and the paints of icons,
+	// read in the live page for the elements listed by ControlTargets
+	// (see probe_controls.go); an element missing was not read.
+	Controls []ControlLook `json:"controls,omitempty"`
 
 	// Shots are screenshots of the regions of the page around the
 	// elements the rules reported, taken after the rules ran; nil when

@@ -115,6 +115,28 @@ type Rotation struct {
 // no such rule, or hovering showed nothing.
 type HoverView struct {
 	Popups []HoverPopup `json:"popups,omitempty"`
+	// Links are the links in blocks of text that link-in-text-block
+	// asked about (LinkTargets), as the probe saw them.
+	Links []LinkLook `json:"links,omitempty"`
+}
+
+// LinkLook is what the hover probe saw of one link in a block of text:
+// the marks its ::before and ::after draw, and, for the links it tried,
+// what changed on the link (and its ::before and ::after) when the
+// pointer was over it and when it had focus.
+type LinkLook struct {
+	Node int `json:"node"` // index in Page.Nodes
+	// Marks are the ::before and ::after of the link that draw something
+	// (a character, an image, a box with a background or border), as
+	// "::after url(…)".
+	Marks []string `json:"marks,omitempty"`
+	// Hovered: the pointer was over the link; Hover are the changes that
+	// made (Node is the link; Prop is "::after width" for its ::after).
+	Hovered bool          `json:"hovered,omitempty"`
+	Hover   []StyleChange `json:"hover,omitempty"`
+	// Focused: the link took focus; Focus are the changes that made.
+	Focused bool          `json:"focused,omitempty"`
+	Focus   []StyleChange `json:"focus,omitempty"`
 }
 
 // HoverPopup is content that appeared when the pointer was over Trigger,
@@ -131,6 +153,44 @@ type HoverPopup struct {
 	// Focus: it appeared when keyboard focus was on or in Trigger, not on
 	// hover (Hoverable is then true).
 	Focus bool `json:"focus,omitempty"`
+}
+
+// ControlLook is what the controls probe read in the live page of one
+// element non-text-contrast asked about (ControlTargets): the four
+// borders of a text field, and what the icon of a control without
+// visible text is painted with.
+type ControlLook struct {
+	Node int `json:"node"` // index in Page.Nodes
+	// Borders are the element's top, right, bottom and left borders, as
+	// "width style colour" ("1px solid rgb(118, 118, 118)").
+	Borders []string `json:"borders,omitempty"`
+	// Icon is what the element's content paints, its text and form
+	// fields aside, in document order (at most 12).
+	Icon []IconPaint `json:"icon,omitempty"`
+}
+
+// IconPaint is one colour an icon is painted with, or a picture whose
+// colours saavu does not read.
+type IconPaint struct {
+	// What: "fill" or "stroke" of an SVG shape, "glyph" a character (of
+	// an icon font, or drawn by ::before or ::after), "box" the
+	// background or border of an empty box (the bars of a menu icon),
+	// "image" a picture (an <img>, a background image, an SVG paint
+	// server), whose colours are not read.
+	What  string  `json:"what"`
+	Color string  `json:"color,omitempty"` // computed CSS colour, for all but "image"
+	Alpha float64 `json:"alpha,omitempty"` // opacity inside the control (fill-opacity, opacity of the shape and its ancestors up to the control); 0 means 1
+	Box   Rect    `json:"box"`             // CSS px from the control's top left corner
+}
+
+// ControlOf returns what the controls probe read of the element, or nil.
+func (p *Page) ControlOf(n *Node) *ControlLook {
+	for i := range p.Controls {
+		if p.Controls[i].Node == n.Index {
+			return &p.Controls[i]
+		}
+	}
+	return nil
 }
 
 // InputView is what the input probe saw when it simulated one kind of
@@ -324,11 +384,12 @@ const (
 	ProbeTargets     Probe = "targets"     // Targets
 	ProbeZoom        Probe = "zoom"        // Zoom
 	ProbeReflow      Probe = "reflow"      // Reflow
+	ProbeControls    Probe = "controls"    // Controls
 )
 
 // Probes lists every probe.
 var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow,
-	ProbePaste, ProbeDrag, ProbeTargets}
+	ProbePaste, ProbeDrag, ProbeTargets, ProbeControls}
 
 // NeededProbes returns the probes that the rules read, in the order of
 // Probes.

@@ -107,5 +107,7 @@ func (p *Page) clearProbe(pr Probe) {
 		p.Drag = nil
 	case ProbeTargets:
 		p.Targets = nil
+	case ProbeControls:
+		p.Controls = nil
 	}
 }

@@ -368,7 +368,7 @@ func inlineTarget(t *target, targets map[*Node]*target) bool {
 					continue
 				}
 				for _, tb := range c.Layout.TextBoxes {
-					if sameLine(tb, t) {
+					if onTargetLine(tb, t) {
 						found = true
 						return
 					}
@@ -382,9 +382,9 @@ func inlineTarget(t *target, targets map[*Node]*target) bool {
 	return found
 }
 
-// sameLine reports whether the text box tb is on a line of t: it overlaps
+// onTargetLine reports whether the text box tb is on a line of t: it overlaps
 // one of t's rectangles vertically by half the lower of the two.
-func sameLine(tb Rect, t *target) bool {
+func onTargetLine(tb Rect, t *target) bool {
 	for _, r := range t.rects {
 		overlap := math.Min(tb.Y+tb.H, r.Y+r.H) - math.Max(tb.Y, r.Y)
 		if overlap > 0 && overlap >= math.Min(tb.H, r.H)/2 {

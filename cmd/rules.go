@@ -151,4 +151,5 @@ var probeWords = map[checks.Probe]string{
 	checks.ProbePaste:       "pastes into its password fields (a paste event only: nothing is typed)",
 	checks.ProbeDrag:        "lists the elements that listen to pointer and drag events",
 	checks.ProbeTargets:     "measures its small form controls against unstyled copies",
+	checks.ProbeControls:    "reads the borders of text fields and the colours of icons",
 }

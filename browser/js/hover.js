@@ -130,3 +130,108 @@ function hoverElements() {
   const S = window.__saavuHover;
   return S.triggers.flatMap((t, i) => [S.focus[i] || t, S.popups[i] || t]);
 }
+
+// Links in blocks of text (link-in-text-block). What linksFind found
+// stays in window.__saavuLinks between calls: the links, and their look
+// before each was focused and hovered.
+
+// linksFind finds each target ({sel, tag}) and returns, for each, null
+// when the selector does not find an element of that tag, else the marks
+// its ::before and ::after draw (linkMarks).
+function linksFind(targets) {
+  const S = window.__saavuLinks = {els: [], base: []};
+  return targets.map(t => {
+    let e = null;
+    try { e = document.querySelector(t.sel); } catch (_) {}
+    if (!e || e.localName !== t.tag) { S.els.push(null); return null; }
+    S.els.push(e);
+    return {marks: linkMarks(e)};
+  });
+}
+
+// linkMarks returns the ::before and ::after of link e that draw
+// something: a character, an image, or a box with a background or a
+// border ("::after url(…)").
+function linkMarks(e) {
+  const out = [];
+  for (const ps of ['::before', '::after']) {
+    const p = getComputedStyle(e, ps);
+    if (p.content === 'none' || p.content === 'normal' || p.display === 'none' || p.visibility !== 'visible' || parseFloat(p.opacity) === 0) continue;
+    // Scaled to nothing (an underline that grows on hover) draws nothing.
+    const m = /^matrix\(/.test(p.transform) ? p.transform.slice(7, -1).split(',').map(parseFloat) : null;
+    if (m && Math.abs(m[0] * m[3] - m[1] * m[2]) < 1e-3) continue;
+    const text = p.content.replace(/^["']|["']$/g, '').trim();
+    const clear = s => s === 'transparent' || /^rgba\(.*,\s*0\)$/.test(s);
+    const sized = parseFloat(p.width) >= 1 && parseFloat(p.height) >= 1;
+    let box = false;
+    if (sized && (!clear(p.backgroundColor) || p.backgroundImage !== 'none')) box = true;
+    for (const s of ['top', 'bottom', 'left', 'right']) {
+      if (p.getPropertyValue('border-' + s + '-style') !== 'none' && parseFloat(p.getPropertyValue('border-' + s + '-width')) >= 1 && !clear(p.getPropertyValue('border-' + s + '-color'))) box = true;
+    }
+    if (text || /url\(/.test(p.content) || box) out.push(ps + ' ' + p.content.slice(0, 60));
+  }
+  return out;
+}
+
+// linkLook returns the style of link e that may mark it otherwise than
+// by colour, with that of its ::before and ::after ("::after width").
+function linkLook(e) {
+  const o = {};
+  const c = getComputedStyle(e);
+  for (const p of ['text-decoration-line', 'border-bottom-style', 'border-bottom-width', 'border-top-style', 'border-top-width', 'box-shadow',
+    'outline-style', 'outline-width', 'font-weight', 'font-style', 'font-size', 'background-color', 'background-image']) o[p] = c.getPropertyValue(p);
+  for (const ps of ['::before', '::after']) {
+    const p = getComputedStyle(e, ps);
+    if (p.content === 'none' || p.content === 'normal' || p.display === 'none') { o[ps + ' content'] = 'none'; continue; }
+    for (const q of ['content', 'width', 'height', 'opacity', 'transform', 'visibility', 'background-color', 'border-bottom-style', 'border-bottom-width'])
+      o[ps + ' ' + q] = p.getPropertyValue(q);
+  }
+  return o;
+}
+
+// linkDiff returns the properties that differ between two looks.
+function linkDiff(a, b) {
+  const out = [];
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (a[k] !== b[k]) out.push({prop: k, before: a[k] === undefined ? '' : a[k], after: b[k] === undefined ? '' : b[k]});
+  }
+  return out;
+}
+
+// linkSettle jumps the transitions of link e and its pseudo-elements to
+// their end.
+function linkSettle(e) {
+  for (const a of (e.getAnimations ? e.getAnimations({subtree: true}) : [])) { try { if (a instanceof CSSTransition) a.finish(); } catch (_) {} }
+}
+
+// linkFocus records the look of link i, focuses it and returns what focus
+// changed, then blurs it, scrolls it into view and returns where to put
+// the pointer over it (null when no point of it is on top).
+function linkFocus(i) {
+  const S = window.__saavuLinks, e = S.els[i];
+  linkSettle(e);
+  const base = S.base[i] = linkLook(e);
+  e.focus({preventScroll: true});
+  const focused = deepActive() === e;
+  linkSettle(e);
+  const focus = focused ? linkDiff(base, linkLook(e)) : [];
+  if (focused) e.blur();
+  linkSettle(e);
+  e.scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});
+  let at = null;
+  for (const r of e.getClientRects()) {
+    const x = r.x + r.width / 2, y = r.y + r.height / 2;
+    if (r.width < 1 || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const h = document.elementFromPoint(x, y);
+    if (h && (h === e || e.contains(h))) { at = [x, y]; break; }
+  }
+  return {focused, focus, at};
+}
+
+// linkHover returns what the pointer over link i changed.
+function linkHover(i) {
+  const S = window.__saavuLinks, e = S.els[i];
+  linkSettle(e);
+  const hovered = e.matches(':hover');
+  return {hovered, hover: hovered ? linkDiff(S.base[i], linkLook(e)) : []};
+}
