@@ -155,3 +155,25 @@ function focusMoves(ms) {
 function focusElements() {
   return window.__saavuFocus ? window.__saavuFocus.els : [];
 }
+
+// focusWatch starts recording the changes to the DOM that the walks
+// cause (the page's focus handlers), for focusUndo.
+function focusWatch() {
+  if (window.__saavuFocusRecs) return true;
+  const W = window.__saavuFocusRecs = {recs: []};
+  W.mo = new MutationObserver(rs => { for (const r of rs) W.recs.push(r); });
+  W.mo.observe(document, {subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true});
+  return true;
+}
+
+// focusUndo undoes the changes recorded since focusWatch, stops
+// recording, and takes focus off the page.
+function focusUndo() {
+  const W = window.__saavuFocusRecs;
+  if (!W) return true;
+  for (const r of W.mo.takeRecords()) W.recs.push(r);
+  W.mo.disconnect();
+  undoMutations(W.recs);
+  delete window.__saavuFocusRecs;
+  return blurActive();
+}
