@@ -38,6 +38,8 @@ type Page struct {
 	Keys      *InputView   `json:"keys,omitempty"`      // what single printable keys did, pressed with nothing focused
 	Motion    *InputView   `json:"motion,omitempty"`    // what tilting and shaking the device did
 	Auto      *AutoView    `json:"auto,omitempty"`      // text that changed by itself while the page was watched
+	// What focusing, clicking, keys and changes did (see probes.go).
+	Activate *ActivateView `json:"activate,omitempty"`
 	// Results of the layout probes (see probes_layout.go).
 	Zoom      *ZoomView    `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
 	Reflow    *ReflowView  `json:"reflow,omitempty"`    // the page at 320 × 256 CSS px (400 % zoom)
