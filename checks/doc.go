@@ -20,6 +20,8 @@
 //   - zoom-text-clipped, text-spacing-clipped and reflow: judgeClips (zoom_text_clipped.go)
 //   - letter-spacing-important, word-spacing-important and line-height-important: runTextSpacing (spacing.go)
 //   - bypass, content-heading, content-landmark and skip-link: readContent (bypass.go)
+//   - scripted-control-keyboard, on-focus and on-input say what an action
+//     did with effectText (scripted_control_keyboard.go)
 //
 // The other files:
 //
@@ -29,7 +31,8 @@
 //     their layout, computed style and accessibility-tree entry, linked
 //     into a tree by Page.Build.
 //   - probes.go, probes_layout.go: what the live-page probes saw (media,
-//     focus, hover, keys and motion, rotation, auto-updating text; the
+//     focus, hover, keys and motion, rotation, auto-updating text, what
+//     clicks, keys, focus and changes did to the controls; the
 //     page zoomed, at 320 px and with wider text spacing, and its
 //     scrollable boxes), for the rules that need more than the snapshot.
 //   - names.go: the accessible-name model: which elements the name rules
