@@ -32,8 +32,8 @@ function focusStop(props) {
 // body and removing it moves that point to the top.
 function focusReset() {
   if (!window.__saavuFocusIns) {
-    window.__saavuFocusIns = {n: 0};
-    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
+    const F = window.__saavuFocusIns = {n: 0, count: () => F.n++};
+    document.addEventListener('focusin', F.count, true);
   }
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   if (document.body) {
@@ -167,7 +167,7 @@ function focusWatch() {
 }
 
 // focusUndo undoes the changes recorded since focusWatch, stops
-// recording, and takes focus off the page.
+// recording and counting focus moves, and takes focus off the page.
 function focusUndo() {
   const W = window.__saavuFocusRecs;
   if (!W) return true;
@@ -175,5 +175,10 @@ function focusUndo() {
   W.mo.disconnect();
   undoMutations(W.recs);
   delete window.__saavuFocusRecs;
+  // The count of focus moves ends too: the activation probe looks for
+  // the page's own focus listeners.
+  const F = window.__saavuFocusIns;
+  if (F) document.removeEventListener('focusin', F.count, true);
+  delete window.__saavuFocusIns;
   return blurActive();
 }
