@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -22,9 +23,11 @@ import (
 //     form.submit(), print(), history.back(), sendBeacon, WebSocket and
 //     EventSource replaced, fetch and XMLHttpRequest other than GET
 //     failed, cookie and storage writes dropped;
-//   - in the tab, Fetch interception of every request: a navigation of
-//     the page is answered 204 No Content (the browser then stays on the
-//     page), any other request but a GET fails;
+//   - in the tab, Fetch interception of the requests that may navigate
+//     or send (not those of images, fonts, styles or scripts, always
+//     GET): a navigation of the page is answered 204 No Content (the
+//     browser then stays on the page), any other request but a GET
+//     fails;
 //   - in the browser, Fetch interception of document requests: a window
 //     that a guarded tab opened gets none, and is closed.
 //
@@ -38,24 +41,25 @@ var guardOnJS = jsFunc("guard.js", "guardOn")
 // the tab goes to another page (Capture) or closes: a timer that a click
 // set may fire after the probes. With an error, it may be on in part.
 func (t *Tab) guard(ctx context.Context) error {
+	// The page's layer first: it holds back most, and records.
+	err := t.call(ctx, guardOnJS, new(bool))
 	t.mu.Lock()
 	on := t.guarding
 	t.guarding, t.held = true, nil
 	t.mu.Unlock()
-	if !on {
-		if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{
-			{URLPattern: "*", RequestStage: fetch.RequestStageRequest},
-		}}); err != nil {
-			return err
-		}
-		t.mu.Lock()
-		t.fetching = true
-		t.mu.Unlock()
-		if err := t.b.popups.add(ctx, t); err != nil {
-			return err
-		}
+	if on {
+		return err
 	}
-	return t.call(ctx, guardOnJS, new(bool))
+	if _, ferr := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: guardedRequests}); ferr != nil {
+		// A Chrome that does not know one of those kinds of request:
+		// every request, then.
+		_, ferr = chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*", RequestStage: fetch.RequestStageRequest}}})
+		err = errors.Join(err, ferr)
+	}
+	t.mu.Lock()
+	t.fetching = true
+	t.mu.Unlock()
+	return errors.Join(err, t.b.popups.add(ctx, t))
 }
 
 // unguard turns the network layers of the guard off, even when ctx has
@@ -82,6 +86,22 @@ func (t *Tab) unguard(ctx context.Context) {
 	t.fetching = false
 	t.mu.Unlock()
 }
+
+// guardedRequests are the Fetch patterns of the guard: the kinds of
+// request that may be a navigation or send something. Style sheets,
+// scripts, images, fonts, media, text tracks and manifests are always
+// fetched with GET. (Chrome's interception knows no WebSocket requests:
+// js/guard.js replaces WebSocket.)
+var guardedRequests = func() []*fetch.RequestPattern {
+	var out []*fetch.RequestPattern
+	for _, t := range []network.ResourceType{
+		network.ResourceTypeDocument, network.ResourceTypeXHR, network.ResourceTypeFetch, network.ResourceTypeEventSource,
+		network.ResourceTypePing, network.ResourceTypeCSPViolationReport, network.ResourceTypeOther,
+	} {
+		out = append(out, &fetch.RequestPattern{URLPattern: "*", ResourceType: t, RequestStage: fetch.RequestStageRequest})
+	}
+	return out
+}()
 
 // documentRequests is the Fetch pattern of Stay: requests for documents.
 var documentRequests = []*fetch.RequestPattern{{URLPattern: "*", ResourceType: network.ResourceTypeDocument, RequestStage: fetch.RequestStageRequest}}
