@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -75,6 +76,7 @@ var (
 	actWhereJS        = jsFunc("activate.js", "actWhere")
 	actUndoJS         = jsFunc("activate.js", "actUndo")
 	actMenusJS        = jsFunc("activate.js", "actMenus")
+	actMenuTriggersJS = jsFunc("activate.js", "actMenuTriggers")
 	actMenuPointJS    = jsFunc("activate.js", "actMenuPoint")
 	actMenuHoveredJS  = jsFunc("activate.js", "actMenuHovered")
 	actMenuFocusJS    = jsFunc("activate.js", "actMenuFocus")
@@ -177,21 +179,35 @@ func probeActivate(ctx context.Context, tab *Tab, p *checks.Page, backend map[cd
 		}
 	}()
 	v := &checks.ActivateView{}
+	tStart := time.Now()
+	pl, err := listenersOf(ctx, p, backend)
+	if err != nil {
+		return err
+	}
+	tListen := time.Now()
+	// Without a focus listener, focusing an element can only show it:
+	// the elements are counted, not focused.
 	var focused struct {
 		Focused int             `json:"focused"`
 		Effects []checks.Effect `json:"effects"`
 	}
-	if err := tab.call(ctx, actFocusAllJS, &focused, activateMaxFocus); err != nil {
+	if err := tab.call(ctx, actFocusAllJS, &focused, activateMaxFocus, pl.focus); err != nil {
 		return err
 	}
 	v.Focused, v.OnFocus = focused.Focused, focused.Effects
-	if err := tab.call(ctx, actChangesJS, &v.Changes, activateMaxChanges); err != nil {
+	tFocus := time.Now()
+	if err := tab.call(ctx, actChangesJS, &v.Changes, activateMaxChanges, pl.changes(p)); err != nil {
 		return err
 	}
-	cands, err := clickCandidates(ctx, tab, p, backend)
+	tChanges := time.Now()
+	cands, err := clickCandidates(ctx, tab, p, backend, pl)
 	if err != nil {
 		return err
 	}
+	tCands := time.Now()
+	defer func() {
+		tab.b.opts.Log.Debug("activate steps", "url", p.URL, "setup", tStart.Sub(start), "listeners", tListen.Sub(tStart), "focus", tFocus.Sub(tListen), "focusListened", pl.focus, "changes", tChanges.Sub(tFocus), "candidates", tCands.Sub(tChanges), "n", len(cands), "rest", time.Since(tCands), "menus", len(v.Menus))
+	}()
 	// The menus' elements are named by index in the page's list of
 	// elements; they are read once the clicks are done.
 	var menuEls [][]int
@@ -199,27 +215,12 @@ func probeActivate(ctx context.Context, tab *Tab, p *checks.Page, backend map[cd
 		if err := tryClicks(ctx, tab, cands, v, start); err != nil {
 			return err
 		}
-	}
-	var menus int
-	if err := moveMouse(ctx, -1, -1); err != nil {
-		return err
-	}
-	if err := tab.call(ctx, actMenusJS, &menus, activateMaxMenus); err != nil {
-		return err
-	}
-	for i := range menus {
-		if time.Since(start) > activateBudget {
-			v.Limit = true
-			break
-		}
-		m, els, err := tryMenu(ctx, tab, i)
-		if err != nil {
+		if err := moveMouse(ctx, -1, -1); err != nil {
 			return err
 		}
-		if m != nil {
-			v.Menus = append(v.Menus, *m)
-			menuEls = append(menuEls, els)
-		}
+	}
+	if err := tryMenus(ctx, tab, p, backend, pl, v, start, &menuEls); err != nil {
+		return err
 	}
 	idx, err := tab.elements(ctx, actElementsJS, backend)
 	if err != nil {
@@ -300,11 +301,8 @@ func nodeOrNowhere(node func(int) int, i int) int {
 
 // clickCandidates returns the elements to click, best first, at most
 // activateMaxClicks: their index in p.Nodes and own listeners.
-func clickCandidates(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int) ([]candidate, error) {
-	own, delegated, err := clickListeners(ctx, p, backend)
-	if err != nil {
-		return nil, err
-	}
+func clickCandidates(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int, pl *pageListeners) ([]candidate, error) {
+	own, delegated := maps.Clone(pl.click), pl.delegatedClick
 	react, err := tab.elements(ctx, actReactJS, backend, 400)
 	if err != nil {
 		return nil, err
@@ -471,26 +469,84 @@ func opensDialog(n *checks.Node) bool {
 	return false
 }
 
-// clickListeners returns the click, mouse and pointer listeners of the
-// page's elements: own, by index in Page.Nodes, and delegated, whether
-// the document, the root element, the body, or a framework's root (an
-// element that listens to a great many kinds of events) has one.
-func clickListeners(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) (own map[int][]string, delegated bool, err error) {
-	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: "document"})
-	if err != nil {
-		return nil, false, err
+// pageListeners are the listeners of the page's elements that matter to
+// the probe, by index in Page.Nodes: their own (not an ancestor's).
+type pageListeners struct {
+	click map[int][]string // click, mouse and pointer down and up
+	hover map[int]bool     // mouse or pointer enter and over
+	// delegatedClick and delegatedHover say that the document, the root
+	// element, the body, or a framework's root (an element that listens
+	// to a great many kinds of events) listens to those: that proves
+	// nothing about an element.
+	delegatedClick, delegatedHover bool
+	// focus says that something on the page (the window too) listens to
+	// focus or focusin: without, focusing an element cannot do anything
+	// but show it. change, the same of change and input.
+	focus, change bool
+}
+
+// changes reports whether changing a form field of p may do something
+// by script: the page listens to change or input events, or to clicks on
+// a radio button or checkbox (on it, around it, or on the document).
+func (pl *pageListeners) changes(p *checks.Page) bool {
+	if pl.change || pl.delegatedClick {
+		return true
 	}
-	if res.Result == nil || res.Result.ObjectID == "" {
-		return map[int][]string{}, false, nil
+	for _, n := range p.Nodes {
+		if !n.Is("input") || !slices.Contains([]string{"radio", "checkbox"}, strings.ToLower(n.AttrOr("type", ""))) {
+			continue
+		}
+		for e := n; e != nil; e = e.ParentElement() {
+			if len(pl.click[e.Index]) > 0 {
+				return true
+			}
+		}
 	}
-	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-	ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(int64(-1)), Pierce: new(false)})
-	if err != nil {
-		return nil, false, err
+	return false
+}
+
+// hoverEvents are the listeners that may open a menu on hover.
+var hoverEvents = []string{"mouseenter", "mouseover", "pointerenter", "pointerover"}
+
+// listenersOf reads the listeners of every element of the page, in one
+// call.
+func listenersOf(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) (*pageListeners, error) {
+	pl := &pageListeners{click: map[int][]string{}, hover: map[int]bool{}}
+	// The document and its elements, and the window, side by side.
+	var doc, win []*domdebugger.EventListener
+	var g errgroup.Group
+	for _, t := range []struct {
+		expr  string
+		depth int64
+		out   *[]*domdebugger.EventListener
+	}{{"document", -1, &doc}, {"window", 0, &win}} {
+		g.Go(func() error {
+			res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
+			if err != nil || res.Result == nil || res.Result.ObjectID == "" {
+				return err
+			}
+			defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
+			ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(t.depth), Pierce: new(true)})
+			if err != nil {
+				return err
+			}
+			*t.out = ls.Listeners
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for _, l := range append(doc, win...) {
+		switch l.Type {
+		case "focus", "focusin":
+			pl.focus = true
+		case "change", "input":
+			pl.change = true
+		}
 	}
 	kinds := map[int]map[string]bool{}
-	own = map[int][]string{}
-	for _, l := range ls.Listeners {
+	for _, l := range doc {
 		i, ok := backend[l.BackendNodeID]
 		if !ok || i < 0 || i >= len(p.Nodes) {
 			continue
@@ -499,17 +555,49 @@ func clickListeners(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 			kinds[i] = map[string]bool{}
 		}
 		kinds[i][l.Type] = true
-		if slices.Contains(clickEvents, l.Type) && !slices.Contains(own[i], l.Type) {
-			own[i] = append(own[i], l.Type)
+	}
+	for i, k := range kinds {
+		root := i == 0 || p.Nodes[i].Is("html", "body") || len(k) >= 15
+		for _, ev := range clickEvents {
+			switch {
+			case !k[ev]:
+			case root:
+				pl.delegatedClick = true
+			default:
+				pl.click[i] = append(pl.click[i], ev)
+			}
+		}
+		for _, ev := range hoverEvents {
+			switch {
+			case !k[ev]:
+			case root:
+				pl.delegatedHover = true
+			default:
+				pl.hover[i] = true
+			}
 		}
 	}
-	for i := range own {
-		if i == 0 || p.Nodes[i].Is("html", "body") || len(kinds[i]) >= 15 {
-			delegated = true
-			delete(own, i)
+	return pl, nil
+}
+
+// hovered reports whether hovering n may do something by script: n, an
+// element in it or around it listens to the pointer coming over it, or
+// the page listens to that on the document.
+func (pl *pageListeners) hovered(n *checks.Node) bool {
+	if pl.delegatedHover {
+		return true
+	}
+	for e := n; e != nil; e = e.ParentElement() {
+		if pl.hover[e.Index] {
+			return true
 		}
 	}
-	return own, delegated, nil
+	for _, d := range n.Descendants() {
+		if pl.hover[d.Index] {
+			return true
+		}
+	}
+	return false
 }
 
 // tryClicks clicks the candidates, in order, until the budget runs out,
@@ -713,30 +801,80 @@ func tryDialog(ctx context.Context, tab *Tab, d *jsDialog) (checks.DialogTry, er
 	return dt, nil
 }
 
-// tryMenu hovers menu item i and, when that shows its hidden links, tries
-// focus on it and keys on its button. It returns nil when hovering showed
-// nothing, and the item and links shown as indexes in actElements.
-func tryMenu(ctx context.Context, tab *Tab, i int) (*checks.MenuTry, []int, error) {
-	var at *[2]float64
-	if err := tab.call(ctx, actMenuPointJS, &at, i); err != nil || at == nil {
-		return nil, nil, err
+// tryMenus hovers the menu items whose links are hidden, when a style
+// rule or a listener may show them on hover, and tries focus and keys on
+// those that hovering opened. menuEls gets, for each menu added to v, its
+// item and the links shown, as indexes in actElements.
+func tryMenus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.BackendNodeID]int, pl *pageListeners, v *checks.ActivateView, start time.Time, menuEls *[][]int) error {
+	var css []bool
+	if err := tab.call(ctx, actMenusJS, &css, activateMaxMenus); err != nil || len(css) == 0 {
+		return err
 	}
-	if err := moveMouse(ctx, at[0], at[1]); err != nil {
-		return nil, nil, err
+	triggers, err := tab.elements(ctx, actMenuTriggersJS, backend)
+	if err != nil {
+		return err
 	}
-	var shown int
-	if err := tab.call(ctx, actMenuHoveredJS, &shown, i); err != nil {
-		return nil, nil, err
+	// A menu that a script opens after a delay is waited for, on the
+	// first item, and on the others when the first needed it.
+	wait, first, moved := 150, true, false
+	var open []int
+	for i := range css {
+		if time.Since(start) > activateBudget {
+			v.Limit = true
+			break
+		}
+		if !css[i] && (i >= len(triggers) || triggers[i] < 0 || !pl.hovered(p.Nodes[triggers[i]])) {
+			continue // nothing would show it on hover
+		}
+		var at *[2]float64
+		if err := tab.call(ctx, actMenuPointJS, &at, i); err != nil {
+			return err
+		}
+		if at == nil {
+			continue
+		}
+		if err := moveMouse(ctx, at[0], at[1]); err != nil {
+			return err
+		}
+		moved = true
+		var h struct {
+			Shown  int  `json:"shown"`
+			Waited bool `json:"waited"`
+		}
+		if err := tab.call(ctx, actMenuHoveredJS, &h, i, wait); err != nil {
+			return err
+		}
+		if first && !h.Waited {
+			wait = 0
+		}
+		first = false
+		if h.Shown > 0 {
+			open = append(open, i)
+		}
 	}
-	if err := moveMouse(ctx, -1, -1); err != nil {
-		return nil, nil, err
+	if moved {
+		if err := moveMouse(ctx, -1, -1); err != nil {
+			return err
+		}
+		if err := tab.call(ctx, actUndoJS, new(bool)); err != nil {
+			return err
+		}
 	}
-	if err := tab.call(ctx, actUndoJS, new(bool)); err != nil {
-		return nil, nil, err
+	for _, i := range open {
+		m, els, err := tryMenuKeys(ctx, tab, i)
+		if err != nil {
+			return err
+		}
+		v.Menus = append(v.Menus, *m)
+		*menuEls = append(*menuEls, els)
 	}
-	if shown == 0 {
-		return nil, nil, nil
-	}
+	return nil
+}
+
+// tryMenuKeys tries focus on menu item i, which hovering opened, and
+// keys on its button. It returns the item and the links hovering showed
+// as indexes in actElements.
+func tryMenuKeys(ctx context.Context, tab *Tab, i int) (*checks.MenuTry, []int, error) {
 	m := &checks.MenuTry{Toggle: -1}
 	if err := tab.call(ctx, actMenuFocusJS, &m.Focus, i); err != nil {
 		return nil, nil, err
@@ -744,23 +882,37 @@ func tryMenu(ctx context.Context, tab *Tab, i int) (*checks.MenuTry, []int, erro
 	if err := tab.call(ctx, actUndoJS, new(bool)); err != nil {
 		return nil, nil, err
 	}
-	if !m.Focus {
-		for _, k := range []key{keyEnter, keySpace, keyDown} {
-			if err := tab.call(ctx, actMenuToggleJS, &m.Toggle, i); err != nil || m.Toggle < 0 {
+	// The keys on the item's button, until one opens the menu; that one
+	// is pressed again (and undone), for a script that keeps its own
+	// state of the menu.
+	for _, k := range []key{keyEnter, keySpace, keyDown} {
+		if m.Focus || m.Keys {
+			break
+		}
+		for try := range 2 {
+			if err := tab.call(ctx, actMenuToggleJS, &m.Toggle, i); err != nil {
+				return nil, nil, err
+			}
+			if m.Toggle < 0 {
 				break
 			}
 			if err := press(ctx, k); err != nil {
 				return nil, nil, err
 			}
-			if err := tab.call(ctx, actMenuKeyedJS, &m.Keys, i); err != nil {
-				return nil, nil, err
+			if try == 0 {
+				if err := tab.call(ctx, actMenuKeyedJS, &m.Keys, i); err != nil {
+					return nil, nil, err
+				}
 			}
 			if err := tab.call(ctx, actUndoJS, new(bool)); err != nil {
 				return nil, nil, err
 			}
-			if m.Keys {
+			if !m.Keys {
 				break
 			}
+		}
+		if m.Toggle < 0 {
+			break
 		}
 	}
 	var els []int

@@ -191,12 +191,16 @@ type AutoChange struct {
 // left the page or sent something was held back: navigations, new
 // windows, form submissions, and requests other than GET.
 type ActivateView struct {
-	// Focused is how many elements were focused; OnFocus are those whose
-	// focus changed the context (3.2.1).
+	// Focused is how many elements were focused (on a page that listens
+	// to no focus event, how many could have been: focus there can only
+	// show them); OnFocus are those whose focus changed the context
+	// (3.2.1).
 	Focused int      `json:"focused"`
 	OnFocus []Effect `json:"onFocus,omitempty"`
 	// Changes are the form fields whose value was changed (3.2.2), one
-	// for each (a radio button stands for its group).
+	// for each (a radio button stands for its group); on a page that
+	// listens to no change, input or click on them, the fields that
+	// could have been, with no effect.
 	Changes []ChangeTry `json:"changes,omitempty"`
 	// Clicks are the elements clicked (2.1.1): scripted controls, and the
 	// controls that open the page's dialogs.

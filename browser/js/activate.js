@@ -57,7 +57,21 @@ function actInstall() {
   const A = window.__saavuAct = {els: [], idx: new Map(), ids: new WeakMap(), next: 0, cands: [], menus: [], recs: [], kept: [], mark: null, x: scrollX, y: scrollY};
   A.mo = new MutationObserver(rs => { for (const r of rs) A.recs.push(r); });
   A.mo.observe(document, {subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true});
+  // The state of the form fields, which no mutation record holds.
+  A.fields = [...document.querySelectorAll('input, select, textarea')].map(f => [f, f.checked, f.value, f.selectedIndex]);
   return true;
+}
+
+// restoreFields puts back the state of the form fields as it was at
+// actInstall (a click on a custom checkbox may tick the native one).
+function restoreFields() {
+  for (const [f, checked, value, index] of act().fields) {
+    try {
+      if (f.checked !== checked) f.checked = checked;
+      if (f.localName === 'select') { if (f.selectedIndex !== index) f.selectedIndex = index; }
+      else if (f.value !== value && f.type !== 'file') f.value = value;
+    } catch (_) {}
+  }
 }
 
 // at returns the index of e in the elements the results name.
@@ -77,11 +91,13 @@ function take() {
 }
 
 // actBegin begins a try: the changes since the last one (a timer of the
-// page) are undone, focus is nowhere.
+// page, or the last try when it was not undone) are undone, focus is
+// nowhere.
 function actBegin() {
   const A = act();
-  undoMutations(take());
+  undoMutations(A.kept.concat(take()));
   take();
+  restoreFields();
   blurActive();
   A.kept = [];
   A.mark = null;
@@ -176,10 +192,12 @@ async function settleAction() {
 // sequential focus order that are shown, and returns how many it focused
 // and the effects of those whose focus changed the context: went to
 // another page, opened a window, submitted a form, or moved focus
-// elsewhere or nowhere (3.2.1).
-async function actFocusAll(max) {
+// elsewhere or nowhere (3.2.1). When the page has no focus listener
+// (listened false), it only counts them.
+async function actFocusAll(max, listened) {
   const A = act(), els = [];
   walkDeep(document.body || document.documentElement, NodeFilter.SHOW_ELEMENT, e => { if (tabbable(e) && shownEl(e, 4)) els.push(e); }, () => els.length < max);
+  if (!listened) return {focused: els.length, effects: []};
   let focused = 0;
   const out = [];
   for (const el of els) {
@@ -193,7 +211,9 @@ async function actFocusAll(max) {
     if (!got) continue;
     focused++;
     await tick(); await tick();
-    const e = effectOf(el, 'focus', take());
+    const recs = take();
+    for (const r of recs) A.kept.push(r);
+    const e = effectOf(el, 'focus', recs);
     if (e && (e.navigate || e.newWindow || e.submit || e.print || e.focus >= 0 || e.blurred)) out.push(e);
   }
   actBegin();
@@ -204,8 +224,10 @@ async function actFocusAll(max) {
 // menus, max radio button groups and max checkboxes as a keyboard user
 // would (the next option; the next radio button; the box ticked or
 // cleared), with the events that brings, and returns what each did. The
-// value is put back after each.
-async function actChanges(max) {
+// value is put back after each. When nothing on the page listens to
+// their events (listened false), it only lists them: changing them can do
+// nothing else.
+async function actChanges(max, listened) {
   const ok = e => !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility === 'visible';
   const selects = [...document.querySelectorAll('select')].filter(s => ok(s) && !s.multiple && s.options.length > 1).slice(0, max);
   const groups = new Map();
@@ -218,6 +240,7 @@ async function actChanges(max) {
   const radios = [...groups.values()].map(g => g.find(r => !r.checked)).filter(Boolean).slice(0, max);
   const boxes = [...document.querySelectorAll('input[type=checkbox]')].filter(ok).slice(0, max);
   const out = [];
+  if (!listened) return [...selects, ...radios, ...boxes].map(el => ({node: at(el), effect: null}));
   for (const el of [...selects, ...radios, ...boxes]) {
     actBegin();
     markNow(el);
@@ -239,7 +262,9 @@ async function actChanges(max) {
       undo = () => group.forEach((r, i) => { r.checked = old[i]; });
     }
     await settleAction();
-    const e = effectOf(el, 'change', take());
+    const recs = take();
+    for (const r of recs) act().kept.push(r);
+    const e = effectOf(el, 'change', recs);
     undo();
     out.push({node: at(el), effect: e});
   }
@@ -355,7 +380,8 @@ function actWhere() {
 }
 
 // actUndo ends a try: dialogs it opened are closed, every change since
-// it began is undone, focus is nowhere and the page scrolled back.
+// it began is undone (the form fields' state too), focus is nowhere and
+// the page scrolled back.
 async function actUndo() {
   const A = act();
   for (const d of document.querySelectorAll('dialog[open]')) if (A.mark && !A.mark.open.has(d)) { try { d.close(); } catch (_) {} }
@@ -363,6 +389,7 @@ async function actUndo() {
   const recs = A.kept.concat(take());
   undoMutations(recs);
   take();
+  restoreFields();
   blurActive();
   A.kept = [];
   A.dialog = null;
@@ -375,7 +402,8 @@ async function actUndo() {
 // actMenus finds menu items (a list item, or an element with role
 // menuitem or aria-haspopup) that hold links hidden now (not rendered,
 // or invisible): what hovering may show. It keeps up to max of them and
-// returns how many.
+// returns, for each, whether a style rule of the page shows something
+// when the pointer is over it, an element in it or around it.
 function actMenus(max) {
   const A = act();
   A.menus = [];
@@ -392,7 +420,24 @@ function actMenus(max) {
     found.get(t).push(a);
   }
   for (const [t, links] of found) A.menus.push({trigger: t, hidden: links, shown: []});
-  return A.menus.length;
+  if (!A.menus.length) return [];
+  // The elements that style rules with :hover followed by a combinator
+  // are about (".menu li:hover > ul": ".menu li").
+  const sels = [];
+  const look = list => { for (const r of list) { if (r.selectorText && r.selectorText.includes(':hover')) sels.push(r.selectorText); if (r.cssRules && r.cssRules.length) look(r.cssRules); } };
+  for (const sh of document.styleSheets) { try { look(sh.cssRules); } catch (_) {} }
+  const hovers = [];
+  for (const text of sels) for (const sel of text.split(',')) {
+    const m = sel.match(/^(.*?):hover((?:\s*[>+~]\s*|\s+)[^\s>+~].*)$/);
+    if (m) hovers.push(m[1].replace(/:(hover|focus|focus-within|focus-visible|active|visited|link)\b/g, '').trim() || '*');
+  }
+  const about = (t, x) => { try { return t.matches(x) || !!t.closest(x) || !!t.querySelector(x); } catch (_) { return true; } };
+  return A.menus.map(m => hovers.some(x => about(m.trigger, x)));
+}
+
+// actMenuTriggers returns the menu items actMenus found.
+function actMenuTriggers() {
+  return act().menus.map(m => m.trigger);
 }
 
 // menuShown returns the hidden links of menu i that are shown now, after
@@ -418,14 +463,17 @@ function actMenuPoint(i) {
   return hit && within(t, hit) ? [x, y] : null;
 }
 
-// actMenuHovered waits, up to 300 ms, for the pointer over menu i to show
-// its links, and returns how many it showed.
-async function actMenuHovered(i) {
+// actMenuHovered waits, up to wait ms, for the pointer over menu i to
+// show its links, and returns how many it showed and whether it had to
+// wait.
+async function actMenuHovered(i, wait) {
   const m = act().menus[i];
   await tick(); await tick();
   m.shown = menuShown(i);
-  for (let k = 0; k < 10 && !m.shown.length; k++) { await sleep(30); m.shown = menuShown(i); }
-  return m.shown.length;
+  let waited = false;
+  for (let t = 0; t < wait && !m.shown.length; t += 30) { await sleep(30); m.shown = menuShown(i); waited = true; }
+  for (const r of take()) act().kept.push(r);
+  return {shown: m.shown.length, waited: waited && m.shown.length > 0};
 }
 
 // actMenuFocus focuses the first element of menu i that Tab reaches and
@@ -445,14 +493,14 @@ async function actMenuFocus(i) {
 }
 
 // actMenuToggle begins a key's try on menu i: it focuses the item's
-// control that opens it (a button, or an element with aria-expanded or
-// aria-haspopup, that Tab reaches) and returns its index, or -1 when the
+// control that opens it (a button, a menu item, or an element with
+// aria-expanded or aria-haspopup, that Tab reaches) and returns its index, or -1 when the
 // item has none.
 async function actMenuToggle(i) {
   const m = act().menus[i];
   actBegin();
   const tabs = [];
-  const toggle = e => e.matches('button, [role=button], summary, [aria-expanded], [aria-haspopup]:not([aria-haspopup=false])');
+  const toggle = e => e.matches('button, [role=button], [role=menuitem], summary, [aria-expanded], [aria-haspopup]:not([aria-haspopup=false])');
   walkDeep(m.trigger, NodeFilter.SHOW_ELEMENT, e => { if (tabbable(e) && toggle(e) && !m.hidden.some(a => within(a, e))) tabs.push(e); }, () => !tabs.length);
   if (!tabs.length) return -1;
   tabs[0].focus({preventScroll: true});
@@ -462,12 +510,14 @@ async function actMenuToggle(i) {
 }
 
 // actMenuKeyed says whether the key pressed showed the links of menu i
-// that hovering showed.
+// that hovering showed, waiting up to 150 ms for them.
 async function actMenuKeyed(i) {
   const m = act().menus[i];
   await settleAction();
+  let shown = menuShown(i).some(a => m.shown.includes(a));
+  for (let t = 0; t < 150 && !shown; t += 30) { await sleep(30); shown = menuShown(i).some(a => m.shown.includes(a)); }
   for (const r of take()) act().kept.push(r);
-  return menuShown(i).some(a => m.shown.includes(a));
+  return shown;
 }
 
 // actMenuElements returns, for menu i, its item and the links hovering
@@ -487,8 +537,9 @@ function actElements() {
 function actFinish() {
   const A = act();
   if (!A) return true;
-  undoMutations(take());
+  undoMutations(A.kept.concat(take()));
   A.mo.disconnect();
+  restoreFields();
   blurActive();
   scrollTo({left: A.x, top: A.y, behavior: 'instant'});
   delete window.__saavuAct;
