@@ -179,9 +179,10 @@ func effectText(p *Page, e *Effect, n *Node) Text {
 }
 
 // otherWay returns an element that Tab reaches, outside n, that may do
-// what the action on n did: a link to the address it opened, a control
-// with n's name, or one that controls (aria-controls) an element the
-// action changed. nil when saavu sees none.
+// what the action on n did: a visually hidden form control beside it, a
+// link to the address it opened, a control with n's name, or one that
+// controls (aria-controls) an element the action changed. nil when saavu
+// sees none.
 func otherWay(p *Page, n *Node, e *Effect) *Node {
 	base, _ := url.Parse(p.FinalURL)
 	if p.FinalURL == "" {
@@ -200,6 +201,17 @@ func otherWay(p *Page, n *Node, e *Effect) *Node {
 		for m := actNode(p, c); m != nil && m != n; m = m.ParentElement() {
 			if id := m.AttrOr("id", ""); id != "" {
 				changed[id] = true
+			}
+		}
+	}
+	// A form control beside it that Tab reaches but that is drawn as
+	// nothing (a custom checkbox over a hidden native one).
+	if up := n.ParentElement(); up != nil {
+		if up = up.ParentElement(); up != nil {
+			for _, m := range up.Descendants() {
+				if _, seq := htmlFocusable(m); seq && m.Is("input", "select", "button") && !actWithin(n, m) && drawnAsNothing(m) {
+					return m
+				}
 			}
 		}
 	}
@@ -223,6 +235,13 @@ func otherWay(p *Page, n *Node, e *Effect) *Node {
 		}
 	}
 	return nil
+}
+
+// drawnAsNothing reports whether a rendered element is too small to see
+// or transparent: visually hidden.
+func drawnAsNothing(n *Node) bool {
+	b := n.Layout.Box
+	return b.W <= 2 || b.H <= 2 || n.Style("opacity") == "0" || strings.HasPrefix(n.Style("clip"), "rect(0") || strings.Contains(n.Style("clip-path"), "inset(50%")
 }
 
 // actWithin reports whether m is n or inside it.
