@@ -58,6 +58,11 @@ func runScriptedControlKeyboard(pass *Pass) error {
 		did := effectText(p, c.Click, n)
 		alt := otherWay(p, n, c.Click)
 		composite := inComposite(n)
+		if browserDoes(c.Click) {
+			// Scrolling and printing: the browser's own keys do that.
+			pass.CantTell(n, "When clicked, this element %s. Keyboard users can do that with the browser's own keys (Home, Page Up and Down, Ctrl+P), so this need not fail. Check that the element does nothing more; better, make it a <button> or a link.", did)
+			continue
+		}
 		if !c.Keys {
 			switch {
 			case requestsOnly(c.Click):
@@ -143,6 +148,12 @@ func inComposite(n *Node) *Node {
 // requestsOnly reports whether all the action did was requests.
 func requestsOnly(e *Effect) bool {
 	return len(e.Requests) > 0 && len(e.Changed) == 0 && e.Focus == 0 && !e.Blurred && e.Navigate == "" && !e.NewWindow && e.Submit == "" && !e.Print && !e.Scrolled
+}
+
+// browserDoes reports whether all the action did was scroll the page or
+// open the print dialog, which the browser does with keys too.
+func browserDoes(e *Effect) bool {
+	return (e.Scrolled || e.Print) && len(e.Changed) == 0 && e.Focus == 0 && !e.Blurred && e.Navigate == "" && !e.NewWindow && e.Submit == "" && len(e.Requests) == 0
 }
 
 // effectText says what an action on n did, as the end of a sentence.

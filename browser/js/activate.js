@@ -95,6 +95,7 @@ function take() {
 // nowhere.
 function actBegin() {
   const A = act();
+  if (A.noScroll) { window.removeEventListener('keydown', A.noScroll); A.noScroll = null; }
   undoMutations(A.kept.concat(take()));
   take();
   restoreFields();
@@ -315,20 +316,35 @@ function actPoint(i) {
   return hit && within(el, hit) ? [x, y] : null;
 }
 
-// actHovered marks the page once the pointer is over element i.
+// actHovered marks the page once the pointer is over element i, and an
+// element that can take focus has it (what the mouse button's focus
+// changes is not counted).
 async function actHovered(i) {
+  const el = act().cands[i];
+  if (el.hasAttribute('tabindex') || tabbable(el)) { try { el.focus({preventScroll: true}); } catch (_) {} }
   await tick(); await tick();
-  markNow(act().cands[i]);
+  markNow(el);
   return true;
+}
+
+// noScroll keeps Space from scrolling the page, smoothly, when the page
+// did not handle it, until the try ends: that is not counted, and must
+// not run on into the next try.
+function noScroll() {
+  const A = act();
+  A.noScroll = e => { if (e.key === ' ' && !e.defaultPrevented) e.preventDefault(); };
+  window.addEventListener('keydown', A.noScroll);
 }
 
 // actFocus begins the try of a key on element i: it focuses it, then
 // dispatches a key that does nothing (F13), so that what focus and any
 // key do (a class that shows keyboard focus) is not counted, and marks
-// the page. It returns whether the element has focus.
+// the page. Space is kept from scrolling the page. It returns whether
+// the element has focus.
 async function actFocus(i) {
-  const el = act().cands[i];
+  const A = act(), el = A.cands[i];
   actBegin();
+  noScroll();
   try { el.focus({preventScroll: true}); } catch (_) {}
   for (const type of ['keydown', 'keyup']) el.dispatchEvent(new KeyboardEvent(type, {key: 'F13', code: 'F13', bubbles: true, cancelable: true, composed: true}));
   await tick(); await tick();
@@ -391,6 +407,7 @@ async function actUndo() {
   take();
   restoreFields();
   blurActive();
+  if (A.noScroll) { window.removeEventListener('keydown', A.noScroll); A.noScroll = null; }
   A.kept = [];
   A.dialog = null;
   const sel = getSelection();
@@ -503,6 +520,7 @@ async function actMenuToggle(i) {
   const toggle = e => e.matches('button, [role=button], [role=menuitem], summary, [aria-expanded], [aria-haspopup]:not([aria-haspopup=false])');
   walkDeep(m.trigger, NodeFilter.SHOW_ELEMENT, e => { if (tabbable(e) && toggle(e) && !m.hidden.some(a => within(a, e))) tabs.push(e); }, () => !tabs.length);
   if (!tabs.length) return -1;
+  noScroll();
   tabs[0].focus({preventScroll: true});
   await tick();
   markNow(tabs[0]);
