@@ -27,10 +27,13 @@ import (
 //
 //   - focuses every element Tab reaches (up to activateMaxFocus), and
 //     records those whose focus goes to another page, opens a window,
-//     submits a form, or moves focus away;
+//     submits a form, or moves focus away; on a page where nothing
+//     listens to focus events, it only counts them;
 //   - changes select menus, radio buttons and checkboxes (up to
 //     activateMaxChanges of each) as the keyboard would, with the input
-//     and change events, and records what that did;
+//     and change events, and records what that did; on a page where
+//     nothing listens to those (or to clicks on the fields), it only
+//     lists them;
 //   - clicks with the mouse, at their centre, the elements that may act
 //     on a click but are not native controls: those with their own click,
 //     mouse or pointer down or up listener (not one on the document, the
@@ -42,9 +45,10 @@ import (
 //     what hovering does is not counted. An element Tab reaches is first
 //     focused and tried with Enter, then Space. A dialog a click opened
 //     is tried with Tab;
-//   - hovers the menu items whose links are hidden, and for those that
-//     hovering opens, tries focus, and Enter, Space and the down arrow on
-//     the item's button.
+//   - hovers the menu items whose links are hidden, when a :hover style
+//     rule or a listener may show them, and for those that hovering
+//     opens, tries focus, and Enter, Space and the down arrow on the
+//     item's button.
 //
 // An action that changed the page is done a second time and undone
 // again, so that a script that keeps its own state (a menu it thinks is
@@ -179,7 +183,7 @@ func probeActivate(ctx context.Context, tab *Tab, p *checks.Page, backend map[cd
 		}
 	}()
 	v := &checks.ActivateView{}
-	tStart := time.Now()
+	tStart := start
 	pl, err := listenersOf(ctx, p, backend)
 	if err != nil {
 		return err
@@ -206,7 +210,9 @@ func probeActivate(ctx context.Context, tab *Tab, p *checks.Page, backend map[cd
 	}
 	tCands := time.Now()
 	defer func() {
-		tab.b.opts.Log.Debug("activate steps", "url", p.URL, "setup", tStart.Sub(start), "listeners", tListen.Sub(tStart), "focus", tFocus.Sub(tListen), "focusListened", pl.focus, "changes", tChanges.Sub(tFocus), "candidates", tCands.Sub(tChanges), "n", len(cands), "rest", time.Since(tCands), "menus", len(v.Menus))
+		ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+		tab.b.opts.Log.Debug("activate steps", "url", p.URL, "listeners", ms(tListen.Sub(tStart)), "focus", ms(tFocus.Sub(tListen)),
+			"changes", ms(tChanges.Sub(tFocus)), "clicks", len(cands), "clicks and menus", ms(time.Since(tCands)))
 	}()
 	// The menus' elements are named by index in the page's list of
 	// elements; they are read once the clicks are done.
