@@ -351,7 +351,7 @@ func clickCandidates(ctx context.Context, tab *Tab, p *checks.Page, backend map[
 			continue
 		case len(ls) == 0 && !control && !(pointer && delegated):
 			continue
-		case native(n), b.W > 0.9*vw || b.H > 0.9*vh || b.W*b.H > vw*vh/2:
+		case native(n), b.H > 0.6*vh || b.W*b.H > vw*vh/2: // a wrapper, not a control
 			continue
 		}
 		if !clickable(n) {

@@ -80,11 +80,11 @@ func runHoverMenuKeyboard(pass *Pass) error {
 		case keyboard:
 			pass.Passed(n)
 		case len(missing) == 0:
-			pass.CantTell(n, "When the pointer is over this menu item, %d links appear (%s), but keyboard users cannot open it: focusing it shows nothing, and it has no button that Enter or Space opens. Every page they lead to is linked elsewhere on this page too. Check that keyboard users can reach those links in that other way; better, let the menu open on focus or with a button.", len(names), list)
+			pass.CantTell(n, "When the pointer is over this menu item, its hidden links appear (%s), but keyboard users cannot open it: focusing it shows nothing, and it has no button that Enter or Space opens. Every page they lead to is linked elsewhere on this page too. Check that keyboard users can reach those links in that other way; better, let the menu open on focus or with a button.", list)
 		case m.Toggle != 0:
-			pass.Failed(n, "When the pointer is over this menu item, %d links appear (%s), but its button did not open the menu with Enter, Space or the down arrow, and focusing the item shows nothing. Keyboard users cannot reach %d of those links in any way on this page (%s). Make the button open the menu with Enter and Space (a <button> with aria-expanded), or show the links on focus too (:focus-within).", len(names), list, len(missing), strings.Join(firstN(missing, 5), ", "))
+			pass.Failed(n, "When the pointer is over this menu item, its hidden links appear (%s), but its button did not open the menu with Enter, Space or the down arrow, and focusing the item shows nothing. Keyboard users cannot reach these links in any way on this page: %s. Make the button open the menu with Enter and Space (a <button> with aria-expanded), or show the links on focus too (:focus-within).", list, strings.Join(firstN(missing, 5), ", "))
 		default:
-			pass.Failed(n, "When the pointer is over this menu item, %d links appear (%s), but focusing the item shows nothing, and it has no button that opens the menu. Keyboard users cannot reach %d of those links in any way on this page (%s). Show the links on focus too (.menu:focus-within .submenu), or add a <button aria-expanded> beside the item's link that opens the menu with Enter and Space.", len(names), list, len(missing), strings.Join(firstN(missing, 5), ", "))
+			pass.Failed(n, "When the pointer is over this menu item, its hidden links appear (%s), but focusing the item shows nothing, and it has no button that opens the menu. Keyboard users cannot reach these links in any way on this page: %s. Show the links on focus too (.menu:focus-within .submenu), or add a <button aria-expanded> beside the item's link that opens the menu with Enter and Space.", list, strings.Join(firstN(missing, 5), ", "))
 		}
 	}
 	return nil
