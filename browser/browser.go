@@ -120,6 +120,8 @@ type Browser struct {
 	cancel   context.CancelFunc
 	closed   bool
 	restarts int
+
+	popups popupGuard // the browser layer of the guard (guard.go)
 }
 
 // maxRestarts is how many times a Browser restarts a Chrome that died.

@@ -225,6 +225,11 @@ type Tab struct {
 	stay     func(url string) bool
 	refused  string // the address last refused
 	fetching bool   // Fetch interception is on
+
+	// While the guard is on (guard.go), requests it holds back are
+	// refused, and listed in held.
+	guarding bool
+	held     []string
 }
 
 // Stay makes the tab refuse, from its next Capture on, to follow a
@@ -239,7 +244,8 @@ func (t *Tab) Stay(stay func(url string) bool) {
 
 // paused answers a request the tab's Fetch interception paused: a
 // redirect of the top document to an address it must not stay at is
-// refused, everything else goes on.
+// refused, one the guard holds back is refused too (guard.go),
+// everything else goes on.
 func (t *Tab) paused(ev *fetch.EventRequestPaused) {
 	t.mu.Lock()
 	refuse := t.stay != nil && ev.RedirectedRequestID != "" && ev.ResourceType == network.ResourceTypeDocument &&
@@ -247,7 +253,13 @@ func (t *Tab) paused(ev *fetch.EventRequestPaused) {
 	if refuse {
 		t.refused = ev.Request.URL
 	}
+	hold := !refuse && t.guarding && t.holdBack(ev)
 	t.mu.Unlock()
+	if hold {
+		t.hold(ev.Request.Method + " " + ev.Request.URL)
+		t.answerHeld(ev)
+		return
+	}
 	if refuse {
 		_, _ = chromedp.Call(t.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: ev.RequestID, ErrorReason: network.ErrorReasonBlockedByClient})
 		return
@@ -336,7 +348,10 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 }
 
 // Close closes the tab.
-func (t *Tab) Close() { t.cancel() }
+func (t *Tab) Close() {
+	t.unguard(t.ctx)
+	t.cancel()
+}
 
 // Broken reports whether the tab should be replaced: it crashed, hung
 // or timed out, or it has shown tabPages pages (a renderer that lives
@@ -368,6 +383,7 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	defer cancelOp()
 	stop := context.AfterFunc(ctx, cancelOp) // the caller's cancellation stops the capture
 	defer stop()
+	t.unguard(opCtx) // the last page's
 	t.st.reset()
 	t.pages++
 	t.backend = nil

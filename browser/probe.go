@@ -21,6 +21,9 @@ import (
 // (probe_media.go, probe_focus.go, …), its JavaScript in js/ (media.js,
 // focus.js, …; see js.go).
 
+// guarded are the probes that focus, click or press keys.
+var guarded = []checks.Probe{checks.ProbeFocus, checks.ProbeHover, checks.ProbeInput, checks.ProbeActivate}
+
 // probe runs every probe on the captured page p, which the tab shows.
 // backend maps the snapshot's backend node ids to indexes in p.Nodes.
 func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
@@ -46,12 +49,28 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		{checks.ProbePaste, "whether its password fields take a paste", 2 * time.Second, probePaste},
 		{checks.ProbeDrag, "which elements listen to dragging", 2 * time.Second, probeDrag},
 		{checks.ProbeTargets, "the browser's own size of its small form controls", 2 * time.Second, probeTargets},
+		{checks.ProbeActivate, "what its controls do when clicked, focused or changed", activateBudget + 2*time.Second, probeActivate},
 		// Last: these resize the page.
 		{checks.ProbeZoom, "how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},
 		{checks.ProbeReflow, "how the page fits a window 320 px wide", 3 * time.Second, probeReflow},
 	}
+	// The probes that focus, click or press keys run guarded: nothing
+	// leaves the page or is sent (guard.go), until the tab goes to the
+	// next page. Without the guard, the activation probe, which clicks,
+	// does not run.
+	var guardErr error
+	if slices.ContainsFunc(guarded, func(pr checks.Probe) bool { return !slices.Contains(b.opts.SkipProbes, pr) }) {
+		if guardErr = t.guard(ctx); guardErr != nil {
+			b.opts.Log.Debug("guard failed", "url", p.URL, "err", guardErr)
+		}
+	}
+	doc := t.st.document()
 	for _, pr := range probes {
 		if slices.Contains(b.opts.SkipProbes, pr.id) {
+			continue
+		}
+		if pr.id == checks.ProbeActivate && guardErr != nil {
+			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s: it could not make sure that nothing would be sent; the rules that need it could not tell.", pr.what))
 			continue
 		}
 		start := time.Now()
@@ -68,6 +87,11 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 			// depend on the machine's load.
 			b.opts.Log.Debug("probe out of time: trying it again", "url", p.URL, "probe", pr.what, "after", time.Since(start).Round(time.Millisecond))
 			err = run(2 * pr.timeout)
+		}
+		if t.st.document() != doc { // the page left despite the guard
+			p.Notes = append(p.Notes, "The page went to another address while saavu tried it; the probes after that did not run.")
+			b.opts.Log.Debug("page left", "url", p.URL, "probe", pr.what)
+			return
 		}
 		if err != nil {
 			if ctx.Err() != nil {

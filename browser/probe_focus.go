@@ -46,6 +46,8 @@ var (
 	focusQuietJS     = jsFunc("focus.js", "focusQuiet")
 	focusMovesJS     = jsFunc("focus.js", "focusMoves")
 	focusElementsJS  = jsFunc("focus.js", "focusElements")
+	focusWatchJS     = jsFunc("focus.js", "focusWatch")
+	focusUndoJS      = jsFunc("focus.js", "focusUndo")
 )
 
 type focusJSStop struct {
@@ -89,6 +91,17 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
 		return err
 	}
+	// What the page's focus handlers change (a menu opened, a date
+	// picker added) is undone after the walks, so that the other probes
+	// see the page as captured.
+	if err := tab.call(ctx, focusWatchJS, new(bool)); err != nil {
+		return err
+	}
+	defer func() {
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+		defer cancel()
+		_ = tab.call(cctx, focusUndoJS, new(bool))
+	}()
 	start := time.Now()
 	w, fwd, ok, err := walkFocusFast(ctx, tab, start)
 	if err != nil {

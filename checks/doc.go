@@ -23,6 +23,8 @@
 //   - heading-markup and list-structure, which ask about text styled as
 //     structure: maxAsked and blockDisplays (heading_markup.go)
 //   - form-group-name and label-unique: formOwner (form_group_name.go)
+//   - scripted-control-keyboard, on-focus and on-input say what an action
+//     did with effectText (scripted_control_keyboard.go)
 //
 // The other files:
 //
@@ -34,9 +36,9 @@
 //   - probes.go, probes_layout.go: what the live-page probes saw (media,
 //     focus, hover, keys and motion, rotation, auto-updating text, what
 //     moves by itself, the borders of text fields and the paints of
-//     icons; the page zoomed, at 320 px and with wider text spacing, and
-//     its scrollable boxes), for the rules that need more than the
-//     snapshot.
+//     icons, what clicks, keys, focus and changes did to the controls;
+//     the page zoomed, at 320 px and with wider text spacing, and its
+//     scrollable boxes), for the rules that need more than the snapshot.
 //   - names.go: the accessible-name model: which elements the name rules
 //     apply to, and why a name is missing.
 //   - aria.go: the ARIA model: roles, states and properties and their

@@ -42,6 +42,8 @@ type Page struct {
 	Paste     *PasteView   `json:"paste,omitempty"`     // what pasting into password fields did
 	Drag      *DragView    `json:"drag,omitempty"`      // elements that listen to dragging
 	Targets   *TargetsView `json:"targets,omitempty"`   // the browser's own size of small form controls
+	// What focusing, clicking, keys and changes did (see probes.go).
+	Activate *ActivateView `json:"activate,omitempty"`
 	// Results of the layout probes (see probes_layout.go).
 	Zoom      *ZoomView    `json:"zoom,omitempty"`      // the page at 640 × 512 CSS px (200 % zoom)
 	Reflow    *ReflowView  `json:"reflow,omitempty"`    // the page at 320 × 256 CSS px (400 % zoom)

@@ -362,6 +362,142 @@ type DragListen struct {
 	Events []string `json:"events"`
 }
 
+// ActivateView is what the activation probe saw when it used the page's
+// controls as a person would: it focused every element Tab reaches,
+// changed select menus, radio buttons and checkboxes, clicked with the
+// mouse the elements that may act on a click, pressed Enter and Space on
+// those that take keyboard focus, and hovered the menus whose links are
+// hidden. Every change to the page was undone, and whatever would have
+// left the page or sent something was held back: navigations, new
+// windows, form submissions, and requests other than GET.
+type ActivateView struct {
+	// Focused is how many elements were focused (on a page that listens
+	// to no focus event, how many could have been: focus there can only
+	// show them); OnFocus are those whose focus changed the context
+	// (3.2.1).
+	Focused int      `json:"focused"`
+	OnFocus []Effect `json:"onFocus,omitempty"`
+	// Changes are the form fields whose value was changed (3.2.2), one
+	// for each (a radio button stands for its group); on a page that
+	// listens to no change, input or click on them, the fields that
+	// could have been, with no effect.
+	Changes []ChangeTry `json:"changes,omitempty"`
+	// Clicks are the elements clicked (2.1.1): scripted controls, and the
+	// controls that open the page's dialogs.
+	Clicks []ClickTry `json:"clicks,omitempty"`
+	// Menus are the menus whose links were hidden until the pointer was
+	// over them.
+	Menus []MenuTry `json:"menus,omitempty"`
+	// Dialogs are the dialogs the clicks opened.
+	Dialogs []DialogTry `json:"dialogs,omitempty"`
+	// Limit says that the probe ran out of time before it tried
+	// everything.
+	Limit bool `json:"limit,omitempty"`
+}
+
+// Effect is what one action (a click, a key, focus, a change) did to the
+// page, all of it undone or held back. Node is the element acted on.
+type Effect struct {
+	Node int `json:"node"` // index in Page.Nodes; -1 when not captured
+	// Changed are the elements whose content or attributes the action
+	// changed (at most five), as in Reaction.
+	Changed []int `json:"changed,omitempty"`
+	// Focus is the element the page's scripts moved focus to (not the
+	// element acted on, nor one around it), 0 when focus did not move,
+	// -1 for an element the snapshot did not capture; Blurred: they took
+	// focus away, to nothing.
+	Focus   int  `json:"focus,omitempty"`
+	Blurred bool `json:"blurred,omitempty"`
+	// Navigate is the address the page tried to go to, NewWindow that it
+	// tried to open it in a new window or tab, Submit the form data it
+	// tried to send ("POST https://…", a form or its submit()).
+	Navigate  string `json:"navigate,omitempty"`
+	NewWindow bool   `json:"newWindow,omitempty"`
+	Submit    string `json:"submit,omitempty"`
+	// Requests are the fetch and XMLHttpRequest calls the action made
+	// ("POST https://…"; those other than GET were held back).
+	Requests []string `json:"requests,omitempty"`
+	// Print says that it opened the print dialog.
+	Print bool `json:"print,omitempty"`
+	// Scrolled says that it scrolled the page.
+	Scrolled bool `json:"scrolled,omitempty"`
+}
+
+// Any reports whether the action did anything.
+func (e *Effect) Any() bool {
+	return e != nil && (len(e.Changed) > 0 || e.Focus != 0 || e.Blurred || e.Navigate != "" || e.NewWindow ||
+		e.Submit != "" || len(e.Requests) > 0 || e.Print || e.Scrolled)
+}
+
+// Context reports whether the action changed the context: went to
+// another page, opened a window, submitted a form or opened the print
+// dialog.
+func (e *Effect) Context() bool {
+	return e != nil && (e.Navigate != "" || e.NewWindow || e.Submit != "" || e.Print)
+}
+
+// ChangeTry is one form field whose value the probe changed, as with
+// the keyboard: the next option of a select menu, the next radio button
+// of a group, a checkbox ticked or cleared.
+type ChangeTry struct {
+	Node int `json:"node"` // the select, the radio button checked, the checkbox
+	// Effect is what the change did; nil when nothing.
+	Effect *Effect `json:"effect,omitempty"`
+}
+
+// ClickTry is one element the probe clicked with the mouse, at its
+// centre; for one in the sequential focus order but not a native control,
+// it then focused it and pressed Enter, then Space.
+type ClickTry struct {
+	Node int `json:"node"`
+	// Listeners are the element's own listeners of clicks and presses
+	// ("click", "mousedown", "onclick" for the attribute, "react" for a
+	// React onClick), not those of its ancestors.
+	Listeners []string `json:"listeners,omitempty"`
+	// Missed says that the click could not be tried: other content
+	// covers the element's centre.
+	Missed bool `json:"missed,omitempty"`
+	// Click is what the click did; nil when nothing.
+	Click *Effect `json:"click,omitempty"`
+	// Keys says that Enter and Space were tried; Enter and Space are
+	// what they did (nil when nothing).
+	Keys  bool    `json:"keys,omitempty"`
+	Enter *Effect `json:"enter,omitempty"`
+	Space *Effect `json:"space,omitempty"`
+}
+
+// MenuTry is a menu item whose hidden links hovering showed.
+type MenuTry struct {
+	Trigger int   `json:"trigger"` // the element hovered (a list item of the menu)
+	Links   []int `json:"links"`   // the links that appeared
+	// Focus says that focusing the item's first focusable element
+	// showed them too.
+	Focus bool `json:"focus,omitempty"`
+	// Toggle is the control of the item tried with Enter, Space and the
+	// down arrow (a button, or an element with aria-expanded), 0 when it
+	// has none; Keys says that one of those keys showed the links.
+	Toggle int  `json:"toggle,omitempty"`
+	Keys   bool `json:"keys,omitempty"`
+}
+
+// DialogTry is a dialog that a click opened.
+type DialogTry struct {
+	Opener int `json:"opener"` // the element clicked
+	Dialog int `json:"dialog"` // the dialog; -1 when the click created it
+	// Modal: aria-modal="true", or a <dialog> opened with showModal().
+	Modal bool `json:"modal,omitempty"`
+	// FocusIn says that focus moved into the dialog when it opened;
+	// Focus is where it was instead (0 nowhere, -1 not captured).
+	FocusIn bool `json:"focusIn,omitempty"`
+	Focus   int  `json:"focus,omitempty"`
+	// Tabs is how many times Tab was pressed in it; Left, that one of
+	// those presses took focus out of it, to LeftTo (-1 not captured, 0
+	// nowhere).
+	Tabs   int  `json:"tabs,omitempty"`
+	Left   bool `json:"left,omitempty"`
+	LeftTo int  `json:"leftTo,omitempty"`
+}
+
 // Probe names one live-page probe of the crawler: the page data it fills
 // in. Rules list the probes they read (Rule.Probes), so that a run of some
 // rules only can skip the probes no rule of it needs.
@@ -382,13 +518,14 @@ const (
 	ProbePaste       Probe = "paste"       // Paste
 	ProbeDrag        Probe = "drag"        // Drag
 	ProbeTargets     Probe = "targets"     // Targets
+	ProbeActivate    Probe = "activate"    // Activate
 	ProbeZoom        Probe = "zoom"        // Zoom
 	ProbeReflow      Probe = "reflow"      // Reflow
 	ProbeControls    Probe = "controls"    // Controls
 )
 
 // Probes lists every probe.
-var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeZoom, ProbeReflow,
+var Probes = []Probe{ProbeAuto, ProbeMedia, ProbeMoving, ProbeFocus, ProbeOrientation, ProbeScroll, ProbeBackdrop, ProbeSpacing, ProbeHover, ProbeInput, ProbeActivate, ProbeZoom, ProbeReflow,
 	ProbePaste, ProbeDrag, ProbeTargets, ProbeControls}
 
 // NeededProbes returns the probes that the rules read, in the order of

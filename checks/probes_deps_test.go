@@ -97,6 +97,8 @@ func (p *Page) clearProbe(pr Probe) {
 		p.Hover = nil
 	case ProbeInput:
 		p.Keys, p.Motion = nil, nil
+	case ProbeActivate:
+		p.Activate = nil
 	case ProbeZoom:
 		p.Zoom = nil
 	case ProbeReflow:

@@ -145,6 +145,7 @@ var probeWords = map[checks.Probe]string{
 	checks.ProbeSpacing:     "widens the text spacing",
 	checks.ProbeHover:       "moves the mouse over elements",
 	checks.ProbeInput:       "presses single keys and tilts and shakes the device",
+	checks.ProbeActivate:    "focuses, clicks and changes its controls, sending nothing and undoing everything",
 	checks.ProbeZoom:        "lays the page out 640 px wide (200 % zoom)",
 	checks.ProbeReflow:      "lays the page out 320 px wide (400 % zoom)",
 	checks.ProbeMoving:      "watches for a few seconds whether anything moves, blinks or scrolls by itself",

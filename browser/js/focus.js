@@ -95,8 +95,8 @@ function focusHidden(a, r) {
 // body and removing it moves that point to the top.
 function focusReset() {
   if (!window.__saavuFocusIns) {
-    window.__saavuFocusIns = {n: 0};
-    document.addEventListener('focusin', () => window.__saavuFocusIns.n++, true);
+    const F = window.__saavuFocusIns = {n: 0, count: () => F.n++};
+    document.addEventListener('focusin', F.count, true);
   }
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   if (document.body) {
@@ -241,4 +241,31 @@ function focusMoves(ms) {
 function focusElements() {
   instantOff();
   return window.__saavuFocus ? window.__saavuFocus.els : [];
+}
+
+// focusWatch starts recording the changes to the DOM that the walks
+// cause (the page's focus handlers), for focusUndo.
+function focusWatch() {
+  if (window.__saavuFocusRecs) return true;
+  const W = window.__saavuFocusRecs = {recs: []};
+  W.mo = new MutationObserver(rs => { for (const r of rs) W.recs.push(r); });
+  W.mo.observe(document, {subtree: true, childList: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true});
+  return true;
+}
+
+// focusUndo undoes the changes recorded since focusWatch, stops
+// recording and counting focus moves, and takes focus off the page.
+function focusUndo() {
+  const W = window.__saavuFocusRecs;
+  if (!W) return true;
+  for (const r of W.mo.takeRecords()) W.recs.push(r);
+  W.mo.disconnect();
+  undoMutations(W.recs);
+  delete window.__saavuFocusRecs;
+  // The count of focus moves ends too: the activation probe looks for
+  // the page's own focus listeners.
+  const F = window.__saavuFocusIns;
+  if (F) document.removeEventListener('focusin', F.count, true);
+  delete window.__saavuFocusIns;
+  return blurActive();
 }

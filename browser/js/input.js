@@ -10,57 +10,10 @@ function inputInstall() {
   if (window.__saavuInput) return true;
   const I = window.__saavuInput = {els: [], base: null, ids: new WeakMap(), next: 0, nav: 'none'};
   const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-  const undo = recs => {
-    for (let i = recs.length - 1; i >= 0; i--) {
-      const r = recs[i];
-      try {
-        if (r.type === 'attributes') {
-          if (r.oldValue === null) r.target.removeAttributeNS(r.attributeNamespace, r.attributeName);
-          else r.target.setAttributeNS(r.attributeNamespace, r.attributeName, r.oldValue);
-        } else if (r.type === 'characterData') {
-          r.target.data = r.oldValue;
-        } else {
-          for (const n of r.addedNodes) if (n.parentNode === r.target) r.target.removeChild(n);
-          const next = r.nextSibling && r.nextSibling.parentNode === r.target ? r.nextSibling : null;
-          for (const n of r.removedNodes) r.target.insertBefore(n, next);
-        }
-      } catch (_) {}
-    }
-  };
-  // changes maps the net changes of the records ("element what": an
-  // attribute or text whose value differs from before, content added that
-  // is still there, content removed that is gone) to the element they are
-  // in, outside what the input added.
-  const changes = recs => {
-    const first = new Map(), out = new Map(), added = [];
-    for (const r of recs) for (const n of r.addedNodes || []) added.push(n);
-    const owner = n => {
-      let e = n.nodeType === 1 ? n : n.parentElement;
-      while (e && added.some(a => a !== e && a.contains(e))) e = e.parentElement;
-      while (e && added.includes(e)) e = e.parentElement;
-      return e;
-    };
-    const key = (n, what) => { if (!I.ids.has(n)) I.ids.set(n, I.next++); return I.ids.get(n) + ' ' + what; };
-    for (const r of recs.slice(0, 2000)) {
-      if (r.type === 'attributes') {
-        const k = key(r.target, '@' + r.attributeName);
-        if (!first.has(k)) first.set(k, [r.oldValue, () => r.target.getAttributeNS(r.attributeNamespace, r.attributeName), r.target]);
-      } else if (r.type === 'characterData') {
-        const k = key(r.target, '#text');
-        if (!first.has(k)) first.set(k, [r.oldValue, () => r.target.data, r.target]);
-      } else {
-        for (const n of r.addedNodes) if (n.isConnected) out.set(key(r.target, '+'), r.target);
-        for (const n of r.removedNodes) if (!n.isConnected) out.set(key(r.target, '-'), r.target);
-      }
-    }
-    for (const [k, [old, now, t]] of first) if (t.isConnected && old !== now()) out.set(k, t);
-    const res = new Map();
-    for (const [k, t] of out) {
-      const e = owner(t);
-      if (e) res.set(k, e);
-    }
-    return res;
-  };
+  const undo = undoMutations;
+  // changes maps the net changes of the records to the element they are
+  // in (mutatedElements).
+  const changes = recs => mutatedElements(recs, n => { if (!I.ids.has(n)) I.ids.set(n, I.next++); return I.ids.get(n); });
   // From now on the page stays: a navigation the page starts (also later,
   // from a timer an input set) is stopped; one an input started is
   // recorded.
