@@ -63,6 +63,11 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		if guardErr = t.guard(ctx); guardErr != nil {
 			b.opts.Log.Debug("guard failed", "url", p.URL, "err", guardErr)
 		}
+		defer func() {
+			if held := t.heldBack(); len(held) > 0 {
+				b.opts.Log.Debug("held back while probing", "url", p.URL, "requests", held)
+			}
+		}()
 	}
 	doc := t.st.document()
 	for _, pr := range probes {

@@ -130,7 +130,6 @@ type inlineLink struct {
 	why      Text
 	cue      Text // what, besides colour, marks the link as drawn; empty when nothing
 	weak     Text // a cue that may not be enough (another font, a faint background)
-	linkBG   rgba // the link's own background, when it has one
 	sig      string
 }
 
