@@ -37,10 +37,10 @@ func catalogue() []byte {
 	}
 	table("Required by EN 301 549", All())
 	table("Required by EN 301 549 V4.1.1 (WCAG 2.2)", WCAG22())
-	fmt.Fprintf(&b, "## Site rules\n\nThese %d rules, also required by EN 301 549, compare the audited pages with one another once they are all done (`saavu crawl`, or `saavu check` of several pages; `saavu report` runs them again over saved results). Each gives one result for the whole site, with example pages.\n\n", len(SiteRules()))
+	fmt.Fprintf(&b, "## Site rules\n\nThese %d rules, also required by EN 301 549, compare the audited pages with one another once they are all done (`saavu crawl`, or `saavu check` of several pages; `saavu report` runs them again over saved results). Each gives one result for the whole site, with example pages. A site rule of a criterion that WCAG 2.2 added runs by default with `--standard en301549-v4.1.1`; under V3.2.1 it runs only with `--extra` or `--rules ID`.\n\n", len(SiteRules()))
 	b.WriteString("| Rule | WCAG | Level | EN 301 549 | Impact | Title |\n|---|---|---|---|---|---|\n")
 	for _, r := range SiteRules() {
-		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s |\n", r.ID, r.ID, strings.Join(r.WCAG, ", "), r.Level(), strings.Join(r.EN301549(), ", "), r.Impact, r.Title)
+		fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s | %s | %s | %s |\n", r.ID, r.ID, strings.Join(r.WCAG, ", "), r.Level(), siteClauses(r), r.Impact, r.Title)
 	}
 	b.WriteString("\n")
 	table("Extra rules", Extra())
@@ -71,12 +71,25 @@ func catalogue() []byte {
 	}
 	for _, r := range SiteRules() {
 		fmt.Fprintf(&b, "## %s\n\n", r.ID)
-		fmt.Fprintf(&b, "- **Kind:** site rule (EN 301 549)\n- **WCAG:** %s (level %s)\n- **EN 301 549:** %s\n", strings.Join(r.WCAG, ", "), r.Level(), strings.Join(r.EN301549(), ", "))
+		kind, en := "site rule (EN 301 549)", strings.Join(r.EN301549(), ", ")
+		if !EN301549V321.RequiredSite(r) {
+			kind = "site rule (EN 301 549 V4.1.1)"
+			en = "V4.1.1 " + strings.Join(EN301549V411.Clauses(r.WCAG), ", ") + " (numbering unverified); not in V3.2.1"
+		}
+		fmt.Fprintf(&b, "- **Kind:** %s\n- **WCAG:** %s (level %s)\n- **EN 301 549:** %s\n", kind, strings.Join(r.WCAG, ", "), r.Level(), en)
 		fmt.Fprintf(&b, "- **Impact:** %s\n- **More:** %s\n\n", r.Impact, r.HelpURL)
 		doc := heading.ReplaceAllString(strings.TrimSpace(r.Doc), "$1## ")
 		b.WriteString(doc + "\n\n")
 	}
 	return bytes.TrimRight(b.Bytes(), "\n")
+}
+
+// siteClauses is the EN 301 549 column of a site rule in the table.
+func siteClauses(r *SiteRule) string {
+	if !EN301549V321.RequiredSite(r) {
+		return "V4.1.1 " + strings.Join(EN301549V411.Clauses(r.WCAG), ", ") + " (unverified)"
+	}
+	return strings.Join(r.EN301549(), ", ")
 }
 
 func orDash(s string) string {

@@ -11,7 +11,8 @@ import (
 
 // Facts are what the site rules (site.go) need to know of one page:
 // its navigation blocks with their links in order, its search forms and
-// its links to other ways of finding pages (a site map, an A–Z index).
+// its links to other ways of finding pages (a site map, an A–Z index),
+// and its help mechanisms (contact details, a chat, a help page).
 // PageFacts takes them from the captured page. They are small, so that
 // the results of every page keep them, and the site rules can run again
 // on saved results (saavu report).
@@ -20,6 +21,7 @@ type Facts struct {
 	Nav    []NavBlock   `json:"nav,omitempty"`
 	Search []SearchForm `json:"search,omitempty"`
 	Ways   []Way        `json:"ways,omitempty"`
+	Help   []Help       `json:"help,omitempty"` // help mechanisms (3.2.6), in document order
 }
 
 // NavBlock is a block of links repeated from page to page: a navigation
@@ -109,6 +111,7 @@ func PageFacts(p *Page) *Facts {
 	x := factsWalk{p: p, base: base, f: f, keys: map[string]int{}}
 	x.walk(root, nil, false)
 	x.pageWays()
+	f.Help = pageHelp(root, base)
 	if len(f.Nav) > maxBlocks {
 		f.Nav = f.Nav[:maxBlocks]
 	}

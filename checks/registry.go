@@ -120,9 +120,12 @@ func WCAG22() []*Rule {
 
 // SiteRules returns the rules over the pages of a site together (see
 // SiteRule), sorted by id. They run after the pages, on the pages' facts;
-// their ids are unique among page rules too. Keep this list sorted.
+// their ids are unique among page rules too. Those of the criteria WCAG
+// 2.2 added (consistent-help) run by default only under a standard that
+// requires them (Standard.SiteRules). Keep this list sorted.
 func SiteRules() []*SiteRule {
 	return []*SiteRule{
+		ConsistentHelp,
 		ConsistentIdentification,
 		ConsistentNavigation,
 		MultipleWays,

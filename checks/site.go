@@ -108,6 +108,7 @@ type SitePage struct {
 	Nav    []*NavBlock
 	Search []*SearchForm
 	Ways   []Way
+	Help   []Help
 }
 
 // Add records the facts of the page url; nil facts count in NoFacts.
@@ -119,7 +120,7 @@ func (s *Site) Add(url string, f *Facts) {
 	if s.blocks == nil {
 		s.blocks, s.forms = map[string]*NavBlock{}, map[SearchForm]*SearchForm{}
 	}
-	p := SitePage{URL: url, Lang: f.Lang, Ways: slices.Clip(slices.Clone(f.Ways))}
+	p := SitePage{URL: url, Lang: f.Lang, Ways: slices.Clip(slices.Clone(f.Ways)), Help: slices.Clip(slices.Clone(f.Help))}
 	for i := range f.Nav {
 		k := blockIdentity(&f.Nav[i])
 		b, ok := s.blocks[k]

@@ -180,3 +180,15 @@ func (s *Standard) Rules() []*Rule {
 func (s *Standard) Extra() []*Rule {
 	return slices.DeleteFunc(Every(), s.Required)
 }
+
+// RequiredSite reports whether the standard requires the site rule: it
+// requires every criterion the rule cites.
+func (s *Standard) RequiredSite(r *SiteRule) bool { return s.Required(r.rule()) }
+
+// SiteRules returns the site rules the standard requires, sorted by id:
+// those an audit against it runs by default. Under V3.2.1 the site rules
+// of the criteria WCAG 2.2 added run only when asked for (--extra,
+// --rules).
+func (s *Standard) SiteRules() []*SiteRule {
+	return slices.DeleteFunc(SiteRules(), func(r *SiteRule) bool { return !s.RequiredSite(r) })
+}

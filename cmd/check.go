@@ -293,17 +293,19 @@ func selectRules(std *checks.Standard, only, skip []string) ([]*checks.Rule, err
 		}
 		rules = slices.DeleteFunc(rules, func(r *checks.Rule) bool { return slices.Contains(skip, r.ID) })
 	}
-	if len(rules) == 0 && len(selectSiteRules(only, skip)) == 0 {
+	if len(rules) == 0 && len(selectSiteRules(std, only, skip)) == 0 {
 		return nil, flagErrorf("no rules left to run")
 	}
 	return rules, nil
 }
 
 // selectSiteRules applies --rules and --skip-rules to the site rules,
-// which run after the pages over their facts: all of them, unless --rules
-// names rules (then those of them that are site rules).
-func selectSiteRules(only, skip []string) []*checks.SiteRule {
-	rules := checks.SiteRules()
+// which run after the pages over their facts: those the standard std
+// requires (under V3.2.1 not those of the criteria WCAG 2.2 added), unless
+// --rules names rules (then those of them that are site rules; --extra
+// names them all).
+func selectSiteRules(std *checks.Standard, only, skip []string) []*checks.SiteRule {
+	rules := std.SiteRules()
 	if len(only) > 0 {
 		rules, _ = checks.LookupSite(only)
 	}
@@ -548,7 +550,7 @@ func (opts *CheckOptions) finish(end runEnd) error {
 	f := opts.Factory
 	rep := end.report
 	// The site rules compare the pages: they run once all are done.
-	if err := rep.CheckSite(selectSiteRules(opts.Rules, opts.skipped())); err != nil {
+	if err := rep.CheckSite(selectSiteRules(opts.standard(), opts.Rules, opts.skipped())); err != nil {
 		return err
 	}
 	opts.applyRuleChoices(rep)

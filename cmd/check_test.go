@@ -249,3 +249,35 @@ func TestTerminalFormatsOnTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestStandardSiteRules: consistent-help (WCAG 2.2) runs by default under
+// V4.1.1 only; under V3.2.1 with --extra or --rules.
+func TestStandardSiteRules(t *testing.T) {
+	ids := func(rules []*checks.SiteRule) []string {
+		var out []string
+		for _, r := range rules {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	has := func(rules []*checks.SiteRule) bool { return slices.Contains(ids(rules), "consistent-help") }
+	if got := selectSiteRules(checks.EN301549V321, nil, nil); has(got) || len(got) != len(checks.SiteRules())-1 {
+		t.Errorf("V3.2.1 default: %v", ids(got))
+	}
+	if got := selectSiteRules(checks.EN301549V411, nil, nil); !has(got) || len(got) != len(checks.SiteRules()) {
+		t.Errorf("V4.1.1 default: %v", ids(got))
+	}
+	if got := selectSiteRules(checks.EN301549V321, []string{"document-title", "consistent-help"}, nil); !slices.Equal(ids(got), []string{"consistent-help"}) {
+		t.Errorf("V3.2.1 --rules consistent-help: %v", ids(got))
+	}
+	if got := selectSiteRules(checks.EN301549V411, nil, []string{"consistent-help"}); has(got) {
+		t.Errorf("V4.1.1 --skip-rules consistent-help: %v", ids(got))
+	}
+	opts := &CheckOptions{FailOn: "any", Concurrency: 1, Lang: "en", Extra: true}
+	if err := opts.complete(); err != nil {
+		t.Fatal(err)
+	}
+	if got := selectSiteRules(opts.standard(), opts.Rules, opts.SkipRules); !has(got) {
+		t.Errorf("V3.2.1 --extra: %v", ids(got))
+	}
+}

@@ -144,7 +144,7 @@ func TestCheckBarriers(t *testing.T) {
 		t.Fatalf("exit %d, want 1 (failures)\n%s", r.code, r.stdout)
 	}
 	rep := readReport(t, filepath.Join(dir, "out/report.json"))
-	if rep.SchemaVersion != report.SchemaVersion || rep.Tool.Name != "saavu" || len(rep.Rules) != len(checks.All())+len(checks.SiteRules()) {
+	if rep.SchemaVersion != report.SchemaVersion || rep.Tool.Name != "saavu" || len(rep.Rules) != len(checks.All())+len(checks.EN301549V321.SiteRules()) {
 		t.Errorf("report header: schema %q tool %+v, %d rules", rep.SchemaVersion, rep.Tool, len(rep.Rules))
 	}
 	bad := pageOf(t, rep, "/esteet.html")

@@ -55,8 +55,13 @@ func rulesRun(opts *RulesOptions) error {
 		if site, _ := checks.LookupSite([]string{opts.ID}); len(site) > 0 {
 			r := site[0]
 			fmt.Fprintf(out, "%s: %s\n", r.ID, r.Title)
-			fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
-			fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+			if checks.EN301549V321.RequiredSite(r) {
+				fmt.Fprintf(out, "WCAG 2.1:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+				fmt.Fprintf(out, "EN 301 549:   %s\n", strings.Join(r.EN301549(), ", "))
+			} else {
+				fmt.Fprintf(out, "WCAG 2.2:     %s (level %s)\n", strings.Join(r.WCAG, ", "), r.Level())
+				fmt.Fprintf(out, "EN 301 549:   V4.1.1 %s (unverified numbering); not in V3.2.1 (run it with --standard en301549-v4.1.1, --extra or --rules %s)\n", strings.Join(checks.EN301549V411.Clauses(r.WCAG), ", "), r.ID)
+			}
 			fmt.Fprintf(out, "Site rule:    compares the pages audited together, once they are all done\n")
 			fmt.Fprintf(out, "Impact:       %s\n", r.Impact)
 			fmt.Fprintf(out, "More:         %s\n\n", r.HelpURL)
@@ -116,7 +121,11 @@ func rulesRun(opts *RulesOptions) error {
 		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), "V4.1.1 " + strings.Join(checks.EN301549V411.Clauses(r.WCAG), " "), strings.Join(r.ACT, " "), r.Title})
 	}
 	for _, r := range checks.SiteRules() {
-		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), strings.Join(r.EN301549(), " "), "site", r.Title})
+		en := strings.Join(r.EN301549(), " ")
+		if !checks.EN301549V321.RequiredSite(r) {
+			en = "V4.1.1 " + strings.Join(checks.EN301549V411.Clauses(r.WCAG), " ")
+		}
+		_ = tb.Append([]string{r.ID, strings.Join(r.WCAG, " "), r.Level(), en, "site", r.Title})
 	}
 	for _, r := range checks.Extra() {
 		level := r.Level()
@@ -128,8 +137,10 @@ func rulesRun(opts *RulesOptions) error {
 	if err := tb.Render(); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%d rules, %d of them site rules (marked site: they compare the pages together), %d rules of WCAG 2.2 that EN 301 549 V4.1.1 adds (run them with --standard en301549-v4.1.1), and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n",
-		len(checks.All())+len(checks.SiteRules()), len(checks.SiteRules()), len(checks.WCAG22()), len(checks.Extra()))
+	site21 := len(checks.EN301549V321.SiteRules())
+	site22 := len(checks.SiteRules()) - site21
+	fmt.Fprintf(out, "%d rules, %d of them site rules (marked site: they compare the pages together), %d rules of WCAG 2.2 that EN 301 549 V4.1.1 adds (run them with --standard en301549-v4.1.1; %d of them site rules), and %d extra rules that EN 301 549 does not require (run them with --extra). 'saavu rules ID' explains one.\n",
+		len(checks.All())+site21, site21, len(checks.WCAG22())+site22, site22, len(checks.Extra()))
 	return nil
 }
 

@@ -71,9 +71,10 @@ func (r *Report) CheckSite(rules []*checks.SiteRule) error {
 	}
 	r.site = nil
 	r.SiteResults = nil
+	std := r.Std()
 	for _, res := range checks.CheckSite(site, rules) {
-		r.SiteResults = append(r.SiteResults, siteResult(res))
-		info := siteRuleInfo(res.Rule)
+		r.SiteResults = append(r.SiteResults, siteResult(res, std))
+		info := siteRuleInfo(res.Rule, std)
 		if i := slices.IndexFunc(r.Rules, func(ri RuleInfo) bool { return ri.ID == info.ID }); i >= 0 {
 			r.Rules[i] = info
 		} else {
@@ -119,17 +120,20 @@ func (r *Report) SiteRulesOf() (rules []*checks.SiteRule, unknown []string) {
 	return rules, unknown
 }
 
-func siteRuleInfo(r *checks.SiteRule) RuleInfo {
+// siteRuleInfo is the metadata of a site rule, with the clauses of the
+// standard std: a rule of a criterion std does not require (a WCAG 2.2
+// addition under V3.2.1) cites none and is extra.
+func siteRuleInfo(r *checks.SiteRule, std *checks.Standard) RuleInfo {
 	return RuleInfo{
 		ID: r.ID, Title: r.Title, Summary: r.Summary(), HelpURL: r.HelpURL,
-		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(r.EN301549()), Level: r.Level(), Impact: string(r.Impact),
-		Site: true,
+		WCAG: orEmpty(r.WCAG), EN301549: orEmpty(std.Clauses(r.WCAG)), Level: r.Level(), Impact: string(r.Impact),
+		Extra: !std.RequiredSite(r), Site: true,
 	}
 }
 
-func siteResult(res checks.SiteResult) SiteResult {
+func siteResult(res checks.SiteResult, std *checks.Standard) SiteResult {
 	out := SiteResult{
-		Rule: res.Rule.ID, Outcome: string(res.Outcome), WCAG: orEmpty(res.Rule.WCAG), EN301549: orEmpty(res.Rule.EN301549()),
+		Rule: res.Rule.ID, Outcome: string(res.Outcome), WCAG: orEmpty(res.Rule.WCAG), EN301549: orEmpty(std.Clauses(res.Rule.WCAG)),
 		Impact: string(res.Rule.Impact), Pages: res.Pages, Passed: res.Passed,
 	}
 	for _, t := range res.Targets {

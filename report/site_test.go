@@ -50,7 +50,7 @@ func TestSiteMerge(t *testing.T) {
 	var parts []Part
 	for _, p := range golden.Pages {
 		part := Rebuild(Meta{Version: golden.Tool.Version, GeneratedAt: golden.GeneratedAt}, golden.Rules, []Page{p})
-		if err := part.CheckSite(checks.SiteRules()); err != nil {
+		if err := part.CheckSite(checks.DefaultStandard.SiteRules()); err != nil {
 			t.Fatal(err)
 		}
 		parts = append(parts, Part{Name: p.URL, Report: part})
