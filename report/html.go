@@ -22,13 +22,14 @@ import (
 	"saavu/checks"
 )
 
-//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl
+//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl templates/diff.html.tmpl
 var templatesFS embed.FS
 
 // htmlTmpl is parsed once; the translation functions are bound per Write
 // with Clone, so concurrent writes in different languages do not race.
 var htmlTmpl = template.Must(template.New("report.html.tmpl").
 	Funcs(translator{lang: "en", msgs: messages["en"]}.funcs()).
+	Funcs(diffFuncs(translator{lang: "en", msgs: messages["en"]})).
 	ParseFS(templatesFS, "templates/*.tmpl"))
 
 // HTMLWriter writes the report as one self-contained HTML page for people:
