@@ -60,10 +60,16 @@ func TestDiffExitCodes(t *testing.T) {
 		{name: "not JSON results", args: []string{filepath.Join(dir, "broken.json"), new}, code: 2, stderr: "saavu: "},
 		{name: "two standards", args: []string{old, v4}, code: 2, stderr: "saavu: the results were measured against different standards"},
 		{name: "one file", args: []string{old}, code: 2, stderr: "saavu: give two JSON results files"},
+		{name: "trend", args: []string{"report", "--trend", "--fail-on", "none", "-o", "json=t.json", "-o", "html=t.html", old, new}, code: 0, wantFile: "t.html"},
+		{name: "trend, newest first", args: []string{"report", "--trend", new, old}, code: 2, stderr: "saavu: --trend: " + old + " (2026-01-10T08:00:00Z) is not later than"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := saavu(t, dir, append([]string{"diff"}, tt.args...)...)
+			args := tt.args
+			if args[0] != "report" {
+				args = append([]string{"diff"}, args...)
+			}
+			r := saavu(t, dir, args...)
 			if r.code != tt.code {
 				t.Errorf("exit %d, want %d", r.code, tt.code)
 			}

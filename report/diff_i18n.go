@@ -22,6 +22,13 @@ func withTexts(texts map[string]map[string]string, more ...map[string]map[string
 // trend section, in every language.
 var diffMessages = map[string]map[string]string{
 	"en": {
+		"trend":                 "Trend",
+		"trend.intro.one":       "The failures of %d audit of the site, oldest first; the last is this report's.",
+		"trend.intro.other":     "The failures of %d audits of the site, oldest first; the last is this report's.",
+		"trend.chart":           "Failed tests (rule × page) in each audit. The numbers are also in the table below.",
+		"trend.caption":         "Failed tests in each audit, and the pages where each criterion failed",
+		"trend.total":           "Failed tests (rule × page)",
+		"trend.col.chart":       "Over time",
 		"diff.title":            "Comparison of two audits",
 		"diff.skip":             "Skip to the comparison",
 		"diff.old":              "Earlier audit",
@@ -99,6 +106,13 @@ var diffMessages = map[string]map[string]string{
 		"diff.change.still":     "still failing",
 	},
 	"fi": {
+		"trend":                 "Kehitys",
+		"trend.intro.one":       "Sivuston %d tarkastuksen virheet vanhimmasta alkaen; viimeinen on tämän raportin.",
+		"trend.intro.other":     "Sivuston %d tarkastuksen virheet vanhimmasta alkaen; viimeinen on tämän raportin.",
+		"trend.chart":           "Hylätyt testit (sääntö × sivu) kussakin tarkastuksessa. Luvut ovat myös alla olevassa taulukossa.",
+		"trend.caption":         "Hylätyt testit kussakin tarkastuksessa ja sivut, joilla kukin kriteeri ei täyttynyt",
+		"trend.total":           "Hylätyt testit (sääntö × sivu)",
+		"trend.col.chart":       "Ajan myötä",
 		"diff.title":            "Kahden tarkastuksen vertailu",
 		"diff.skip":             "Siirry vertailuun",
 		"diff.old":              "Aiempi tarkastus",
@@ -176,6 +190,13 @@ var diffMessages = map[string]map[string]string{
 		"diff.change.still":     "yhä virheellinen",
 	},
 	"sv": {
+		"trend":                 "Utveckling",
+		"trend.intro.one":       "Felen i %d granskning av webbplatsen, den äldsta först; den sista är den här rapportens.",
+		"trend.intro.other":     "Felen i %d granskningar av webbplatsen, den äldsta först; den sista är den här rapportens.",
+		"trend.chart":           "Underkända test (regel × sida) i varje granskning. Siffrorna finns också i tabellen nedan.",
+		"trend.caption":         "Underkända test i varje granskning och de sidor där varje kriterium inte uppfylldes",
+		"trend.total":           "Underkända test (regel × sida)",
+		"trend.col.chart":       "Över tid",
 		"diff.title":            "Jämförelse av två granskningar",
 		"diff.skip":             "Hoppa till jämförelsen",
 		"diff.old":              "Tidigare granskning",

@@ -388,3 +388,86 @@ func TestDiffGolden(t *testing.T) {
 		})
 	}
 }
+
+func TestNewTrend(t *testing.T) {
+	at := func(when string) *Report {
+		return audit(t, when, []string{"image-alt"}, nil, auditedPage("https://a.fi/", passes(t, "image-alt")))
+	}
+	v4 := New(Meta{Standard: checks.EN301549V411, GeneratedAt: "2026-03-01T00:00:00Z"}, testRules(t, "image-alt"), []Page{auditedPage("https://a.fi/", passes(t, "image-alt"))})
+	tests := []struct {
+		name    string
+		runs    []*Report
+		wantErr string
+	}{
+		{name: "ascending", runs: []*Report{at("2026-01-01T00:00:00Z"), at("2026-02-01T00:00:00Z"), at("2026-03-01T00:00:00Z")}},
+		{name: "descending", runs: []*Report{at("2026-02-01T00:00:00Z"), at("2026-01-01T00:00:00Z")}, wantErr: "is not later than"},
+		{name: "equal times", runs: []*Report{at("2026-02-01T00:00:00Z"), at("2026-02-01T00:00:00Z")}, wantErr: "is not later than"},
+		{name: "no time", runs: []*Report{at(""), at("2026-01-01T00:00:00Z")}, wantErr: "no generatedAt"},
+		{name: "one run", runs: []*Report{at("2026-01-01T00:00:00Z")}, wantErr: "at least two"},
+		{name: "two standards", runs: []*Report{at("2026-01-01T00:00:00Z"), v4}, wantErr: "different standards"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var parts []Part
+			for i, r := range tt.runs {
+				parts = append(parts, Part{Name: string(rune('a'+i)) + ".json", Report: r})
+			}
+			tr, err := NewTrend(parts)
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatal(err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("error %v, want %q", err, tt.wantErr)
+			case err == nil && len(tr.Runs) != len(tt.runs):
+				t.Errorf("%d runs, want %d", len(tr.Runs), len(tt.runs))
+			}
+		})
+	}
+}
+
+// TestTrendGolden writes the report of the later golden audit with the
+// trend of both, in HTML (en, fi) and JSON.
+func TestTrendGolden(t *testing.T) {
+	old, err := ReadFile(filepath.Join(diffDir, "old.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, err := ReadFile(filepath.Join(diffDir, "new.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := NewTrend([]Part{{Name: "old.json", Report: old}, {Name: "new.json", Report: new}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	new.Trend = tr
+	for _, tt := range []struct {
+		file string
+		w    Writer
+	}{
+		{"trend.json", JSONWriter{}},
+		{"trend.html", HTMLWriter{Lang: "en", Location: time.UTC}},
+		{"trend.fi.html", HTMLWriter{Lang: "fi", Location: helsinki}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.w.Write(&buf, new); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(diffDir, "out", tt.file)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -run TestTrendGolden -update to create it)", err)
+			}
+			if !bytes.Equal(buf.Bytes(), want) {
+				t.Errorf("%s differs from the golden file (if intended, run with -update):\n%s", tt.file, firstDiff(want, buf.Bytes()))
+			}
+		})
+	}
+}

@@ -126,6 +126,8 @@ type htmlView struct {
 	Site        []siteView
 	NSiteFailed int
 	NSiteReview int
+	// The failures over earlier audits (saavu report --trend); nil when none.
+	Trend *trendView
 }
 
 type outcomeCount struct {
@@ -339,6 +341,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	}
 	v := htmlView{Lang: tr.lang, Report: r, Target: target(gr.urls, tr)}
 	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang, loc)
+	v.Trend = newTrendView(r.Trend, tr.lang, loc)
 
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))
