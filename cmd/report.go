@@ -19,6 +19,7 @@ type ReportOptions struct {
 	FailOn   string
 	Baseline string
 	Lang     string
+	Trend    bool // the files are runs in time order; the last is the report's
 
 	baseline *report.Baseline
 	Factory  *Factory
@@ -47,6 +48,13 @@ are merged into one report, as if one run had audited all their pages:
 decide a CI job: exit 0 when nothing (new) failed at or above --fail-on, 1 when
 something did, 2 on an error or when a page in the results was not audited.
 
+With --trend the files are not merged: they are audits of one site in time
+order, oldest first, and the report is the last one's, with a trend section
+(failed tests per audit, and the pages where each criterion failed, charted
+and in a table) in the HTML and a trend block in the JSON. Files whose
+generatedAt is missing or not ascending are refused (exit 2): saavu does not
+reorder them, so that a mistyped order is not silently taken for another.
+
 A file of another schemaVersion is refused (docs/json-report.md).
 
 The pages are not held in memory: while the reports are written they wait
@@ -54,7 +62,8 @@ in a temporary file (in $TMPDIR, about as large as the JSON files), which
 is removed at the end.`,
 		Example: `  saavu report results.json -o html=report.html
   saavu report part1.json part2.json -o json=site.json -o html=site.html
-  saavu report --baseline saavu-baseline.json --fail-on serious results.json`,
+  saavu report --baseline saavu-baseline.json --fail-on serious results.json
+  saavu report --trend january.json february.json march.json -o html=trend.html`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return flagErrorf("give at least one JSON results file (written with -o json=FILE)")
@@ -78,6 +87,7 @@ is removed at the end.`,
 	out.add(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.FailOn, "fail-on", "any", "exit 1 when a rule fails with at least this impact: any, critical, serious, moderate, minor, or none")
+	fl.BoolVar(&opts.Trend, "trend", false, "the files are audits of one site, oldest first: report on the last, with the failures of all of them over time")
 	fl.StringVar(&opts.Baseline, "baseline", "", "accepted failures (from 'saavu baseline'): they are marked, and only new failures decide the exit status")
 	return cmd
 }
@@ -102,7 +112,11 @@ func (opts *ReportOptions) complete() error {
 func reportRun(_ context.Context, opts *ReportOptions) error {
 	f := opts.Factory
 	// Read before opening the outputs: an output may overwrite an input.
-	rep, done, err := readResults(opts.IO, opts.Files)
+	read := readResults
+	if opts.Trend {
+		read = readTrend
+	}
+	rep, done, err := read(opts.IO, opts.Files)
 	if err != nil {
 		return err
 	}
@@ -162,6 +176,38 @@ func readResults(io *IOStreams, files []string) (rep *report.Report, done func()
 	for _, w := range warns {
 		fmt.Fprintf(io.ErrOut, "saavu: %s\n", w)
 	}
+	return rep, func() { spool.Close() }, nil
+}
+
+// readTrend reads audits of one site in time order: the report is the
+// last one's, with the trend of them all (report.NewTrend).
+func readTrend(_ *IOStreams, files []string) (rep *report.Report, done func(), err error) {
+	spool, err := report.NewSpool()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if err != nil {
+			spool.Close()
+		}
+	}()
+	var parts []report.Part
+	for _, name := range files {
+		if name == "-" {
+			return nil, nil, flagErrorf("--trend reads files only, in time order: not standard input")
+		}
+		r, err := readFile(spool, name)
+		if err != nil {
+			return nil, nil, err
+		}
+		parts = append(parts, report.Part{Name: name, Report: r})
+	}
+	trend, err := report.NewTrend(parts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--trend: %w", err)
+	}
+	rep = parts[len(parts)-1].Report
+	rep.Trend = trend
 	return rep, func() { spool.Close() }, nil
 }
 

@@ -168,6 +168,7 @@ table in the terminal.`,
 	root.AddCommand(NewCmdRules(f, nil))
 	root.AddCommand(NewCmdReport(f, nil))
 	root.AddCommand(NewCmdBaseline(f, nil))
+	root.AddCommand(NewCmdDiff(f, nil))
 	root.AddCommand(NewCmdReview(f, nil))
 	root.AddCommand(NewCmdStatement(f, nil))
 	root.AddCommand(NewCmdVersion(f))

@@ -22,13 +22,14 @@ import (
 	"saavu/checks"
 )
 
-//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl
+//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl templates/diff.html.tmpl
 var templatesFS embed.FS
 
 // htmlTmpl is parsed once; the translation functions are bound per Write
 // with Clone, so concurrent writes in different languages do not race.
 var htmlTmpl = template.Must(template.New("report.html.tmpl").
 	Funcs(translator{lang: "en", msgs: messages["en"]}.funcs()).
+	Funcs(diffFuncs(translator{lang: "en", msgs: messages["en"]})).
 	ParseFS(templatesFS, "templates/*.tmpl"))
 
 // HTMLWriter writes the report as one self-contained HTML page for people:
@@ -125,6 +126,8 @@ type htmlView struct {
 	Site        []siteView
 	NSiteFailed int
 	NSiteReview int
+	// The failures over earlier audits (saavu report --trend); nil when none.
+	Trend *trendView
 }
 
 type outcomeCount struct {
@@ -338,6 +341,7 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	}
 	v := htmlView{Lang: tr.lang, Report: r, Target: target(gr.urls, tr)}
 	v.Time, v.TimeISO = formatTime(r.GeneratedAt, tr.lang, loc)
+	v.Trend = newTrendView(r.Trend, tr.lang, loc)
 
 	for i, g := range groups {
 		v.Groups = append(v.Groups, newGroupView(r, g, i+1, anchors, tr.lang))

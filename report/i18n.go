@@ -105,7 +105,7 @@ var icons = map[string]string{
 // language has every key (TestMessagesComplete). Plural texts have a .one
 // and an .other form. Rule titles, explanations and element messages come
 // from the rules and are in English.
-var messages = map[string]map[string]string{
+var messages = withTexts(map[string]map[string]string{
 	"en": {
 		"doc.title":         "Accessibility report",
 		"skip":              "Skip to the report",
@@ -1027,4 +1027,4 @@ var messages = map[string]map[string]string{
 		// A failed audit must never pass (issue 16): why the crawl skipped a page.
 		"skip.robotsUnreachable": "robots.txt kunde inte hämtas (%s): enligt RFC 9309 är då allt förbjudet; använd --ignore-robots på en webbplats som du ansvarar för",
 	},
-}
+}, diffMessages)

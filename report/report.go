@@ -53,6 +53,9 @@ type Report struct {
 	RuleSelection *RuleSelection `json:"ruleSelection,omitempty"`
 	// Set when failures were compared with a baseline (--baseline); see baseline.go.
 	Baseline *BaselineSummary `json:"baseline,omitempty"`
+	// The failures per criterion over earlier audits and this one
+	// (saavu report --trend); see trend.go.
+	Trend *Trend `json:"trend,omitempty"`
 
 	// A report made by NewStreamed reads its pages from src on every
 	// EachPage, through hooks (a baseline's marks), and leaves Pages nil.
