@@ -64,7 +64,7 @@ func audit(t testing.TB, when string, rules []string, siteKeys []string, pages .
 				Pages: []PageRef{{URL: pages[0].URL, Selector: "nav"}}, PageCount: 2})
 		}
 		r.SiteResults = []SiteResult{sr}
-		r.Rules = append(r.Rules, siteRuleInfo(site[0]))
+		r.Rules = append(r.Rules, siteRuleInfo(site[0], r.Std()))
 		slices.SortFunc(r.Rules, func(a, b RuleInfo) int { return strings.Compare(a.ID, b.ID) })
 		r.Summary = r.Summary.withSite(r.Rules, r.SiteResults)
 	}

@@ -67,15 +67,6 @@ func (tr translator) s(key string) string {
 
 func (tr translator) sf(key string, args ...any) string { return fmt.Sprintf(tr.s(key), args...) }
 
-// sn is tn without the error.
-func (tr translator) sn(key string, n int) string {
-	s, err := tr.tn(key, n)
-	if err != nil {
-		return key
-	}
-	return s
-}
-
 // diffRow is one row of the new, fixed or still failing elements, shared
 // by the text and HTML views.
 type diffRow struct {
