@@ -380,20 +380,23 @@ type DiffHTMLWriter struct {
 
 // diffView is what templates/diff.html.tmpl renders.
 type diffView struct {
-	Lang        string
-	Diff        *Diff
-	Old, New    runView
-	NewRows     []diffRow // new failures
-	FixedRows   []diffRow
-	StillRows   []diffRow
-	NStill      int
-	Changed     []criterionDiffView
-	PerCrit     []criterionDiffView
-	Site        []siteRow
-	OnlyOld     []placeView
-	OnlyNew     []placeView
-	DocsOnlyOld []placeView
-	DocsOnlyNew []placeView
+	Lang      string
+	Diff      *Diff
+	Old, New  runView
+	NewRows   []diffRow // new failures
+	FixedRows []diffRow
+	StillRows []diffRow
+	NStill    int
+	// The site findings counted in Diff.Summary's New, Fixed and Still,
+	// listed under the whole site.
+	SiteNew, SiteFixed, SiteStill int
+	Changed                       []criterionDiffView
+	PerCrit                       []criterionDiffView
+	Site                          []siteRow
+	OnlyOld                       []placeView
+	OnlyNew                       []placeView
+	DocsOnlyOld                   []placeView
+	DocsOnlyNew                   []placeView
 }
 
 type runView struct {
@@ -448,6 +451,9 @@ func (h DiffHTMLWriter) WriteDiff(w io.Writer, d *Diff) error {
 		Site: siteRows(d)}
 	for _, r := range v.StillRows {
 		v.NStill += r.N
+	}
+	for _, sd := range d.SiteResults {
+		v.SiteNew, v.SiteFixed, v.SiteStill = v.SiteNew+len(sd.New), v.SiteFixed+len(sd.Fixed), v.SiteStill+len(sd.Still)
 	}
 	for i, r := range []DiffRun{d.Old, d.New} {
 		rv := runView{File: r.File, Tool: r.Tool, Audited: r.Audited}
