@@ -10,15 +10,16 @@ import (
 // ColorContrast checks that text stands out enough from its background
 // (ACT afw4f7).
 var ColorContrast = &Rule{
-	ID:      "color-contrast",
-	Title:   "Text has enough contrast with its background",
-	Doc:     doc("color-contrast"),
-	HelpURL: understanding("1.4.3"),
-	WCAG:    []string{"1.4.3"},
-	ACT:     []string{"afw4f7"},
-	Impact:  Serious,
-	Probes:  []Probe{ProbeBackdrop},
-	Run:     runColorContrast,
+	ID:           "color-contrast",
+	Title:        "Text has enough contrast with its background",
+	Doc:          doc("color-contrast"),
+	HelpURL:      understanding("1.4.3"),
+	WCAG:         []string{"1.4.3"},
+	ACT:          []string{"afw4f7"},
+	Impact:       Serious,
+	Probes:       []Probe{ProbeBackdrop},
+	ProbesRefine: true,
+	Run:          runColorContrast,
 }
 
 // Minimum contrast ratios of WCAG 1.4.3.

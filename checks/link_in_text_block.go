@@ -14,14 +14,15 @@ import (
 // 1.4.1: failure F73, technique G183). It reads what the hover probe saw
 // of those links (Page.Hover.Links).
 var LinkInTextBlock = &Rule{
-	ID:      "link-in-text-block",
-	Title:   "Links in text can be told apart without colour",
-	Doc:     doc("link-in-text-block"),
-	HelpURL: understanding("1.4.1"),
-	WCAG:    []string{"1.4.1"},
-	Impact:  Serious,
-	Probes:  []Probe{ProbeHover},
-	Run:     runLinkInTextBlock,
+	ID:           "link-in-text-block",
+	Title:        "Links in text can be told apart without colour",
+	Doc:          doc("link-in-text-block"),
+	HelpURL:      understanding("1.4.1"),
+	WCAG:         []string{"1.4.1"},
+	Impact:       Serious,
+	Probes:       []Probe{ProbeHover},
+	ProbesRefine: true,
+	Run:          runLinkInTextBlock,
 }
 
 // minLinkContrast is the contrast between a link and the text around it

@@ -15,14 +15,15 @@ import (
 // measurements of the browser's own size of small form controls
 // (Page.Targets).
 var TargetSize = &Rule{
-	ID:      "target-size",
-	Title:   "Click and tap targets are at least 24 by 24 pixels, or have room around them",
-	Doc:     doc("target-size"),
-	HelpURL: understanding("2.5.8"),
-	WCAG:    []string{"2.5.8"},
-	Impact:  Moderate,
-	Probes:  []Probe{ProbeTargets},
-	Run:     runTargetSize,
+	ID:           "target-size",
+	Title:        "Click and tap targets are at least 24 by 24 pixels, or have room around them",
+	Doc:          doc("target-size"),
+	HelpURL:      understanding("2.5.8"),
+	WCAG:         []string{"2.5.8"},
+	Impact:       Moderate,
+	Probes:       []Probe{ProbeTargets},
+	ProbesRefine: true,
+	Run:          runTargetSize,
 }
 
 // targetMin is the size of 2.5.8 in CSS px, and targetSlack what a box
