@@ -27,7 +27,7 @@ const section = `<section id="s%[1]d">
 // sectionElements counts the elements of section: section, h2, p, a,
 // strong, em, p, a, span, ul, 3×(li, a), table, tbody (the parser's),
 // 2×tr, 2×th, 2×td, img, label, input, button.
-const sectionElements = 1 + 1 + 5 + 3 + 1 + 6 + 1 + 1 + 2 + 2 + 2 + 1 + 3
+const sectionElements = 1 + 1 + 4 + 3 + 1 + 6 + 1 + 1 + 2 + 2 + 2 + 1 + 3
 
 // fixed is the number of elements outside the sections: html, head,
 // meta, title, style, body, header, a (skip link), nav, ul, 5×(li, a),
