@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -87,7 +88,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}
 	}
 	doc := t.st.document()
-	for _, pr := range probes {
+	for k, pr := range probes {
 		if slices.Contains(skip, pr.id) {
 			continue
 		}
@@ -118,7 +119,17 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return // the whole capture ran out of time
+				// The whole capture ran out of time: this probe and those
+				// after it did not run.
+				var left []checks.Probe
+				for _, q := range probes[k:] {
+					if !slices.Contains(skip, q.id) {
+						left = append(left, q.id)
+					}
+				}
+				p.Unprobed = append(p.Unprobed, left...)
+				p.Notes = append(p.Notes, fmt.Sprintf("The page timeout ran out while saavu tried %s: it did not try that and what came after (probes %s); the rules that need them could not tell.", pr.what, joinProbes(left)))
+				return
 			}
 			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s; the rules that need it could not tell.", pr.what))
 			p.Unprobed = append(p.Unprobed, pr.id)
@@ -127,4 +138,13 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}
 		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "took", time.Since(start).Round(time.Millisecond))
 	}
+}
+
+// joinProbes lists probe ids: "focus, backdrop".
+func joinProbes(ps []checks.Probe) string {
+	s := make([]string, len(ps))
+	for i, pr := range ps {
+		s[i] = string(pr)
+	}
+	return strings.Join(s, ", ")
 }
