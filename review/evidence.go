@@ -32,6 +32,7 @@ type Evidence struct {
 	NotAudited  int        // pages of the results that could not be audited
 	Rules       []string   // ids of the rules that ran, sorted
 	NotRun      []string   // rules of the standard's default set that did not run, or ran without their probes in a quick run (report.ProbeRules), sorted
+	Quick       bool       // the results are of a quick run (--profile quick)
 	Disabled    []report.DisabledRule
 	Documents   []report.Document
 	Sample      *report.Sample
@@ -145,6 +146,7 @@ func Collect(rep *report.Report) (*Evidence, error) {
 	// rules that need that ran, but could only fail or ask, never pass;
 	// they count as not run, and make the audit partial.
 	if rep.Quick() {
+		e.Quick = true
 		e.NotRun = append(e.NotRun, rep.ProbeRules()...)
 		slices.Sort(e.NotRun)
 		e.NotRun = slices.Compact(e.NotRun)
