@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,6 +48,9 @@ func callJS(ctx context.Context, s *script, p runtime.CallFunctionOnParams, v an
 		return err
 	}
 	if res.ExceptionDetails != nil {
+		if e := res.ExceptionDetails.Exception; e != nil && e.Description != "" {
+			return fmt.Errorf("script %s: %s", s.name, firstLineOf(e.Description))
+		}
 		return fmt.Errorf("script %s: %s", s.name, res.ExceptionDetails.Text)
 	}
 	if res.Result == nil || len(res.Result.Value) == 0 {
@@ -212,3 +216,10 @@ var (
 	blurJS      = jsFunc("shared.js", "blurActive") // takes focus off whatever has it
 	scrollToYJS = jsFunc("shared.js", "scrollToY")  // scrolls to y and returns scrollY
 )
+
+// firstLineOf is the first line of s (an exception's description, whose
+// stack follows).
+func firstLineOf(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -24,16 +25,18 @@ import (
 // guarded are the probes that focus, click or press keys.
 var guarded = []checks.Probe{checks.ProbeFocus, checks.ProbeHover, checks.ProbeInput, checks.ProbeActivate}
 
-// probe runs every probe on the captured page p, which the tab shows.
-// backend maps the snapshot's backend node ids to indexes in p.Nodes.
-func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int) {
-	b := t.b
-	probes := []struct {
-		id      checks.Probe
-		what    string
-		timeout time.Duration
-		run     func(context.Context, *Tab, *checks.Page, map[cdp.BackendNodeID]int) error
-	}{
+// liveProbe is one live-page probe: what it reads (for notes), its
+// timeout and its function.
+type liveProbe struct {
+	id      checks.Probe
+	what    string
+	timeout time.Duration
+	run     func(context.Context, *Tab, *checks.Page, map[cdp.BackendNodeID]int) error
+}
+
+// liveProbes are the probes in the order they run.
+func liveProbes() []liveProbe {
+	return []liveProbe{
 		// First, while nothing else has touched the page.
 		{checks.ProbeAuto, "whether its text changes by itself", autoMaxWatch + 2*time.Second, probeAuto},
 		{checks.ProbeMedia, "the state of its audio and video", 2 * time.Second, probeMedia},
@@ -54,12 +57,32 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		{checks.ProbeZoom, "how the page looks zoomed to 200 %", 3 * time.Second, probeZoom},
 		{checks.ProbeReflow, "how the page fits a window 320 px wide", 3 * time.Second, probeReflow},
 	}
+}
+
+// probeWhat says what probe pr reads ("where keyboard focus goes").
+func probeWhat(pr checks.Probe) string {
+	for _, l := range liveProbes() {
+		if l.id == pr {
+			return l.what
+		}
+	}
+	return string(pr)
+}
+
+// probe runs the probes on the captured page p, which the tab shows, but
+// for those of skip (and Options.SkipProbes). backend maps the snapshot's
+// backend node ids to indexes in p.Nodes.
+func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.BackendNodeID]int, skip []checks.Probe) {
+	b := t.b
+	skip = append(slices.Clone(b.opts.SkipProbes), skip...)
+	p.Unprobed = append(p.Unprobed, skip...)
+	probes := liveProbes()
 	// The probes that focus, click or press keys run guarded: nothing
 	// leaves the page or is sent (guard.go), until the tab goes to the
 	// next page. Without the guard, the activation probe, which clicks,
 	// does not run.
 	var guardErr error
-	if slices.ContainsFunc(guarded, func(pr checks.Probe) bool { return !slices.Contains(b.opts.SkipProbes, pr) }) {
+	if slices.ContainsFunc(guarded, func(pr checks.Probe) bool { return !slices.Contains(skip, pr) }) {
 		if guardErr = t.guard(ctx); guardErr != nil {
 			b.opts.Log.Debug("guard failed", "url", p.URL, "err", guardErr)
 		}
@@ -70,12 +93,13 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}()
 	}
 	doc := t.st.document()
-	for _, pr := range probes {
-		if slices.Contains(b.opts.SkipProbes, pr.id) {
+	for k, pr := range probes {
+		if slices.Contains(skip, pr.id) {
 			continue
 		}
 		if pr.id == checks.ProbeActivate && guardErr != nil {
 			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s: it could not make sure that nothing would be sent; the rules that need it could not tell.", pr.what))
+			p.Unprobed = append(p.Unprobed, pr.id)
 			continue
 		}
 		start := time.Now()
@@ -100,12 +124,32 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}
 		if err != nil {
 			if ctx.Err() != nil {
-				return // the whole capture ran out of time
+				// The whole capture ran out of time: this probe and those
+				// after it did not run.
+				var left []checks.Probe
+				for _, q := range probes[k:] {
+					if !slices.Contains(skip, q.id) {
+						left = append(left, q.id)
+					}
+				}
+				p.Unprobed = append(p.Unprobed, left...)
+				p.Notes = append(p.Notes, fmt.Sprintf("The page timeout ran out while saavu tried %s: it did not try that and what came after (probes %s); the rules that need them could not tell.", pr.what, joinProbes(left)))
+				return
 			}
 			p.Notes = append(p.Notes, fmt.Sprintf("saavu could not read %s; the rules that need it could not tell.", pr.what))
+			p.Unprobed = append(p.Unprobed, pr.id)
 			b.opts.Log.Debug("probe failed", "url", p.URL, "probe", pr.what, "err", err)
 			continue
 		}
 		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "took", time.Since(start).Round(time.Millisecond))
 	}
+}
+
+// joinProbes lists probe ids: "focus, backdrop".
+func joinProbes(ps []checks.Probe) string {
+	s := make([]string, len(ps))
+	for i, pr := range ps {
+		s[i] = string(pr)
+	}
+	return strings.Join(s, ", ")
 }

@@ -238,8 +238,8 @@ func (t *Tab) uncover(ctx context.Context, els []*checks.Node) (restore func() e
 	var found []*checks.Node
 	for _, n := range els {
 		id, ok := ids[n.Index]
-		if !ok {
-			continue
+		if !ok || n.Type != checks.ElementNode {
+			continue // the document itself (a rule's verdict on the page) has no box to uncover
 		}
 		obj, err := chromedp.Call(ctx, dom.ResolveNode, dom.ResolveNodeParams{BackendNodeID: id, ObjectGroup: shotsGroup})
 		if err != nil || obj.Object == nil || obj.Object.ObjectID == "" {

@@ -37,6 +37,11 @@ var Styles = []string{
 func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	b := t.b
 	t0 := time.Now()
+	skip, err := t.fitSize(opCtx, p)
+	if err != nil {
+		return b.hungOr(ctx, err, "count the page's elements")
+	}
+	tSize := time.Now()
 	snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
 		ComputedStyles:    Styles,
 		IncludePaintOrder: new(true),
@@ -69,9 +74,9 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	}
 	tBuild := time.Now()
 	t.backend = backend
-	t.probe(opCtx, p, backend)
+	t.probe(opCtx, p, backend, skip)
 	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-	b.opts.Log.Debug("capture steps", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "ax", ms(tAX.Sub(tSnap)),
+	b.opts.Log.Debug("capture steps", "url", p.URL, "size", ms(tSize.Sub(t0)), "snapshot", ms(tSnap.Sub(tSize)), "ax", ms(tAX.Sub(tSnap)),
 		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)))
 	return nil
 }

@@ -10,15 +10,16 @@ import (
 // ColorContrast checks that text stands out enough from its background
 // (ACT afw4f7).
 var ColorContrast = &Rule{
-	ID:      "color-contrast",
-	Title:   "Text has enough contrast with its background",
-	Doc:     doc("color-contrast"),
-	HelpURL: understanding("1.4.3"),
-	WCAG:    []string{"1.4.3"},
-	ACT:     []string{"afw4f7"},
-	Impact:  Serious,
-	Probes:  []Probe{ProbeBackdrop},
-	Run:     runColorContrast,
+	ID:           "color-contrast",
+	Title:        "Text has enough contrast with its background",
+	Doc:          doc("color-contrast"),
+	HelpURL:      understanding("1.4.3"),
+	WCAG:         []string{"1.4.3"},
+	ACT:          []string{"afw4f7"},
+	Impact:       Serious,
+	Probes:       []Probe{ProbeBackdrop},
+	ProbesRefine: true,
+	Run:          runColorContrast,
 }
 
 // Minimum contrast ratios of WCAG 1.4.3.
@@ -155,7 +156,7 @@ func contrastVerdicts(p *Page, level contrastLevel, backdrops map[int]Backdrop) 
 
 // checkTextContrast judges one text node; ok is false when the rule does
 // not apply to it (invisible, disabled, not text in a human language).
-func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*Node]bool, level contrastLevel) (contrastResult, bool) {
+func checkTextContrast(t, parent *Node, painters *paintIndex, disabledLabels map[*Node]bool, level contrastLevel) (contrastResult, bool) {
 	text := strings.TrimSpace(t.Text)
 	if text == "" || t.Layout == nil || len(t.Layout.TextBoxes) == 0 {
 		return contrastResult{}, false
@@ -196,7 +197,7 @@ func checkTextContrast(t, parent *Node, painters []*Node, disabledLabels map[*No
 	need := level.needed(t)
 	size := sizeText(t)
 	sc := &scene{t: t, chain: chain, boxes: boxes, fg: fg, need: need}
-	sc.build(painters)
+	sc.build(painters.under(boxes...))
 	measurable := sc.measurable()
 	if len(sc.unsure) > 0 {
 		return contrastResult{CantTell, 0, msg("%s, so saavu cannot measure the contrast. Check by eye that the text (%s) has a contrast of at least %s with what is behind it everywhere, as needed for text of this size (%s).",
@@ -465,7 +466,7 @@ func disabledLabelSet(p *Page) map[*Node]bool {
 // paintingElements returns the rendered elements that paint something a
 // text could sit on: a background colour or image, or replaced content
 // such as an image or video.
-func paintingElements(p *Page) []*Node {
+func paintingElements(p *Page) *paintIndex {
 	var out []*Node
 	for _, n := range p.Elements() {
 		if n.Frame != 0 || n.Layout == nil || n.Layout.Box.Empty() {
@@ -486,7 +487,7 @@ func paintingElements(p *Page) []*Node {
 			out = append(out, n)
 		}
 	}
-	return out
+	return newPaintIndex(out)
 }
 
 // overReplaced says that the text is over replaced content (what, from

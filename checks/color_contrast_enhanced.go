@@ -5,16 +5,17 @@ package checks
 // is an extra rule: EN 301 549 requires only the minimum contrast that
 // color-contrast checks.
 var ColorContrastEnhanced = &Rule{
-	ID:      "color-contrast-enhanced",
-	Title:   "Text has enhanced contrast with its background (AAA)",
-	Doc:     doc("color-contrast-enhanced"),
-	HelpURL: understanding("1.4.6"),
-	WCAG:    []string{"1.4.6"},
-	ACT:     []string{"09o5cg"},
-	Impact:  Minor,
-	Probes:  []Probe{ProbeBackdrop},
-	Run:     runColorContrastEnhanced,
-	Extra:   true,
+	ID:           "color-contrast-enhanced",
+	Title:        "Text has enhanced contrast with its background (AAA)",
+	Doc:          doc("color-contrast-enhanced"),
+	HelpURL:      understanding("1.4.6"),
+	WCAG:         []string{"1.4.6"},
+	ACT:          []string{"09o5cg"},
+	Impact:       Minor,
+	Probes:       []Probe{ProbeBackdrop},
+	ProbesRefine: true,
+	Run:          runColorContrastEnhanced,
+	Extra:        true,
 }
 
 func runColorContrastEnhanced(pass *Pass) error { return runContrast(pass, contrastEnhanced) }

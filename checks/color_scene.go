@@ -424,7 +424,7 @@ func (sc *scene) measurable() *backdropNeed {
 // elements there, leaving out those skip names. Rules that judge
 // something other than text (a border, an icon) use it as the backdrop
 // of that thing; against gives its contrast.
-func areaScene(chain []*Node, area Rect, paint int, painters []*Node, skip func(*Node) bool) *scene {
+func areaScene(chain []*Node, area Rect, paint int, painters *paintIndex, skip func(*Node) bool) *scene {
 	t := &Node{Type: TextNode, Name: "#text", Index: -1, Layout: &Layout{Box: area, TextBoxes: []Rect{area}, Paint: paint, Style: map[string]string{}}}
 	// What is under the innermost ancestor whose opaque background
 	// covers the area does not show, when nothing fades or filters it:
@@ -438,7 +438,7 @@ func areaScene(chain []*Node, area Rect, paint int, painters []*Node, skip func(
 	}
 	sc := &scene{t: t, chain: chain, boxes: []Rect{area}}
 	var ps []*Node
-	for _, s := range painters {
+	for _, s := range painters.under(area) {
 		if (skip == nil || !skip(s)) && s.Layout.Paint > under {
 			ps = append(ps, s)
 		}
@@ -542,4 +542,36 @@ func parseBoxShadows(s string) ([]boxShadow, bool) {
 		out = append(out, sh)
 	}
 	return out, true
+}
+
+// paintIndex holds the painting elements of a page (paintingElements)
+// by where they are on it (a boxIndex), so that the scene of one text or
+// area reads only those that reach it: a page of thousands of texts and
+// thousands of images or fields would otherwise compare each with each.
+type paintIndex struct {
+	all []*Node
+	ix  *boxIndex
+}
+
+func newPaintIndex(all []*Node) *paintIndex {
+	boxes := make([]Rect, len(all))
+	for i, n := range all {
+		boxes[i] = n.Layout.Box
+	}
+	return &paintIndex{all: all, ix: newBoxIndex(boxes)}
+}
+
+// under returns the painting elements whose box meets the bounds of rs
+// or comes within a pixel of them, in document order (that of
+// paintingElements): those that may be painted under the boxes rs.
+func (p *paintIndex) under(rs ...Rect) []*Node {
+	if p == nil || len(rs) == 0 {
+		return nil
+	}
+	idx := p.ix.near(bounds(rs), 1)
+	out := make([]*Node, len(idx))
+	for k, i := range idx {
+		out[k] = p.all[i]
+	}
+	return out
 }

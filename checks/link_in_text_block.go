@@ -14,14 +14,15 @@ import (
 // 1.4.1: failure F73, technique G183). It reads what the hover probe saw
 // of those links (Page.Hover.Links).
 var LinkInTextBlock = &Rule{
-	ID:      "link-in-text-block",
-	Title:   "Links in text can be told apart without colour",
-	Doc:     doc("link-in-text-block"),
-	HelpURL: understanding("1.4.1"),
-	WCAG:    []string{"1.4.1"},
-	Impact:  Serious,
-	Probes:  []Probe{ProbeHover},
-	Run:     runLinkInTextBlock,
+	ID:           "link-in-text-block",
+	Title:        "Links in text can be told apart without colour",
+	Doc:          doc("link-in-text-block"),
+	HelpURL:      understanding("1.4.1"),
+	WCAG:         []string{"1.4.1"},
+	Impact:       Serious,
+	Probes:       []Probe{ProbeHover},
+	ProbesRefine: true,
+	Run:          runLinkInTextBlock,
 }
 
 // minLinkContrast is the contrast between a link and the text around it
@@ -204,7 +205,7 @@ func linkSignature(n, block *Node) string {
 
 // inlineLinks finds the links among the text of their block, with how
 // they differ from that text.
-func inlineLinks(p *Page, painters []*Node) []inlineLink {
+func inlineLinks(p *Page, painters *paintIndex) []inlineLink {
 	var out []inlineLink
 	for _, n := range p.Elements() {
 		if n.Frame != 0 || n.Shadow != "" || n.Role() != "link" || !n.Rendered() {
@@ -217,7 +218,7 @@ func inlineLinks(p *Page, painters []*Node) []inlineLink {
 	return out
 }
 
-func inlineLinkOf(n *Node, painters []*Node) (inlineLink, bool) {
+func inlineLinkOf(n *Node, painters *paintIndex) (inlineLink, bool) {
 	if d := n.Style("display"); d != "inline" && d != "inline-block" {
 		return inlineLink{}, false
 	}
@@ -277,14 +278,14 @@ func inlineLinkOf(n *Node, painters []*Node) (inlineLink, bool) {
 
 // composedText returns the colour of text t as drawn over its backdrop,
 // when saavu can see that backdrop (one colour).
-func composedText(t *Node, fg rgba, painters []*Node) (rgba, bool) {
+func composedText(t *Node, fg rgba, painters *paintIndex) (rgba, bool) {
 	chain := ancestorChain(t.ParentElement())
 	boxes := visibleTextBoxes(t, chain)
 	if len(boxes) == 0 {
 		return rgba{}, false
 	}
 	sc := &scene{t: t, chain: chain, boxes: boxes, fg: fg}
-	sc.build(painters)
+	sc.build(painters.under(boxes...))
 	if len(sc.unsure) > 0 || sc.grad {
 		return rgba{}, false
 	}
@@ -294,7 +295,7 @@ func composedText(t *Node, fg rgba, painters []*Node) (rgba, bool) {
 // backgroundCue compares the background behind the link's text with the
 // one behind the text around it: 3:1 or more marks the link; any visible
 // difference is a weak cue.
-func backgroundCue(n, main, text *Node, painters []*Node) (cue, weak Text) {
+func backgroundCue(n, main, text *Node, painters *paintIndex) (cue, weak Text) {
 	has := false
 	for e := main.ParentElement(); e != nil; e = e.ParentElement() {
 		if bg, ok := parseColor(e.Style("background-color")); ok && bg.A > 0 {
@@ -317,7 +318,7 @@ func backgroundCue(n, main, text *Node, painters []*Node) (cue, weak Text) {
 			return rgba{}, false
 		}
 		sc := &scene{t: t, chain: chain, boxes: boxes}
-		sc.build(painters)
+		sc.build(painters.under(boxes...))
 		if len(sc.unsure) > 0 || sc.grad {
 			return rgba{}, false
 		}

@@ -226,14 +226,14 @@ func measure(what Text, c rgba, scenes ...*scene) indicator {
 
 // outsideScene is what is painted around element n, without n: the
 // colours next to its outer edge, over area.
-func outsideScene(n *Node, area Rect, painters []*Node) *scene {
+func outsideScene(n *Node, area Rect, painters *paintIndex) *scene {
 	return areaScene(ancestorChain(n.ParentElement()), area, n.Layout.Paint, painters, func(s *Node) bool { return within(s, n) })
 }
 
 // insideScene is n's own background over what is around it: the colour
 // inside its border. style, when not nil, replaces some of n's computed
 // style (the focused one).
-func insideScene(n *Node, style map[string]string, painters []*Node) *scene {
+func insideScene(n *Node, style map[string]string, painters *paintIndex) *scene {
 	chain := ancestorChain(n)
 	if style != nil {
 		c := *n
@@ -361,7 +361,7 @@ func sideName(side string) Text {
 }
 
 // checkFieldBoundary judges the boundary of text field n.
-func checkFieldBoundary(pass *Pass, n *Node, painters []*Node) {
+func checkFieldBoundary(pass *Pass, n *Node, painters *paintIndex) {
 	box := n.Layout.Box
 	out := outsideScene(n, box, painters)
 	if len(out.unsure) > 0 {
@@ -477,7 +477,7 @@ func describeScene(sc *scene) Text {
 // framedByBox reports whether a small box around field n (a search box
 // holding the field and its button) draws a border that stands out, top
 // and bottom, which then is the field's boundary.
-func framedByBox(n *Node, painters []*Node) bool {
+func framedByBox(n *Node, painters *paintIndex) bool {
 	box := n.Layout.Box
 	a := n.ParentElement()
 	for range 3 {
@@ -512,7 +512,7 @@ func focusIndicatorProp(prop string) bool {
 
 // checkFocusIndicator judges the focus indicator the page's style sheets
 // draw on n, from the focus probe's first stop on it.
-func checkFocusIndicator(pass *Pass, n *Node, st FocusStop, painters []*Node) {
+func checkFocusIndicator(pass *Pass, n *Node, st FocusStop, painters *paintIndex) {
 	if n.Layout == nil || n.Layout.Box.Empty() || disabledControl(n) {
 		return
 	}
@@ -659,7 +659,7 @@ const maxRasterIcon = 48
 
 // checkIcon judges the icon of control n from the paints the controls
 // probe read.
-func checkIcon(pass *Pass, n *Node, painters []*Node) {
+func checkIcon(pass *Pass, n *Node, painters *paintIndex) {
 	look := n.Page().ControlOf(n)
 	if look == nil || len(look.Icon) == 0 {
 		return

@@ -29,6 +29,12 @@ type Page struct {
 	Notes       []string `json:"notes,omitempty"`
 	Nodes       []*Node  `json:"nodes"` // node 0 is the top document
 
+	// Unprobed are the live-page probes that did not run on the page, or
+	// failed: no rule of the run needed them, the page was too large for
+	// them, the run was quick, or they ran out of time (see Check for
+	// what that does to the rules that need them).
+	Unprobed []Probe `json:"unprobed,omitempty"`
+
 	// Results of the live-page probes (see probes.go); nil when a probe
 	// did not run.
 	Media     []MediaState `json:"media,omitempty"`     // every audio and video element the media probe saw

@@ -111,5 +111,59 @@ func (p *Page) clearProbe(pr Probe) {
 		p.Targets = nil
 	case ProbeControls:
 		p.Controls = nil
+	case ProbeMoving:
+		p.Moving = nil
+	}
+}
+
+// TestRuleWithoutProbes: on a page where the probes did not run (too
+// large for them, the quick profile; Page.Unprobed), no rule passes what
+// rests on them, on every captured fixture. A rule with ProbesRefine
+// passes only what it passes with them too, and is inapplicable only
+// where it is with them: the probes only settle its cantTells. Any other
+// rule that needs a probe has a result only when it failed or asked a
+// person: it is untested on the page.
+func TestRuleWithoutProbes(t *testing.T) {
+	for name, b := range loadSnapshots(t) {
+		p := snapshotPage(t, b)
+		all := *p
+		for _, r := range Every() {
+			if len(r.Probes) == 0 {
+				continue
+			}
+			with, err := Check(p, []*Rule{r})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pr := range Probes {
+				p.clearProbe(pr)
+			}
+			p.Unprobed = Probes
+			without, err := Check(p, []*Rule{r})
+			*p = all
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.ProbesRefine {
+				if len(without) > 0 && (without[0].Outcome == Passed || without[0].Outcome == Inapplicable) {
+					t.Errorf("%s: %s is %s without its probes %v", filepath.Base(name), r.ID, without[0].Outcome, r.Probes)
+				}
+				continue
+			}
+			passedWith := map[int]bool{}
+			for _, tg := range with[0].Targets {
+				if tg.Outcome == Passed {
+					passedWith[tg.Node.Index] = true
+				}
+			}
+			if o := without[0].Outcome; (o == Passed || o == Inapplicable) && with[0].Outcome != o {
+				t.Errorf("%s: %s is %s without its probes %v, %s with them", filepath.Base(name), r.ID, o, r.Probes, with[0].Outcome)
+			}
+			for _, tg := range without[0].Targets {
+				if tg.Outcome == Passed && !passedWith[tg.Node.Index] {
+					t.Errorf("%s: %s passed %s without its probes %v, not with them: %s", filepath.Base(name), r.ID, tg.Node.Selector(), r.Probes, tg.Message)
+				}
+			}
+		}
 	}
 }

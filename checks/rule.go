@@ -72,6 +72,13 @@ type Rule struct {
 	// (Page.Media, Page.Focus…): a run without the rule can skip them.
 	Probes []Probe
 
+	// ProbesRefine says that the rule's probes only settle what it would
+	// otherwise report cantTell: without them (Page.Unprobed) its passes
+	// stand. A rule without it has no result on a page where one of its
+	// probes did not run unless it found a failure or something to
+	// review: it is untested there (see Check; TestRuleWithoutProbes).
+	ProbesRefine bool
+
 	// NoShots leaves the rule's elements out of the screenshots: its
 	// faults show only in another layout of the page (a narrower
 	// window), not in the one photographed.

@@ -74,15 +74,39 @@ func (r Result) Count(o Outcome) int {
 // Check runs the rules on the page, one after another, and returns their
 // results in the order of rules. A rule that panics or returns an error
 // gives cantTell with the reason, so one broken rule never hides the others.
+//
+// A rule that needs a probe that did not run on the page (Page.Unprobed)
+// and that does not have ProbesRefine has a result only when it failed or
+// asked a person: a pass, or nothing to apply to, would rest on what the
+// probe did not try, so the rule is left out, untested on the page.
 func Check(p *Page, rules []*Rule) ([]Result, error) {
 	if err := p.Build(); err != nil {
 		return nil, err
 	}
 	out := make([]Result, 0, len(rules))
 	for _, r := range rules {
-		out = append(out, runRule(p, r))
+		res := runRule(p, r)
+		if Untested(p, r) && (res.Outcome == Passed || res.Outcome == Inapplicable) {
+			continue
+		}
+		out = append(out, res)
 	}
 	return out, nil
+}
+
+// Untested reports whether rule r cannot pass on page p: one of the
+// probes it needs did not run there (Page.Unprobed), and they do more
+// than settle its cantTells (Rule.ProbesRefine).
+func Untested(p *Page, r *Rule) bool {
+	if r.ProbesRefine {
+		return false
+	}
+	for _, pr := range r.Probes {
+		if slices.Contains(p.Unprobed, pr) {
+			return true
+		}
+	}
+	return false
 }
 
 func runRule(p *Page, r *Rule) (res Result) {

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // TargetSize checks that what people click or tap is at least 24 × 24
@@ -14,14 +15,15 @@ import (
 // measurements of the browser's own size of small form controls
 // (Page.Targets).
 var TargetSize = &Rule{
-	ID:      "target-size",
-	Title:   "Click and tap targets are at least 24 by 24 pixels, or have room around them",
-	Doc:     doc("target-size"),
-	HelpURL: understanding("2.5.8"),
-	WCAG:    []string{"2.5.8"},
-	Impact:  Moderate,
-	Probes:  []Probe{ProbeTargets},
-	Run:     runTargetSize,
+	ID:           "target-size",
+	Title:        "Click and tap targets are at least 24 by 24 pixels, or have room around them",
+	Doc:          doc("target-size"),
+	HelpURL:      understanding("2.5.8"),
+	WCAG:         []string{"2.5.8"},
+	Impact:       Moderate,
+	Probes:       []Probe{ProbeTargets},
+	ProbesRefine: true,
+	Run:          runTargetSize,
 }
 
 // targetMin is the size of 2.5.8 in CSS px, and targetSlack what a box
@@ -73,6 +75,7 @@ func (t *target) center() (float64, float64) { return t.box.X + t.box.W/2, t.box
 func runTargetSize(pass *Pass) error {
 	p := pass.Page
 	ts := pageTargets(p)
+	around, eqs := newTargetIndex(ts), newEquivalents(ts)
 	byNode := map[*Node]*target{}
 	for _, t := range ts {
 		byNode[t.n] = t
@@ -91,7 +94,7 @@ func runTargetSize(pass *Pass) error {
 			pass.Passed(t.n)
 			continue
 		}
-		near := crowding(t, ts)
+		near := crowding(t, around)
 		if near == nil {
 			pass.Passed(t.n)
 			continue
@@ -102,8 +105,8 @@ func runTargetSize(pass *Pass) error {
 			pass.CantTell(t.n, "This form control is %s CSS px, smaller than 24 × 24, and a 24 px circle around its middle touches %s. That is allowed if the browser decides its size (the site's styles do not change it); saavu could not compare it with the browser's default. Check its styles; if they set its size, make it at least 24 × 24 px or move it further from other targets.", size, near.n.Snippet())
 		case onMap(t.n) != nil:
 			pass.CantTell(t.n, "This target is %s CSS px, smaller than 24 × 24, and a 24 px circle around its middle touches %s. It is on what looks like a map (%s): if its size and place are essential (a pin at a place), that is allowed. Otherwise make it at least 24 × 24 px or move it further from other targets.", size, near.n.Snippet(), onMap(t.n).Snippet())
-		case equivalent(t, ts) != nil:
-			eq := equivalent(t, ts)
+		case equivalent(t, eqs) != nil:
+			eq := equivalent(t, eqs)
 			pass.CantTell(t.n, "This target is %s CSS px, smaller than 24 × 24, and a 24 px circle around its middle touches %s. Another target on the page, large enough, seems to do the same: %s. If it does, this is allowed; if not, make this one at least 24 × 24 px or move it further from other targets.", size, near.n.Snippet(), eq.n.Snippet())
 		default:
 			pass.Failed(t.n, "This target is %s CSS px, smaller than 24 × 24, and too close to another: a 24 px circle around its middle touches %s. People with tremors or large fingers hit the wrong one. Make it at least 24 × 24 px (e.g. with padding, or min-width and min-height), or leave room so that no other target is within 12 px of its middle.", size, near.n.Snippet())
@@ -124,11 +127,12 @@ func px(v float64) string {
 // pageTargets returns the targets of the page, in document order.
 func pageTargets(p *Page) []*target {
 	var out []*target
+	labels := labelsByFor(p)
 	for _, n := range p.Elements() {
 		if n.Frame != 0 || !isTarget(n) || !shown(n) {
 			continue
 		}
-		rects := targetRegion(p, n)
+		rects := targetRegion(n, labels)
 		if len(rects) == 0 {
 			continue
 		}
@@ -206,7 +210,7 @@ func shown(n *Node) bool {
 // and ::after, and the labels of a form control; each less what an
 // ancestor that clips its overflow cuts away. None when nothing of it is
 // left.
-func targetRegion(p *Page, n *Node) []Rect {
+func targetRegion(n *Node, labels map[string][]*Node) []Rect {
 	var rects []Rect
 	addEl := func(e *Node) {
 		if e.Layout == nil {
@@ -229,7 +233,7 @@ func targetRegion(p *Page, n *Node) []Rect {
 		}
 	}
 	if n.Is("input", "select", "textarea") {
-		for _, l := range labelsOf(p, n) {
+		for _, l := range labelsOf(n, labels) {
 			addEl(l)
 		}
 	}
@@ -277,17 +281,28 @@ func inlineLines(n *Node) []Rect {
 
 // labelsOf returns the label elements of a form control: the label
 // around it and those whose for names its id.
-func labelsOf(p *Page, n *Node) []*Node {
+func labelsOf(n *Node, labels map[string][]*Node) []*Node {
 	var out []*Node
 	if l := n.Closest("label"); l != nil {
 		out = append(out, l)
 	}
 	if id := n.AttrOr("id", ""); id != "" && n.Shadow == "" {
-		for _, l := range p.Find("label[for]") {
-			if l.AttrOr("for", "") == id && !slices.Contains(out, l) {
+		for _, l := range labels[id] {
+			if !slices.Contains(out, l) {
 				out = append(out, l)
 			}
 		}
+	}
+	return out
+}
+
+// labelsByFor lists the label elements of the page with a for attribute
+// by its value, in document order.
+func labelsByFor(p *Page) map[string][]*Node {
+	out := map[string][]*Node{}
+	for _, l := range p.Find("label[for]") {
+		f := l.AttrOr("for", "")
+		out[f] = append(out[f], l)
 	}
 	return out
 }
@@ -422,10 +437,10 @@ func uaSized(p *Page, n *Node) (ua, known bool) {
 // target fixed to the window (in a cookie banner) and one that scrolls
 // with the page: where they meet depends on the scroll, and WCAG does not
 // apply the criterion to a target while a banner covers it.
-func crowding(t *target, ts []*target) *target {
+func crowding(t *target, ix *targetIndex) *target {
 	const r = targetMin / 2
 	cx, cy := t.center()
-	for _, o := range ts {
+	for _, o := range ix.around(cx, cy, r+targetMin) {
 		if o == t || o.fixed != t.fixed || contains(o.n, t.n) || contains(t.n, o.n) {
 			continue
 		}
@@ -447,6 +462,32 @@ func crowding(t *target, ts []*target) *target {
 		}
 	}
 	return nil
+}
+
+// targetIndex finds the targets of a page near a point (a boxIndex of
+// their bounding boxes).
+type targetIndex struct {
+	ts []*target
+	ix *boxIndex
+}
+
+func newTargetIndex(ts []*target) *targetIndex {
+	boxes := make([]Rect, len(ts))
+	for i, t := range ts {
+		boxes[i] = t.box
+	}
+	return &targetIndex{ts: ts, ix: newBoxIndex(boxes)}
+}
+
+// around returns, in document order, the targets whose bounding box
+// meets the square of half side d around (x, y), edges included.
+func (ix *targetIndex) around(x, y, d float64) []*target {
+	idx := ix.ix.near(Rect{X: x - d, Y: y - d, W: 2 * d, H: 2 * d}, 0)
+	out := make([]*target, len(idx))
+	for k, i := range idx {
+		out[k] = ix.ts[i]
+	}
+	return out
 }
 
 // contains reports whether e is an ancestor of n.
@@ -476,19 +517,53 @@ func onMap(n *Node) *Node {
 // equivalent returns another target of the page that meets the size
 // and seems to do what t does: a link to the same address, or a button
 // with the same name; nil when there is none.
-func equivalent(t *target, ts []*target) *target {
+func equivalent(t *target, eqs equivalents) *target {
 	href := strings.TrimSpace(t.n.AttrOr("href", ""))
 	name := strings.TrimSpace(t.n.AccessibleName())
-	for _, o := range ts {
-		if o == t || o.small {
-			continue
-		}
-		switch {
-		case t.n.Is("a") && href != "" && !strings.HasPrefix(href, "#") && o.n.Is("a") && strings.TrimSpace(o.n.AttrOr("href", "")) == href:
-			return o
-		case !t.n.Is("a") && name != "" && !o.n.Is("a") && strings.EqualFold(strings.TrimSpace(o.n.AccessibleName()), name):
-			return o
-		}
+	switch {
+	case t.n.Is("a") && href != "" && !strings.HasPrefix(href, "#"):
+		return eqs.href[href]
+	case !t.n.Is("a") && name != "":
+		return eqs.name[foldKey(name)]
 	}
 	return nil
+}
+
+// equivalents are the targets of a page that are not undersized, the
+// first of each link address and of each name of another target (its
+// case folded), for equivalent.
+type equivalents struct {
+	href map[string]*target
+	name map[string]*target
+}
+
+func newEquivalents(ts []*target) equivalents {
+	eqs := equivalents{href: map[string]*target{}, name: map[string]*target{}}
+	for _, o := range ts {
+		if o.small {
+			continue
+		}
+		if o.n.Is("a") {
+			if h := strings.TrimSpace(o.n.AttrOr("href", "")); eqs.href[h] == nil {
+				eqs.href[h] = o
+			}
+			continue
+		}
+		if k := foldKey(strings.TrimSpace(o.n.AccessibleName())); eqs.name[k] == nil {
+			eqs.name[k] = o
+		}
+	}
+	return eqs
+}
+
+// foldKey maps s to a key that two strings share when strings.EqualFold
+// holds for them: each letter becomes the least of its case folding.
+func foldKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }

@@ -40,6 +40,7 @@ type CheckOptions struct {
 	Baseline    string          // file of accepted failures (saavu baseline)
 	Docs        DocumentOptions // documents (PDF, office files): see documents.go
 	Standard    string          // --standard: the id of the standard to measure against (checks.Standards)
+	Profile     string          // --profile: full, or quick (no live-page probes, no screenshots)
 
 	std *checks.Standard // Standard, looked up by complete
 
@@ -140,6 +141,11 @@ func (opts *CheckOptions) complete() error {
 	if opts.Concurrency < 1 {
 		return f.valueErrorf([]string{"concurrency"}, "must be at least 1")
 	}
+	switch opts.Profile {
+	case "", "full", report.ProfileQuick:
+	default:
+		return f.valueErrorf([]string{"profile"}, "%q is not one of full, quick", opts.Profile)
+	}
 	if _, err := checks.LookupSite(opts.Rules); err != nil {
 		return f.valueErrorf([]string{"rules"}, "%v (run 'saavu rules' to list them)", err)
 	}
@@ -208,6 +214,9 @@ func (opts *CheckOptions) skipped() []string {
 func (opts *CheckOptions) applyRuleChoices(rep *report.Report) {
 	rep.SetDisabled(opts.disabled)
 	rep.SetRuleSelection(opts.only, opts.SkipRules)
+	if opts.quick() {
+		rep.SetProfile(report.ProfileQuick)
+	}
 	if opts.baseline != nil {
 		opts.baseline.Apply(rep)
 	}
@@ -228,6 +237,7 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
 	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
+	fl.StringVar(&opts.Profile, "profile", "full", "full, or quick: no live-page probes (keyboard, pointer, zoom, media…) and no screenshots, for CI gates that need seconds; the rules that need the probes report only failures and what to review, so the results are partial (see docs/ci.md)")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress messages on stderr")
 	addDocumentSizeFlag(fl, &opts.Docs)
 	fl.StringVar(&opts.Standard, "standard", checks.DefaultStandard.ID, "measure against en301549-v3.2.1 (WCAG 2.1 A and AA, the version the law cites) or en301549-v4.1.1 (WCAG 2.2 A and AA, approved in 2026, not yet cited)")
@@ -265,6 +275,18 @@ func validateFailOn(f *Factory, s string) error {
 		return f.valueErrorf([]string{"fail-on"}, "%q is not one of any, critical, serious, moderate, minor, none", s)
 	}
 	return nil
+}
+
+// quick reports whether the run is quick (--profile quick).
+func (opts *CheckOptions) quick() bool { return opts.Profile == report.ProfileQuick }
+
+// skipProbes returns the live-page probes not to run: every one in a
+// quick run, else those that none of the rules reads (skipProbes).
+func (opts *CheckOptions) skipProbes(rules []*checks.Rule) []checks.Probe {
+	if opts.quick() {
+		return slices.Clone(checks.Probes)
+	}
+	return skipProbes(rules)
 }
 
 // skipProbes returns the live-page probes that none of the rules reads:
@@ -455,8 +477,8 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
-		Screenshots: opts.Screenshots, UserAgent: "saavu/" + f.Version, Log: log,
-		SkipProbes: skipProbes(rules),
+		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: "saavu/" + f.Version, Log: log,
+		SkipProbes: opts.skipProbes(rules),
 	})
 	if err != nil {
 		return err

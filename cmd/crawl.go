@@ -262,8 +262,8 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	userAgent := "saavu/" + f.Version
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
-		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
-		SkipProbes: skipProbes(rules),
+		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: userAgent, Log: log,
+		SkipProbes: opts.skipProbes(rules),
 	})
 	if err != nil {
 		return err

@@ -69,7 +69,7 @@ is first copied to FILE.bak.
 
 --view checks a worksheet (every problem with its line) and writes its views.
 
-Results of a partial audit (--rules, --skip-rules, --disable) are refused
+Results of a partial audit (--rules, --skip-rules, --disable, --profile quick) are refused
 unless --allow-partial; the statement then says which checks did not run.`,
 		Example: `  saavu crawl --sample 30 https://www.example.fi/ -o json=results.json
   saavu review results.json --lang fi -o review.yaml -o html=review.html
@@ -94,7 +94,7 @@ unless --allow-partial; the statement then says which checks did not run.`,
 	fl.StringVar(&opts.Law, "law", review.LawFI, "the law whose criteria to review: fi (306/2019, 49 criteria) or eu (Directive 2016/2102, 50)")
 	fl.StringVar(&opts.Update, "update", "", "bring this filled worksheet up to date with the newer results given, keeping what a person wrote")
 	fl.StringVar(&opts.View, "view", "", "check this worksheet and write its views (-o html=FILE, -o csv=FILE)")
-	fl.BoolVar(&opts.AllowPartial, "allow-partial", false, "accept results of a partial audit (--rules, --skip-rules, --disable)")
+	fl.BoolVar(&opts.AllowPartial, "allow-partial", false, "accept results of a partial audit (--rules, --skip-rules, --disable, --profile quick)")
 	return cmd
 }
 
@@ -264,8 +264,11 @@ func partialError(files []string, ev *review.Evidence) error {
 		list, more = list[:8], fmt.Sprintf(" and %d more", len(ev.NotRun)-8)
 	}
 	why := "--rules or --skip-rules"
-	if len(disabled) > 0 {
+	switch {
+	case len(disabled) > 0:
 		why = "--disable " + strings.Join(disabled, ", ")
+	case ev.Quick:
+		why = "--profile quick: the rules that need the live pages could only fail or ask"
 	}
 	return fmt.Errorf("%s: the results come from a partial audit: %d rule(s) did not run (%s%s; %s), so a person would have to check by hand what they test. Audit again with all the rules, or pass --allow-partial (the statement then says which checks did not run)",
 		strings.Join(files, ", "), len(ev.NotRun), strings.Join(list, ", "), more, why)

@@ -123,8 +123,8 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
-		Screenshots: opts.Screenshots, UserAgent: userAgent, Log: log,
-		SkipProbes: skipProbes(rules),
+		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: userAgent, Log: log,
+		SkipProbes: opts.skipProbes(rules),
 	})
 	if err != nil {
 		return err

@@ -3,6 +3,8 @@ package report
 import (
 	"slices"
 	"strings"
+
+	"saavu/checks"
 )
 
 // DisabledRule is a rule turned off on purpose, and why (--disable
@@ -32,10 +34,76 @@ func (r *Report) SetDisabled(rules []DisabledRule) {
 type RuleSelection struct {
 	Only []string `json:"only,omitempty"` // --rules, sorted
 	Skip []string `json:"skip,omitempty"` // --skip-rules, sorted
+	// Profile is ProfileQuick when the run tried nothing in the live
+	// pages (--profile quick): the rules that need the probes were
+	// untested, or could not pass (QuickUntested).
+	Profile string `json:"profile,omitempty"`
 }
 
-// Partial reports whether the rules were narrowed down by hand.
-func (s *RuleSelection) Partial() bool { return s != nil && (len(s.Only) > 0 || len(s.Skip) > 0) }
+// ProfileQuick is the profile of a run without live-page probes and
+// screenshots (--profile quick), for CI gates that need seconds.
+const ProfileQuick = "quick"
+
+// Partial reports whether the rules were narrowed down by hand, or the
+// run was quick.
+func (s *RuleSelection) Partial() bool {
+	return s != nil && (len(s.Only) > 0 || len(s.Skip) > 0 || s.Profile == ProfileQuick)
+}
+
+// Quick reports whether the run was quick (--profile quick).
+func (r *Report) Quick() bool {
+	return r.RuleSelection != nil && r.RuleSelection.Profile == ProfileQuick
+}
+
+// ProbeRules returns, of the rules that ran, those that a quick run
+// leaves untested unless they find something: the rules that need a
+// live-page probe for more than settling what they would report
+// cantTell (checks.Untested), sorted by id.
+func (r *Report) ProbeRules() []string {
+	var out []string
+	for _, ri := range r.Rules {
+		rs, err := checks.Lookup([]string{ri.ID})
+		if err != nil || len(rs) == 0 {
+			continue
+		}
+		if len(rs[0].Probes) > 0 && !rs[0].ProbesRefine {
+			out = append(out, ri.ID)
+		}
+	}
+	return out
+}
+
+// QuickUntested returns the criteria of the report's summary that a
+// quick run leaves untested: every rule of the run that covers them
+// needs a live-page probe (ProbeRules), in the order of the summary.
+func (r *Report) QuickUntested() []string {
+	probe := r.ProbeRules()
+	var out []string
+	for _, c := range r.Summary.Criteria {
+		if len(c.Rules) == 0 {
+			continue
+		}
+		all := true
+		for _, id := range c.Rules {
+			if !slices.Contains(probe, id) {
+				all = false
+			}
+		}
+		if all {
+			out = append(out, c.SC)
+		}
+	}
+	return out
+}
+
+// SetProfile records the profile of the run (ProfileQuick, or "" for the
+// full one), after SetRuleSelection.
+func (r *Report) SetProfile(profile string) {
+	if r.RuleSelection == nil {
+		r.RuleSelection = &RuleSelection{}
+	}
+	r.RuleSelection.Profile = profile
+}
 
 // SetRuleSelection records the rule selection of the run (see
 // RuleSelection).

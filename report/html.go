@@ -107,6 +107,7 @@ type htmlView struct {
 	NReviewG    int // groups that need review
 	NAcceptedG  int // groups whose every element is accepted in the baseline
 	Disabled    []disabledView
+	Quick       *quickView // --profile quick: what it left untested
 	Sample      *sampleView
 	Fixes       []fixView
 	FixTotal    int // page × rule failures
@@ -218,6 +219,12 @@ type groupView struct {
 type pageLink struct {
 	URL    string
 	Anchor string // the page's section in the report
+}
+
+// quickView says what a quick run (--profile quick) left untested: the
+// criteria, and the rules that pass nothing without the probes.
+type quickView struct {
+	Untested, Rules string
 }
 
 // disabledView is a rule turned off on purpose (--disable).
@@ -448,6 +455,9 @@ func newHTMLView(r *Report, tr translator, loc *time.Location) htmlView {
 	v.StdPending = r.Std().Status != ""
 	v.Site, v.NSiteFailed, v.NSiteReview = newSiteViews(r, anchors, tr.lang)
 	v.Disabled = disabledViews(r.DisabledRules, tr.lang)
+	if r.Quick() {
+		v.Quick = &quickView{Untested: strings.Join(r.QuickUntested(), ", "), Rules: strings.Join(r.ProbeRules(), ", ")}
+	}
 	v.Sample = newSampleView(r.Sample, anchors, tr)
 	s := r.Summary
 	v.Outcomes = []outcomeCount{{"failed", s.Failed}, {"cantTell", s.CantTell}, {"passed", s.Passed}}

@@ -400,6 +400,9 @@ var messages = withTexts(map[string]map[string]string{
 
 		"disabled":                "Tests not run",
 		"disabled.overview.one":   "One test was turned off on purpose, so the report says nothing about what it checks.",
+		"quick.overview":          "This was a quick audit (--profile quick): saavu tried nothing in the live pages (no keyboard, pointer, zoom or media tests) and took no screenshots, so the audit is partial.",
+		"quick.untested":          "It left these criteria untested: %s.",
+		"quick.rules":             "These tests need the live pages and report only failures or what to review: %s.",
 		"disabled.overview.other": "%d tests were turned off on purpose, so the report says nothing about what they check.",
 		"disabled.link":           "See which tests and why",
 		"disabled.intro":          "These tests were turned off for this audit, for the reason given by whoever ran it. The report says nothing about what they check: a person must check it, or the audit must be run again with them.",
@@ -707,6 +710,9 @@ var messages = withTexts(map[string]map[string]string{
 
 		"disabled":                "Testit, joita ei ajettu",
 		"disabled.overview.one":   "Yksi testi on kytketty tarkoituksella pois, joten raportti ei kerro mitään siitä, mitä se tarkistaa.",
+		"quick.overview":          "Tämä oli pikatarkastus (--profile quick): saavu ei kokeillut sivuja selaimessa (ei näppäimistö-, osoitin-, zoomaus- eikä mediatestejä) eikä ottanut kuvakaappauksia, joten tarkastus on osittainen.",
+		"quick.untested":          "Näitä kriteerejä ei testattu: %s.",
+		"quick.rules":             "Nämä testit tarvitsevat sivun selaimessa ja kertovat vain virheet ja tarkistettavat kohdat: %s.",
 		"disabled.overview.other": "%d testiä on kytketty tarkoituksella pois, joten raportti ei kerro mitään siitä, mitä ne tarkistavat.",
 		"disabled.link":           "Katso, mitkä testit ja miksi",
 		"disabled.intro":          "Nämä testit kytkettiin pois tästä tarkastuksesta. Syyn on antanut tarkastuksen tekijä. Raportti ei kerro mitään siitä, mitä ne tarkistavat: ihmisen on tarkistettava se, tai tarkastus on ajettava uudelleen niiden kanssa.",
@@ -1014,6 +1020,9 @@ var messages = withTexts(map[string]map[string]string{
 
 		"disabled":                "Tester som inte kördes",
 		"disabled.overview.one":   "Ett test stängdes av med avsikt, så rapporten säger inget om det som testet kontrollerar.",
+		"quick.overview":          "Det här var en snabb granskning (--profile quick): saavu provade ingenting på sidorna i webbläsaren (inga tangentbords-, pekar-, zoom- eller medietester) och tog inga skärmbilder, så granskningen är partiell.",
+		"quick.untested":          "Dessa kriterier testades inte: %s.",
+		"quick.rules":             "Dessa tester behöver sidorna i webbläsaren och rapporterar bara fel och det som ska granskas: %s.",
 		"disabled.overview.other": "%d tester stängdes av med avsikt, så rapporten säger inget om det som de kontrollerar.",
 		"disabled.link":           "Se vilka tester och varför",
 		"disabled.intro":          "De här testerna stängdes av för den här granskningen, av det skäl som den som körde granskningen angav. Rapporten säger inget om det som de kontrollerar: en person måste kontrollera det, eller så måste granskningen köras igen med dem.",

@@ -124,7 +124,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 	hadBaseline := false
 	// The rule selection of merged results: the union of the parts',
 	// unknown (nil) when one part does not say.
-	selection, selKnown := &RuleSelection{}, true
+	selection, selKnown, quick := &RuleSelection{}, true, false
 	for _, i := range order {
 		rep := parts[i].Report
 		err := rep.EachPage(func(k int, p *Page) error {
@@ -154,6 +154,7 @@ func Merge(parts []Part) (*Report, []string, error) {
 		} else {
 			selection.Only = append(selection.Only, rep.RuleSelection.Only...)
 			selection.Skip = append(selection.Skip, rep.RuleSelection.Skip...)
+			quick = quick || rep.RuleSelection.Profile == ProfileQuick
 		}
 		hadBaseline = hadBaseline || rep.Baseline != nil
 	}
@@ -300,6 +301,9 @@ func Merge(parts []Part) (*Report, []string, error) {
 	out.SetDisabled(dis)
 	if selKnown {
 		out.SetRuleSelection(selection.Only, selection.Skip)
+		if quick { // one quick part makes the whole partial
+			out.SetProfile(ProfileQuick)
+		}
 	}
 	if len(parts) == 1 {
 		// One report re-read keeps how its pages were chosen; a sample

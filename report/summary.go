@@ -227,6 +227,9 @@ func (s SummaryWriter) Write(w io.Writer, r *Report) error {
 		s.list(w, tb)
 		more(w, sum.NotAudited-len(notAudited), "page", "pages", "not audited")
 	}
+	if r.Quick() {
+		s.para(w, "Quick audit (--profile quick): no live-page probes, no screenshots; untested: %s", strings.Join(r.QuickUntested(), ", "))
+	}
 
 	// The failures.
 	fmt.Fprintln(w)

@@ -298,6 +298,15 @@ func (t TextWriter) Write(w io.Writer, r *Report) error {
 			fmt.Fprintf(w, "  %s\n    %s\n", relURL(site, na[0]), t.paint(ansiRed, strings.ReplaceAll(why, "\n", "\n    ")))
 		}
 	}
+	if r.Quick() {
+		fmt.Fprintln(w, "\nQuick audit (--profile quick): no live-page probes and no screenshots; the audit is partial.")
+		if u := r.QuickUntested(); len(u) > 0 {
+			fmt.Fprintf(w, "  Untested criteria: %s\n", strings.Join(u, ", "))
+		}
+		if pr := r.ProbeRules(); len(pr) > 0 {
+			fmt.Fprintf(w, "  Rules that report only failures or what to review: %s\n", strings.Join(pr, ", "))
+		}
+	}
 	if len(r.DisabledRules) > 0 {
 		fmt.Fprintln(w, "\nDisabled rules (not checked):")
 		for _, d := range r.DisabledRules {

@@ -31,7 +31,8 @@ type Evidence struct {
 	Pages       []PageInfo // the audited pages, in report order
 	NotAudited  int        // pages of the results that could not be audited
 	Rules       []string   // ids of the rules that ran, sorted
-	NotRun      []string   // rules of the standard's default set that did not run, sorted
+	NotRun      []string   // rules of the standard's default set that did not run, or ran without their probes in a quick run (report.ProbeRules), sorted
+	Quick       bool       // the results are of a quick run (--profile quick)
 	Disabled    []report.DisabledRule
 	Documents   []report.Document
 	Sample      *report.Sample
@@ -140,6 +141,15 @@ func Collect(rep *report.Report) (*Evidence, error) {
 				e.NotRun = append(e.NotRun, r.ID)
 			}
 		}
+	}
+	// A quick run (--profile quick) tried nothing in the live pages: the
+	// rules that need that ran, but could only fail or ask, never pass;
+	// they count as not run, and make the audit partial.
+	if rep.Quick() {
+		e.Quick = true
+		e.NotRun = append(e.NotRun, rep.ProbeRules()...)
+		slices.Sort(e.NotRun)
+		e.NotRun = slices.Compact(e.NotRun)
 	}
 	if _, ok := ran[StatementLinkRule]; ok {
 		e.StatementLink = &LinkEvidence{}
