@@ -70,7 +70,8 @@ func (t *Tab) fitSize(ctx context.Context, p *checks.Page) ([]checks.Probe, erro
 			return nil, err
 		}
 		if cut != nil {
-			p.Notes = append(p.Notes, fmt.Sprintf("The page has %d elements, more than saavu audits in full (%d): it removed the %d from %s up to %s, in the middle of the page, before capturing it, and audited the %d before them and the %d after; what was removed was not checked.",
+			p.Cut = true
+			p.Notes = append(p.Notes, fmt.Sprintf("The page has %d elements, more than saavu audits in full (%d): it removed the %d from %s up to %s, in the middle of the page, before capturing it, and audited the %d before them and the %d after; what was removed was not checked, so no rule passes on this page: it lists only what fails or needs a person.",
 				cut.Before, hugeElements, cut.Before-cut.After, cut.From, cut.To, keep-hugeTail, hugeTail))
 		}
 	}

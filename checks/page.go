@@ -34,6 +34,11 @@ type Page struct {
 	// them, the run was quick, or they ran out of time (see Check for
 	// what that does to the rules that need them).
 	Unprobed []Probe `json:"unprobed,omitempty"`
+	// Cut says that saavu removed part of the page before capturing it
+	// (a page too large to audit in full: see the notes). What was
+	// removed was not checked, so no rule passes or is inapplicable on
+	// it (see Check).
+	Cut bool `json:"cut,omitempty"`
 
 	// Results of the live-page probes (see probes.go); nil when a probe
 	// did not run.

@@ -167,3 +167,35 @@ func TestRuleWithoutProbes(t *testing.T) {
 		}
 	}
 }
+
+// TestCutPage: on a page saavu cut (Page.Cut), no rule passes or is
+// inapplicable, as what was removed may hold what it looks for; failures
+// and questions stay.
+func TestCutPage(t *testing.T) {
+	for name, b := range loadSnapshots(t) {
+		p := snapshotPage(t, b)
+		whole, err := Check(p, Every())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Cut = true
+		cut, err := Check(p, Every())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept int
+		for _, res := range whole {
+			if res.Outcome == Failed || res.Outcome == CantTell {
+				kept++
+			}
+		}
+		if len(cut) != kept {
+			t.Errorf("%s: %d results on the cut page, want the %d that failed or ask", filepath.Base(name), len(cut), kept)
+		}
+		for _, res := range cut {
+			if res.Outcome == Passed || res.Outcome == Inapplicable {
+				t.Errorf("%s: %s %s on a cut page", filepath.Base(name), res.Rule.ID, res.Outcome)
+			}
+		}
+	}
+}

@@ -78,7 +78,9 @@ func (r Result) Count(o Outcome) int {
 // A rule that needs a probe that did not run on the page (Page.Unprobed)
 // and that does not have ProbesRefine has a result only when it failed or
 // asked a person: a pass, or nothing to apply to, would rest on what the
-// probe did not try, so the rule is left out, untested on the page.
+// probe did not try, so the rule is left out, untested on the page. On a
+// page saavu cut (Page.Cut) the same holds for every rule: what was
+// removed may hold what it looks for.
 func Check(p *Page, rules []*Rule) ([]Result, error) {
 	if err := p.Build(); err != nil {
 		return nil, err
@@ -86,7 +88,7 @@ func Check(p *Page, rules []*Rule) ([]Result, error) {
 	out := make([]Result, 0, len(rules))
 	for _, r := range rules {
 		res := runRule(p, r)
-		if Untested(p, r) && (res.Outcome == Passed || res.Outcome == Inapplicable) {
+		if (p.Cut || Untested(p, r)) && (res.Outcome == Passed || res.Outcome == Inapplicable) {
 			continue
 		}
 		out = append(out, res)
