@@ -73,8 +73,13 @@ func parseText(path string, data []byte) ([]Site, error) {
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
-		if i := strings.Index(line, "#"); i >= 0 && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
-			line = line[:i] // a # inside a URL (a fragment) is no comment
+		for i := 0; i < len(line); i++ {
+			// A # that starts the line or follows a space starts a
+			// comment; one inside a URL (a fragment) does not.
+			if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+				line = line[:i]
+				break
+			}
 		}
 		line = strings.TrimSpace(line)
 		if line == "" {
