@@ -101,33 +101,14 @@ it audited no page: it says why on stderr.`,
 			if err := opts.complete(); err != nil {
 				return err
 			}
-			bad := func(names ...string) func(string, ...any) error {
-				return func(format string, args ...any) error { return f.valueErrorf(names, format, args...) }
-			}
-			if opts.MaxPages < 1 {
-				return bad("max-pages")("must be at least 1")
-			}
-			if opts.MaxDepth < 0 {
-				return bad("max-depth")("must be 0 (only the start pages) or more")
+			if err := opts.validateCrawl(cmd); err != nil {
+				return err
 			}
 			if opts.Resume && opts.Fresh {
-				return bad("resume", "fresh")("cannot be used together")
+				return f.valueErrorf([]string{"resume", "fresh"}, "cannot be used together")
 			}
-			if opts.Sample < 0 {
-				return bad("sample")("must be 1 or more (or 0 to audit every page found)")
-			}
-			if opts.Sample > 0 {
-				if opts.Resume {
-					return bad("sample", "resume")("cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
-				}
-				if !cmd.Flags().Changed("max-pages") {
-					opts.MaxPages = sampleDiscoverPages
-				}
-			} else if cmd.Flags().Changed("sample-seed") {
-				return bad("sample-seed")("needs --sample")
-			}
-			if opts.Rate < 0 {
-				return bad("rate")("must be 0 (no limit) or more")
+			if opts.Sample > 0 && opts.Resume {
+				return f.valueErrorf([]string{"sample", "resume"}, "cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
 			}
 			for _, a := range opts.Targets {
 				if _, err := normalizeURL(a); err != nil {
@@ -137,19 +118,6 @@ it audited no page: it says why on stderr.`,
 					return err
 				}
 			}
-			for _, fl := range []struct {
-				name     string
-				patterns []string
-			}{{"include", opts.Include}, {"exclude", opts.Exclude}} {
-				for _, p := range fl.patterns {
-					if _, err := regexp.Compile(p); err != nil {
-						return bad(fl.name)("%q is not a regular expression: %v", p, err)
-					}
-				}
-			}
-			if _, err := crawl.NewScope(nil, opts.Include, opts.Exclude); err != nil {
-				return &FlagError{Err: err}
-			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -158,6 +126,18 @@ it audited no page: it says why on stderr.`,
 	}
 	out.add(cmd)
 	addAuditFlags(cmd, &opts.CheckOptions)
+	addCrawlFlags(cmd, opts)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.State, "state", "", "folder where the crawl saves its pages and queue as it goes (default .saavu/HOST)")
+	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
+	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
+	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
+	return cmd
+}
+
+// addCrawlFlags declares the flags of a crawl's limits and scope, which
+// crawl and monitor share (not --state, --resume, --fresh, --demo).
+func addCrawlFlags(cmd *cobra.Command, opts *CrawlOptions) {
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MaxPages, "max-pages", 100, "audit at most this many pages")
 	fl.IntVar(&opts.MaxDepth, "max-depth", 5, "follow links at most this many clicks away from a start URL")
@@ -165,14 +145,51 @@ it audited no page: it says why on stderr.`,
 	fl.StringArrayVar(&opts.Exclude, "exclude", nil, "do not crawl URLs whose path?query matches this regular expression (repeatable)")
 	fl.BoolVar(&opts.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt (only on sites you are responsible for)")
 	fl.Float64Var(&opts.Rate, "rate", 4, "pages loaded per second per host at most (0: no limit)")
-	fl.StringVar(&opts.State, "state", "", "folder where the crawl saves its pages and queue as it goes (default .saavu/HOST)")
-	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
-	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
 	fl.IntVar(&opts.Sample, "sample", 0, "audit a representative sample of this many pages, chosen as the EU monitoring method asks, from the pages found over HTTP (--max-pages of them, default 5000)")
 	fl.Uint64Var(&opts.SampleSeed, "sample-seed", 0, "seed of the sample's random pages (default: derived from the start URLs, so a site gets the same sample)")
 	fl.BoolVar(&opts.Docs.Check, "documents", true, "download and check the linked documents (PDF, office files) against EN 301 549 clause 10, on any host the site links them from; false lists the site's documents only")
-	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
-	return cmd
+}
+
+// validateCrawl checks the values of addCrawlFlags, and makes a sample's
+// --max-pages the default of a sample when it was not given.
+func (opts *CrawlOptions) validateCrawl(cmd *cobra.Command) error {
+	f := opts.Factory
+	bad := func(names ...string) func(string, ...any) error {
+		return func(format string, args ...any) error { return f.valueErrorf(names, format, args...) }
+	}
+	if opts.MaxPages < 1 {
+		return bad("max-pages")("must be at least 1")
+	}
+	if opts.MaxDepth < 0 {
+		return bad("max-depth")("must be 0 (only the start pages) or more")
+	}
+	if opts.Sample < 0 {
+		return bad("sample")("must be 1 or more (or 0 to audit every page found)")
+	}
+	if opts.Sample > 0 {
+		if !cmd.Flags().Changed("max-pages") {
+			opts.MaxPages = sampleDiscoverPages
+		}
+	} else if cmd.Flags().Changed("sample-seed") {
+		return bad("sample-seed")("needs --sample")
+	}
+	if opts.Rate < 0 {
+		return bad("rate")("must be 0 (no limit) or more")
+	}
+	for _, fl := range []struct {
+		name     string
+		patterns []string
+	}{{"include", opts.Include}, {"exclude", opts.Exclude}} {
+		for _, p := range fl.patterns {
+			if _, err := regexp.Compile(p); err != nil {
+				return bad(fl.name)("%q is not a regular expression: %v", p, err)
+			}
+		}
+	}
+	if _, err := crawl.NewScope(nil, opts.Include, opts.Exclude); err != nil {
+		return &FlagError{Err: err}
+	}
+	return nil
 }
 
 func crawlRun(ctx context.Context, opts *CrawlOptions) error {

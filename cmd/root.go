@@ -165,6 +165,7 @@ table in the terminal.`,
 
 	root.AddCommand(NewCmdCheck(f, nil))
 	root.AddCommand(NewCmdCrawl(f, nil))
+	root.AddCommand(NewCmdMonitor(f, nil))
 	root.AddCommand(NewCmdRules(f, nil))
 	root.AddCommand(NewCmdReport(f, nil))
 	root.AddCommand(NewCmdBaseline(f, nil))

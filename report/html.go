@@ -22,7 +22,7 @@ import (
 	"saavu/checks"
 )
 
-//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl templates/diff.html.tmpl
+//go:embed templates/report.html.tmpl templates/report.css.tmpl templates/report.js.tmpl templates/diff.html.tmpl templates/sites.html.tmpl
 var templatesFS embed.FS
 
 // htmlTmpl is parsed once; the translation functions are bound per Write

@@ -70,6 +70,7 @@ func (tr translator) funcs() template.FuncMap {
 		"scexplain": func(o string) string { return tr.word("sc.explain.", o) },
 		"impact":    func(i string) string { return tr.word("impact.", i) },
 		"kind":      func(k string) string { return tr.word("kind.", k) },
+		"status":    func(s string) string { return tr.word("mon.status.", s) }, // a site's in the overview across sites
 		"icon":      func(o string) string { return icons[o] },
 		"list":      func(s ...string) []string { return s },
 		"add":       sumInts,
