@@ -70,7 +70,8 @@ the run takes every site. Each shard writes DIR/manifests/shard-I-of-N.json.
 An unsharded run writes DIR/overview.html, .csv and .json at its end; a sharded
 one leaves that to 'saavu monitor --overview DIR' once all shards are done.
 
-Exit status: 2 on bad input, or when no site could be audited at all; 1 when a
+Exit status: 2 on bad input, or when a site could not be audited (the others
+are audited and reported first, as a crawl of it would exit 2); 1 when a
 site failed at or above --fail-on; 0 otherwise. --overview exits 1 when sites
 are missing: owned by a shard whose manifest is missing or did not finish them.`,
 		Example: `  saavu monitor sites.txt --out runs/2026-05 --sample 30
@@ -231,8 +232,8 @@ func monitorRun(ctx context.Context, opts *MonitorOptions) error {
 	return monitorExit(opts, m)
 }
 
-// monitorExit is the exit status of a shard's run: 2 when no site it
-// owned was audited, 1 when one failed at or above --fail-on.
+// monitorExit is the exit status of a shard's run: 2 when a site it
+// owned could not be audited, 1 when one failed at or above --fail-on.
 func monitorExit(opts *MonitorOptions, m *monitor.Manifest) error {
 	w := opts.Factory.IO.ErrOut
 	finished, failing, unreached := 0, 0, 0
@@ -247,11 +248,11 @@ func monitorExit(opts *MonitorOptions, m *monitor.Manifest) error {
 			unreached++
 		}
 	}
+	// A site that could not be audited fails the run, as a crawl of it
+	// would (a dead site must never pass): after the others, with the
+	// manifest and overview written.
 	if unreached > 0 {
-		fmt.Fprintf(w, "saavu: monitor: %s could not be audited (see the manifest and the overview for why)\n", plural(unreached, "site", "sites"))
-	}
-	if len(m.Sites) > 0 && finished == 0 {
-		fmt.Fprintln(w, "saavu: monitor: no site could be audited")
+		fmt.Fprintf(w, "saavu: exit 2: %s of %d could not be audited (see the manifest and the overview for why)\n", plural(unreached, "site", "sites"), len(m.Sites))
 		return exitCodeError{ExitError}
 	}
 	if failing > 0 && opts.FailOn != "none" {
