@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"strconv"
 	"sync"
 	"time"
 
@@ -173,8 +174,12 @@ func start(ctx context.Context, opts Options) (context.Context, context.CancelFu
 			chromedp.Flag("disable-features", "Translate,BlinkGenPropertyTrees,site-per-process,IsolateOrigins"),
 			chromedp.Flag("disable-site-isolation-trials", true),
 		)
-		if os.Geteuid() == 0 || os.Getenv("SAAVU_NO_SANDBOX") != "" {
-			// Chrome refuses to start its sandbox as root (containers, CI).
+		off, why, err := noSandbox(os.Geteuid(), os.Getenv("SAAVU_NO_SANDBOX"))
+		if err != nil {
+			return nil, nil, err
+		}
+		if off {
+			opts.Log.Debug("Chrome's sandbox is off", "why", why)
 			flags = append(flags, chromedp.NoSandbox)
 		}
 		allocCtx, allocCancel = chromedp.NewExecAllocator(ctx, flags...)
@@ -206,6 +211,34 @@ func start(ctx context.Context, opts Options) (context.Context, context.CancelFu
 	// A link to a PDF or a ZIP must not fill the disk: refuse downloads.
 	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny})
 	return bctx, cancel, nil
+}
+
+// noSandbox decides whether Chrome starts without its sandbox, and says
+// why, from the effective user id and the value of $SAAVU_NO_SANDBOX.
+//
+// The sandbox is on unless SAAVU_NO_SANDBOX is 1 (or true): the switch for
+// a container that runs as a user other than root but cannot give Chrome
+// the user namespaces its sandbox needs (Docker's and Kubernetes' default
+// seccomp profiles refuse them; Chrome then fails with "No usable
+// sandbox!"). As root the sandbox is always off: Chrome refuses to start
+// it as root ("Running as root without --no-sandbox is not supported"),
+// and CI jobs and containers commonly run as root, so asking for the
+// switch there would only make saavu fail where it worked.
+func noSandbox(euid int, env string) (off bool, why string, err error) {
+	set := false
+	if env != "" {
+		set, err = strconv.ParseBool(env)
+		if err != nil {
+			return false, "", fmt.Errorf("SAAVU_NO_SANDBOX=%q: set it to 1 to run Chrome without its sandbox, or to 0 (or leave it unset) to keep the sandbox", env)
+		}
+	}
+	switch {
+	case euid == 0:
+		return true, "running as root, where Chrome cannot start its sandbox", nil
+	case set:
+		return true, "SAAVU_NO_SANDBOX=" + env, nil
+	}
+	return false, "", nil
 }
 
 // browserCtx is the chromedp context of the current Chrome, which tabs
