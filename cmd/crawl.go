@@ -41,6 +41,8 @@ type CrawlOptions struct {
 	SampleSeed uint64 // seed of the sample's random picks; 0: one derived from the start URLs
 
 	Demo bool // crawl the demo site bundled in saavu (demo.go)
+
+	Since string // results JSON or state folder of an earlier crawl whose results of unchanged pages are reused (since.go)
 }
 
 // NewCmdCrawl builds `saavu crawl`. runF replaces the crawl in tests of
@@ -117,6 +119,9 @@ it audited no page: it says why on stderr.`,
 				return bad("sample")("must be 1 or more (or 0 to audit every page found)")
 			}
 			if opts.Sample > 0 {
+				if opts.Since != "" {
+					return bad("sample", "since")("cannot be used together")
+				}
 				if opts.Resume {
 					return bad("sample", "resume")("cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
 				}
@@ -168,6 +173,7 @@ it audited no page: it says why on stderr.`,
 	fl.StringVar(&opts.State, "state", "", "folder where the crawl saves its pages and queue as it goes (default .saavu/HOST)")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
 	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
+	fl.StringVar(&opts.Since, "since", "", "results JSON or state folder of an earlier crawl: pages found unchanged keep their results instead of being audited again")
 	fl.IntVar(&opts.Sample, "sample", 0, "audit a representative sample of this many pages, chosen as the EU monitoring method asks, from the pages found over HTTP (--max-pages of them, default 5000)")
 	fl.Uint64Var(&opts.SampleSeed, "sample-seed", 0, "seed of the sample's random pages (default: derived from the start URLs, so a site gets the same sample)")
 	fl.BoolVar(&opts.Docs.Check, "documents", true, "download and check the linked documents (PDF, office files) against EN 301 549 clause 10, on any host the site links them from; false lists the site's documents only")
@@ -210,6 +216,13 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	if opts.State == "" {
 		opts.State = defaultStateDir(starts[0])
+	}
+	var prev *since
+	if opts.Since != "" {
+		// Read whole now: the crawl may replace the folder it names.
+		if prev, err = loadSince(opts.Since); err != nil {
+			return err
+		}
 	}
 	sinks, err := openOutputs(opts.Outputs)
 	if err != nil {
@@ -278,8 +291,23 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		isStart[s] = true
 	}
 	brokenLink := func(p *report.Page) bool { return p.ErrorKind == browser.KindHTTP && !isStart[p.URL] }
-	prog.run()
+	width, height := b.Viewport()
+	settings := opts.auditSettings(f.Version, b.Version, ruleIDs, width, height)
 	session := b.Session(rules) // one tab for each worker of the crawl
+	var reuse func(url, hash string) bool
+	if prev != nil {
+		if why := prev.usable(settings); why != "" {
+			if !opts.Quiet {
+				fmt.Fprintf(f.IO.ErrOut, "saavu: --since: auditing every page: %s\n", why)
+			}
+			prev = nil
+		} else {
+			reuse = prev.reuse
+		}
+	}
+	session.Hash(reuse)
+	loaded := 0 // pages audited or reused by this run
+	prog.run()
 	tabs := func() crawl.Tab { return session.Worker() }
 	copts := crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
@@ -290,7 +318,18 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	checked := crawlDocuments(ctx, opts, &copts, prog) // documents.go
 	defer checked.close()
 	res, crawlErr := crawl.Crawl(ctx, tabs, copts, func(d crawl.CrawlPage) error {
-		rp := report.PageResult(d.Page, d.Results, d.Err)
+		var rp report.Page
+		if d.Err == nil {
+			loaded++
+		}
+		if d.Err == nil && d.Page.Reused {
+			var err error
+			if rp, err = prev.page(d.URL, d.Page.RenderHash); err != nil {
+				return err
+			}
+		} else {
+			rp = report.PageResult(d.Page, d.Results, d.Err)
+		}
 		rp.URL = d.URL
 		if err := state.AddPage(rp); err != nil {
 			return err
@@ -302,6 +341,13 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		prog.end("stopped after")
 	} else {
 		prog.end("crawled")
+	}
+	if prev != nil && !opts.Quiet {
+		pct := 0
+		if loaded > 0 {
+			pct = prev.reused * 100 / loaded
+		}
+		fmt.Fprintf(f.IO.ErrOut, "saavu: reused %d of %s (%d%%) from the audit of %s\n", prev.reused, plural(loaded, "page", "pages"), pct, prev.when())
 	}
 	// The reports need no browser: let its memory go before they are
 	// built (they hold every page result; see docs/crawl.md, Memory).
@@ -344,6 +390,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	pages.Sort()
 	if crawlErr == nil {
+		if state.Meta.Audit, err = json.Marshal(settings); err != nil {
+			return err
+		}
 		if err := state.Finish(); err != nil {
 			return err
 		}
@@ -352,6 +401,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if err != nil {
 		return err
 	}
+	rep.AuditSettings = settings
 	docs := checked.documents(res.Documents)
 	if opts.Docs.Check {
 		rep.SetDocumentRules(audit.RuleInfos(opts.Extra))
