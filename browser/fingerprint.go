@@ -30,7 +30,8 @@ import (
 //   - the body of every response the page loaded, the document itself
 //     included (stylesheets, scripts, images, fonts, frames, fetches),
 //     each as "URL status sha256(body)", sorted, read with
-//     Network.getResponseBody once the page is quiet. A request that
+//     Network.getResponseBody once the page is quiet (304, a body
+//     revalidated in Chrome's cache, counts as 200). A request that
 //     failed counts as "URL failed reason".
 //
 // There is none ("") when a request was still in flight, or a body could
@@ -101,7 +102,11 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 				}
 				return "", fmt.Sprintf("the body of %s could not be read: %v", r.url, err)
 			}
-			lines = append(lines, fmt.Sprintf("%s %d %x", r.url, r.status, sha256.Sum256(body.Body)))
+			status := r.status
+			if status == 304 { // revalidated: the body is the cached one
+				status = 200
+			}
+			lines = append(lines, fmt.Sprintf("%s %d %x", r.url, status, sha256.Sum256(body.Body)))
 		}
 	}
 	slices.Sort(lines)
