@@ -127,7 +127,9 @@ func TestSince(t *testing.T) {
 		want   []string
 	}{
 		{"text", func() { write("b.html", strings.Replace(sinceFiles["b.html"], "Other text.", "Other words.", 1)) }, []string{"b.html"}},
-		{"markup", func() { write("a.html", strings.Replace(sinceFiles["a.html"], `<p id="a">`, `<p id="a" class="x">`, 1)) }, []string{"a.html"}},
+		{"markup", func() {
+			write("a.html", strings.Replace(sinceFiles["a.html"], `<p id="a">`, `<p id="a" class="x">`, 1))
+		}, []string{"a.html"}},
 		{"style", func() { write("style.css", "body { color: #222; background: #fff; }\nh1 { margin-top: 0 }\n") }, []string{"", "a.html", "b.html"}},
 		{"script", func() { write("app.js", "// app, version 2\nwindow.app = 1;\n") }, []string{"a.html"}},
 		{"image", func() { write("logo.png", sincePNG(t, color.RGBA{0xaa, 0, 0, 0xff})) }, []string{"", "b.html"}},
