@@ -3,7 +3,9 @@
 # run, side by side:
 #   (a) the floor: Chromium merely loading every page with the same number of
 #       tabs, no checks (bench/floor);
-#   (b) saavu crawl auditing every page.
+#   (b) saavu crawl auditing every page;
+#   (c) saavu crawl --since (b)'s results, on the unchanged site: pages
+#       whose render hash is unchanged keep (b)'s results (docs/crawl.md).
 # Prints pages/s of each, their ratio, the peak resident memory of saavu
 # plus its Chromium processes, and the machine's load average before and
 # after (the figures mean little on a busy machine).
@@ -68,17 +70,26 @@ saavupid=$!
 saavupeak=$(peak_rss $saavupid)
 wait $saavupid || true
 saavu_s=$(python3 -c "import time; print(time.time() - $start)")
+
+start=$(date +%s.%N)
+"$work/saavu" crawl --state "$work/state2" --since "$work/report.json" --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/since.json" "$base/" >/dev/null 2>"$work/since.err" || true
+since_s=$(python3 -c "import time; print(time.time() - $start)")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 audited=$(python3 -c "import json; r=json.load(open('$work/report.json')); print(r['summary']['audited'])")
+reused=$(python3 -c "import json; r=json.load(open('$work/since.json')); print(sum(1 for p in r['pages'] if p.get('reused')), sum(1 for p in r['pages'] if not p.get('error')))")
+grep '^saavu: reused\|^saavu: --since' "$work/since.err" >&2 || true
 
-python3 - "$pages" "$floor_s" "$audited" "$saavu_s" "$floorpeak" "$saavupeak" "$tabs" "$load_before" "$load_after" <<'PY'
+python3 - "$pages" "$floor_s" "$audited" "$saavu_s" "$floorpeak" "$saavupeak" "$tabs" "$load_before" "$load_after" "$since_s" $reused <<'PY'
 import sys
-pages, floor_s, audited, saavu_s, fpeak, speak, tabs, lb, la = sys.argv[1:]
+pages, floor_s, audited, saavu_s, fpeak, speak, tabs, lb, la, since_s, reused, loaded = sys.argv[1:]
 fps = int(pages) / float(floor_s)
 sps = int(audited) / float(saavu_s)
 print(f"site: {pages} pages, {tabs} tabs")
 print(f"floor (load only): {float(floor_s):6.1f}s  {fps:5.2f} pages/s  peak RSS {fpeak} MiB")
 print(f"saavu crawl:       {float(saavu_s):6.1f}s  {sps:5.2f} pages/s  peak RSS {speak} MiB  ({audited} pages audited)")
 print(f"saavu / floor: {sps / fps * 100:.0f}% of the floor's pages/s")
+rps = int(loaded) / float(since_s)
+print(f"saavu --since:     {float(since_s):6.1f}s  {rps:5.2f} pages/s  (reused {reused} of {loaded} pages)")
+print(f"--since / floor: {rps / fps * 100:.0f}% of the floor's pages/s")
 print(f"load average (1, 5, 15 min): {lb} before, {la} after")
 PY

@@ -333,3 +333,6 @@ func (b *Browser) Close() {
 	b.closed = true
 	b.cancel()
 }
+
+// Viewport is the size of the tabs' viewport, CSS px.
+func (b *Browser) Viewport() (width, height int) { return b.opts.Width, b.opts.Height }

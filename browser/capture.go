@@ -32,8 +32,9 @@ type navState struct {
 	mu        sync.Mutex
 	responses map[cdp.LoaderID]*network.Response // main-frame document responses
 	lifecycle map[cdp.LoaderID]map[string]bool
-	inflight  map[network.RequestID]bool // requests of the current page not yet finished
-	idle      time.Time                  // when the last of them finished
+	inflight  map[network.RequestID]bool      // requests of the current page not yet finished
+	resources map[network.RequestID]*resource // every request of the current page, for its render hash (fingerprint.go)
+	idle      time.Time                       // when the last of them finished
 	crashed   bool
 	changed   chan struct{}
 
@@ -46,6 +47,7 @@ func newNavState() *navState {
 		responses: map[cdp.LoaderID]*network.Response{},
 		lifecycle: map[cdp.LoaderID]map[string]bool{},
 		inflight:  map[network.RequestID]bool{},
+		resources: map[network.RequestID]*resource{},
 		changed:   make(chan struct{}, 1),
 	}
 }
@@ -57,6 +59,7 @@ func (s *navState) reset() {
 	clear(s.responses)
 	clear(s.lifecycle)
 	clear(s.inflight)
+	clear(s.resources)
 	s.idle = time.Now()
 }
 
@@ -70,6 +73,7 @@ func (s *navState) signal() {
 func (s *navState) listen(ev any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.track(ev)
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
 		s.inflight[ev.RequestID] = true
@@ -230,6 +234,11 @@ type Tab struct {
 	// refused, and listed in held.
 	guarding bool
 	held     []string
+
+	// hash makes captures compute the page's render hash; a page for
+	// which reuse then returns true is not audited (fingerprint.go).
+	hash  bool
+	reuse func(url, hash string) bool
 }
 
 // Stay makes the tab refuse, from its next Capture on, to follow a

@@ -15,6 +15,18 @@ type Session struct {
 	b     *Browser
 	rules []*checks.Rule
 	shots *shotSet
+	hash  bool                        // compute each page's render hash
+	reuse func(url, hash string) bool // see Reuse
+}
+
+// Hash makes the session's captures compute each page's render hash
+// (checks.Page.RenderHash; fingerprint.go), and, with reuse, skip the
+// audit of a page for which reuse(url, hash) returns true: the page,
+// captured for its links only, is Reused, and Check runs no rule on it.
+// reuse is called from the workers' goroutines; nil audits every page.
+// Call it before the first Worker.
+func (s *Session) Hash(reuse func(url, hash string) bool) {
+	s.hash, s.reuse = true, reuse
 }
 
 // Session starts a session that runs rules on each page.
@@ -57,6 +69,7 @@ func (w *Worker) Ready(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		tab.hash, tab.reuse = w.s.hash, w.s.reuse
 		w.tab, w.tabGen = tab, w.gen
 	}
 	return nil
@@ -75,6 +88,9 @@ func (w *Worker) Capture(ctx context.Context, url string) (*checks.Page, error) 
 // Check runs the session's rules on p, the page Capture returned, and
 // photographs what they reported: see Tab.Check.
 func (w *Worker) Check(ctx context.Context, p *checks.Page) ([]checks.Result, error) {
+	if p.Reused {
+		return nil, nil // its results are the earlier audit's
+	}
 	return w.tab.Check(ctx, p, w.s.rules, w.s.shots)
 }
 

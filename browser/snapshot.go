@@ -50,10 +50,6 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 		return b.hungOr(ctx, err, "take the DOM snapshot")
 	}
 	tSnap := time.Now()
-	ax, err := b.axTrees(opCtx, &snap)
-	if err != nil {
-		return b.hungOr(ctx, err, "read the accessibility tree")
-	}
 	metrics, err := chromedp.Call(opCtx, page.GetLayoutMetrics, cdp.Empty{})
 	if err != nil {
 		return b.hungOr(ctx, err, "read the page's size")
@@ -63,6 +59,28 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	}
 	if c := metrics.CSSContentSize; c != nil {
 		p.Content = checks.Size{W: c.Width, H: c.Height}
+	}
+	if t.hash {
+		var why string
+		p.RenderHash, why = t.renderHash(opCtx, p, &snap)
+		if why != "" {
+			b.opts.Log.Debug("no render hash: the page will be audited", "url", p.URL, "why", why)
+		}
+		if p.RenderHash != "" && t.reuse != nil && t.reuse(p.URL, p.RenderHash) {
+			// Unchanged since the audit the crawl reuses: the page
+			// model is built for its links only, without the
+			// accessibility tree or the probes.
+			p.Reused = true
+			if _, err := buildPage(p, &snap, nil); err != nil {
+				return err
+			}
+			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "snapshot", time.Since(tSize).Round(time.Millisecond))
+			return p.Build()
+		}
+	}
+	ax, err := b.axTrees(opCtx, &snap)
+	if err != nil {
+		return b.hungOr(ctx, err, "read the accessibility tree")
 	}
 	tAX := time.Now()
 	backend, err := buildPage(p, &snap, ax)

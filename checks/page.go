@@ -40,6 +40,16 @@ type Page struct {
 	// it (see Check).
 	Cut bool `json:"cut,omitempty"`
 
+	// RenderHash stands for what the rules read of the page (its DOM
+	// snapshot, the bodies of its responses, the viewport), when the
+	// crawl asked for it; "" when there is none (see browser's
+	// fingerprint.go and docs/crawl.md, --since).
+	RenderHash string `json:"renderHash,omitempty"`
+	// Reused says that the page is unchanged since an earlier audit,
+	// whose results the crawl reuses: it was captured for its links
+	// only, and no rule runs on it.
+	Reused bool `json:"reused,omitempty"`
+
 	// Results of the live-page probes (see probes.go); nil when a probe
 	// did not run.
 	Media     []MediaState `json:"media,omitempty"`     // every audio and video element the media probe saw

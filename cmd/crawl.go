@@ -41,6 +41,8 @@ type CrawlOptions struct {
 	SampleSeed uint64 // seed of the sample's random picks; 0: one derived from the start URLs
 
 	Demo bool // crawl the demo site bundled in saavu (demo.go)
+
+	Since string // results JSON or state folder of an earlier crawl whose results of unchanged pages are reused (since.go)
 }
 
 // NewCmdCrawl builds `saavu crawl`. runF replaces the crawl in tests of
@@ -110,6 +112,9 @@ it audited no page: it says why on stderr.`,
 			if opts.Sample > 0 && opts.Resume {
 				return f.valueErrorf([]string{"sample", "resume"}, "cannot be used together: a sample is not resumed but run again (the same seed picks the same pages)")
 			}
+			if opts.Sample > 0 && opts.Since != "" {
+				return f.valueErrorf([]string{"sample", "since"}, "cannot be used together")
+			}
 			for _, a := range opts.Targets {
 				if _, err := normalizeURL(a); err != nil {
 					if at := f.fromConfig("urls"); at != "" && len(args) == 0 {
@@ -131,6 +136,7 @@ it audited no page: it says why on stderr.`,
 	fl.StringVar(&opts.State, "state", "", "folder where the crawl saves its pages and queue as it goes (default .saavu/HOST)")
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
 	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
+	fl.StringVar(&opts.Since, "since", "", "results JSON or state folder of an earlier crawl: pages found unchanged keep their results instead of being audited again")
 	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
 	return cmd
 }
@@ -228,6 +234,13 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if opts.State == "" {
 		opts.State = defaultStateDir(starts[0])
 	}
+	var prev *since
+	if opts.Since != "" {
+		// Read whole now: the crawl may replace the folder it names.
+		if prev, err = loadSince(opts.Since); err != nil {
+			return err
+		}
+	}
 	sinks, err := openOutputs(opts.Outputs)
 	if err != nil {
 		return err
@@ -295,8 +308,23 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		isStart[s] = true
 	}
 	brokenLink := func(p *report.Page) bool { return p.ErrorKind == browser.KindHTTP && !isStart[p.URL] }
-	prog.run()
+	width, height := b.Viewport()
+	settings := opts.auditSettings(f.Version, b.Version, ruleIDs, width, height)
 	session := b.Session(rules) // one tab for each worker of the crawl
+	var reuse func(url, hash string) bool
+	if prev != nil {
+		if why := prev.usable(settings); why != "" {
+			if !opts.Quiet {
+				fmt.Fprintf(f.IO.ErrOut, "saavu: --since: auditing every page: %s\n", why)
+			}
+			prev = nil
+		} else {
+			reuse = prev.reuse
+		}
+	}
+	session.Hash(reuse)
+	loaded := 0 // pages audited or reused by this run
+	prog.run()
 	tabs := func() crawl.Tab { return session.Worker() }
 	copts := crawl.CrawlOptions{
 		Start: starts, Include: opts.Include, Exclude: opts.Exclude,
@@ -307,7 +335,18 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	checked := crawlDocuments(ctx, opts, &copts, prog) // documents.go
 	defer checked.close()
 	res, crawlErr := crawl.Crawl(ctx, tabs, copts, func(d crawl.CrawlPage) error {
-		rp := report.PageResult(d.Page, d.Results, d.Err)
+		var rp report.Page
+		if d.Err == nil {
+			loaded++
+		}
+		if d.Err == nil && d.Page.Reused {
+			var err error
+			if rp, err = prev.page(d.URL, d.Page.RenderHash); err != nil {
+				return err
+			}
+		} else {
+			rp = report.PageResult(d.Page, d.Results, d.Err)
+		}
 		rp.URL = d.URL
 		if err := state.AddPage(rp); err != nil {
 			return err
@@ -319,6 +358,13 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		prog.end("stopped after")
 	} else {
 		prog.end("crawled")
+	}
+	if prev != nil && !opts.Quiet {
+		pct := 0
+		if loaded > 0 {
+			pct = prev.reused * 100 / loaded
+		}
+		fmt.Fprintf(f.IO.ErrOut, "saavu: reused %d of %s (%d%%) from the audit of %s\n", prev.reused, plural(loaded, "page", "pages"), pct, prev.when())
 	}
 	// The reports need no browser: let its memory go before they are
 	// built (they hold every page result; see docs/crawl.md, Memory).
@@ -361,6 +407,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	}
 	pages.Sort()
 	if crawlErr == nil {
+		if state.Meta.Audit, err = json.Marshal(settings); err != nil {
+			return err
+		}
 		if err := state.Finish(); err != nil {
 			return err
 		}
@@ -369,6 +418,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 	if err != nil {
 		return err
 	}
+	rep.AuditSettings = settings
 	docs := checked.documents(res.Documents)
 	if opts.Docs.Check {
 		rep.SetDocumentRules(audit.RuleInfos(opts.Extra))

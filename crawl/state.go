@@ -65,6 +65,10 @@ type StateMeta struct {
 	Version  string `json:"version"`  // saavu's version when the crawl started
 	Started  string `json:"started"`  // RFC 3339
 	Finished bool   `json:"finished"` // the crawl ran to its end
+	// Audit are the settings that change verdicts (a
+	// report.AuditSettings), written when the crawl finishes, for a
+	// later crawl --since this folder.
+	Audit json.RawMessage `json:"audit,omitempty"`
 }
 
 // StateMode says what OpenState does with a folder that holds a crawl.

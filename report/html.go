@@ -157,6 +157,7 @@ type pageView struct {
 	ErrorKind string
 	Answer    answerView // Error, translated when it is an HTTP error
 	Notes     []string
+	Reused    string // when the reused results were made (crawl --since); "" when they are this run's
 	// The tests (rules) that failed on the page, and those that need
 	// review, each with its findings there: the headings count tests,
 	// and list as many. NFailed and NReview are their lengths.
@@ -553,6 +554,12 @@ func newPageView(p *Page, id string) pageView {
 	pv := pageView{
 		ID: id, URL: p.URL, Link: isWebURL(p.URL), Title: strings.TrimSpace(p.Title), Status: p.Status, Type: p.ContentType,
 		Error: p.Error, ErrorKind: p.ErrorKind, Notes: p.Notes,
+	}
+	if p.Reused != nil {
+		pv.Reused = p.Reused.From
+		if t, err := time.Parse(time.RFC3339, p.Reused.From); err == nil {
+			pv.Reused = t.UTC().Format("2006-01-02 15:04 UTC")
+		}
 	}
 	if p.FinalURL != "" && p.FinalURL != p.URL {
 		pv.FinalURL, pv.FinalLink = p.FinalURL, isWebURL(p.FinalURL)

@@ -22,7 +22,7 @@ const cropLine = 3
 // report's Page. It crops the screenshots of failing elements out of the
 // page's shots (see checks.ShotAreas), so the shots can be dropped right after.
 func PageResult(p *checks.Page, results []checks.Result, err error) Page {
-	out := Page{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType, Title: p.Title, Notes: p.Notes}
+	out := Page{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType, Title: p.Title, Notes: p.Notes, RenderHash: p.RenderHash}
 	if err != nil {
 		out.Error = err.Error()
 		var kinded interface{ ErrorKind() string }

@@ -56,6 +56,9 @@ type Report struct {
 	// The failures per criterion over earlier audits and this one
 	// (saavu report --trend); see trend.go.
 	Trend *Trend `json:"trend,omitempty"`
+	// What a later crawl --since these results compares before it reuses
+	// any of them (the settings that change verdicts); see since.go.
+	AuditSettings *AuditSettings `json:"auditSettings,omitempty"`
 
 	// A report made by NewStreamed reads its pages from src on every
 	// EachPage, through hooks (a baseline's marks), and leaves Pages nil.
@@ -146,6 +149,13 @@ type Page struct {
 	// search forms…), kept so that they can run again on saved results;
 	// nil when the page was not audited.
 	Facts *checks.Facts `json:"facts,omitempty"`
+	// RenderHash stands for what the rules read of the page (see
+	// checks.Page.RenderHash): a crawl --since these results reuses them
+	// when it finds the page with the same hash. Set by crawl only.
+	RenderHash string `json:"renderHash,omitempty"`
+	// Reused is set when the results are those of an earlier audit of
+	// the unchanged page (crawl --since); see since.go.
+	Reused *Reused `json:"reused,omitempty"`
 }
 
 // Audited reports whether the page was checked.
