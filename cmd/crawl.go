@@ -43,6 +43,8 @@ type CrawlOptions struct {
 	Demo bool // crawl the demo site bundled in saavu (demo.go)
 
 	Since string // results JSON or state folder of an earlier crawl whose results of unchanged pages are reused (since.go)
+
+	DiscoverOnly bool // find the pages and write their URLs (-o urls=PATH), audit none (discover.go)
 }
 
 // NewCmdCrawl builds `saavu crawl`. runF replaces the crawl in tests of
@@ -50,6 +52,8 @@ type CrawlOptions struct {
 func NewCmdCrawl(f *Factory, runF func(context.Context, *CrawlOptions) error) *cobra.Command {
 	opts := &CrawlOptions{CheckOptions: CheckOptions{Factory: f, IO: f.IO}}
 	out := auditReportFlags(&opts.Outputs, &opts.Lang)
+	out.formats = append(slices.Clone(out.formats), formatURLs)
+	out.known = func(format string) bool { return report.KnownFormat(format) || format == formatURLs }
 	cmd := &cobra.Command{
 		Use:   "crawl URL...",
 		Short: "Audit a site: follow links and sitemaps from the given pages",
@@ -74,6 +78,14 @@ monitoring method, Commission Implementing Decision (EU) 2018/1524). The
 pages are found over plain HTTP first, so links added by scripts are not
 seen; the report lists how each page was chosen.
 
+--discover-only finds the pages the way --sample does, over plain HTTP
+(links in the HTML, sitemaps, robots.txt, the scope flags, --max-pages as the
+cap on pages found), audits none and writes their URLs, sorted, one a line:
+-o urls=urls.txt (or -o urls=- for standard output). 'saavu check --urls
+urls.txt --shard I/N' then audits a share of them on each of N machines
+(docs/scale.md). It exits 0 when pages were found, 2 when a start address
+could not be loaded.
+
 --demo crawls Esimerkkilän kunta, a small made-up municipal site bundled in
 saavu and served on 127.0.0.1 for the run: a first audit that needs no
 network (docs/demo.md).
@@ -85,7 +97,8 @@ it audited no page: it says why on stderr.`,
   saavu crawl https://www.example.fi/
   saavu crawl --max-pages 500 -o html=report.html -o json=report.json https://www.example.fi/
   saavu crawl --include '^/fi/' --exclude '^/fi/uutiset/' https://www.example.fi/fi/
-  saavu crawl --sample 40 -o html=otos.html https://www.example.fi/`,
+  saavu crawl --sample 40 -o html=otos.html https://www.example.fi/
+  saavu crawl --discover-only --max-pages 200000 -o urls=urls.txt https://www.example.fi/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
 			if len(args) == 0 && !opts.Demo {
@@ -100,11 +113,21 @@ it audited no page: it says why on stderr.`,
 			if err := out.validate(f); err != nil {
 				return err
 			}
+			if err := opts.discoverOutputs(len(opts.Outputs) > len(out.given)); err != nil {
+				return err
+			}
 			if err := opts.complete(); err != nil {
 				return err
 			}
 			if err := opts.validateCrawl(cmd); err != nil {
 				return err
+			}
+			if opts.DiscoverOnly {
+				for _, other := range []string{"sample", "resume", "fresh", "since", "state"} {
+					if cmd.Flags().Changed(other) {
+						return f.valueErrorf([]string{"discover-only", other}, "cannot be used together: a discovery audits no page and keeps no state")
+					}
+				}
 			}
 			if opts.Resume && opts.Fresh {
 				return f.valueErrorf([]string{"resume", "fresh"}, "cannot be used together")
@@ -137,6 +160,7 @@ it audited no page: it says why on stderr.`,
 	fl.BoolVar(&opts.Resume, "resume", false, "continue the crawl saved in the --state folder: pages done are not audited again")
 	fl.BoolVar(&opts.Fresh, "fresh", false, "start over, even when the --state folder holds an unfinished crawl")
 	fl.StringVar(&opts.Since, "since", "", "results JSON or state folder of an earlier crawl: pages found unchanged keep their results instead of being audited again")
+	fl.BoolVar(&opts.DiscoverOnly, "discover-only", false, "find the pages over plain HTTP and write their URLs with -o urls=PATH, auditing none (then 'saavu check --urls PATH --shard I/N'; see docs/scale.md)")
 	fl.BoolVar(&opts.Demo, "demo", false, "crawl a small demo site bundled in saavu, served on 127.0.0.1 for the run (give no URL; see docs/demo.md)")
 	return cmd
 }
@@ -227,6 +251,9 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 		if !strings.Contains(a, "://") {
 			assumed[n] = a
 		}
+	}
+	if opts.DiscoverOnly {
+		return discoverRun(ctx, opts, starts, assumed)
 	}
 	if opts.Sample > 0 {
 		return sampleRun(ctx, opts, starts, assumed)

@@ -46,6 +46,20 @@ func TestCrawlFlags(t *testing.T) {
 		{name: "bad include", args: []string{"--include", "(", "x.example"}, wantErr: "--include"},
 		{name: "not http", args: []string{"ftp://x.example/"}, wantErr: "only http and https"},
 		{name: "shared check", args: []string{"--fail-on", "blocker", "x.example"}, wantErr: "--fail-on"},
+		{name: "discover only", args: []string{"--discover-only", "-o", "urls=u.txt", "a.example"}, check: func(t *testing.T, o *CrawlOptions) {
+			if !o.DiscoverOnly || !slices.Equal(o.Outputs, []Output{{"urls", "u.txt"}}) {
+				t.Errorf("the summary is not dropped, or urls not read: %+v", o.Outputs)
+			}
+		}},
+		{name: "discover only to stdout", args: []string{"--discover-only", "-o", "urls=-", "a.example"}, check: func(t *testing.T, o *CrawlOptions) {
+			if !slices.Equal(o.Outputs, []Output{{"urls", "-"}}) {
+				t.Errorf("%+v", o.Outputs)
+			}
+		}},
+		{name: "discover only without urls", args: []string{"--discover-only", "a.example"}, wantErr: "--discover-only needs -o urls=PATH"},
+		{name: "discover only with a report", args: []string{"--discover-only", "-o", "urls=u.txt", "-o", "json=r.json", "a.example"}, wantErr: "writes no report"},
+		{name: "urls without discover only", args: []string{"-o", "urls=u.txt", "a.example"}, wantErr: "add --discover-only"},
+		{name: "discover only and sample", args: []string{"--discover-only", "-o", "urls=-", "--sample", "5", "a.example"}, wantErr: "--discover-only and --sample"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -144,6 +144,9 @@ func (r *reportFlags) parse(s string, tty bool, at string) (Output, error) {
 	if !ok && r.bare != "" && !known(format) {
 		return Output{Format: r.bare, Path: s}, nil
 	}
+	if !known(format) && format == formatURLs {
+		return fail("the list of URLs is written by 'saavu crawl --discover-only' only (and read by 'saavu check --urls')")
+	}
 	if !known(format) {
 		return fail("unknown format %q (choose one of %s)", format, strings.Join(r.formats, ", "))
 	}
