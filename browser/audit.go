@@ -54,6 +54,11 @@ func (b *Browser) Audit(ctx context.Context, urls []string, rules []*checks.Rule
 				}
 			}()
 			for u := range jobs {
+				if b.opts.Pace != nil {
+					if err := b.opts.Pace(wctx, u); err != nil {
+						return nil // cancelled
+					}
+				}
 				if tab != nil && tab.Broken() {
 					tab.Close()
 					tab = nil

@@ -83,6 +83,11 @@ type Options struct {
 	// run reads them (checks.NeededProbes); their page data stays nil.
 	SkipProbes []checks.Probe
 
+	// Pace, when set, is waited on before Audit loads each URL: it
+	// spaces the loads out per host (check --rate). An error (ctx's)
+	// stops the worker.
+	Pace func(ctx context.Context, url string) error
+
 	Log *slog.Logger
 }
 

@@ -16,6 +16,7 @@ import (
 	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
+	"saavu/monitor"
 	"saavu/report"
 )
 
@@ -41,6 +42,17 @@ type CheckOptions struct {
 	Docs        DocumentOptions // documents (PDF, office files): see documents.go
 	Standard    string          // --standard: the id of the standard to measure against (checks.Standards)
 	Profile     string          // --profile: full, or quick (no live-page probes, no screenshots)
+
+	// check --urls FILE [--shard I/N]: see urlsfile.go and docs/scale.md.
+	URLsFile  string              // --urls: the pages to audit, one URL a line
+	Shard     string              // --shard I/N; "": from the environment (with --urls only)
+	SiteRate  float64             // --rate: page loads per second per host, of all shards together
+	ShardRate float64             // --shard-rate: this run's own rate; 0: SiteRate/N
+	Getenv    func(string) string // the environment, for the shard's defaults
+
+	shard     monitor.Shard // of --shard or the environment; monitor.Whole without --urls
+	shardFrom string        // the environment variables that chose the shard; "" for --shard or none
+	pace      float64       // page loads per second per host of this run; 0: no limit
 
 	std *checks.Standard // Standard, looked up by complete
 
@@ -69,10 +81,10 @@ func auditReportFlags(outputs *[]Output, lang *string) *reportFlags {
 // NewCmdCheck builds `saavu check`. runF replaces the audit in tests of
 // flag parsing.
 func NewCmdCheck(f *Factory, runF func(context.Context, *CheckOptions) error) *cobra.Command {
-	opts := &CheckOptions{Factory: f, IO: f.IO}
+	opts := &CheckOptions{Factory: f, IO: f.IO, Getenv: os.Getenv}
 	out := auditReportFlags(&opts.Outputs, &opts.Lang)
 	cmd := &cobra.Command{
-		Use:   "check URL|FILE...",
+		Use:   "check URL|FILE... | --urls FILE",
 		Short: "Audit the given pages (no link following)",
 		Long: `Audit each given page in headless Chrome against the rules of EN 301 549
 (WCAG 2.1 A and AA; --standard en301549-v4.1.1 for WCAG 2.2 A and AA). Links
@@ -87,20 +99,37 @@ Outputs: a short summary on standard output, unless -o sends a report there
 The folder of a report must exist. -o FORMAT with no file writes to standard
 output when it is a pipe or a file; on a terminal only summary and text may.
 
+--urls FILE audits the URLs listed in FILE, one a line (# starts a comment
+line), as 'saavu crawl --discover-only -o urls=FILE' writes them. With --shard
+I/N only the URLs of shard I are audited: 1 + FNV-1a (32 bit) of the
+normalised URL, mod N, the hash of 'saavu monitor'. Without --shard the shard
+comes from JOB_COMPLETION_INDEX and SAAVU_SHARDS (a Kubernetes Indexed Job) or
+CI_NODE_INDEX and CI_NODE_TOTAL (GitLab parallel jobs). N machines that run
+the shards 1/N to N/N audit every URL once; 'saavu report shard*.json' merges
+their JSON reports (docs/scale.md).
+
+--rate is the most pages loaded per second per host by all the shards
+together: each of N shards loads at --rate/N, unless --shard-rate sets its
+own rate.
+
 Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 2 on a usage or runtime error or when a page could not be audited.`,
 		Example: `  saavu check https://www.example.fi/
   saavu check -o html=report.html -o json=report.json https://www.example.fi/ https://www.example.fi/yhteystiedot
-  saavu check --fail-on serious -o json=- page.html`,
+  saavu check --fail-on serious -o json=- page.html
+  saavu check --urls urls.txt --shard 2/4 -o json=shard2.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Targets = args
-			if len(args) == 0 {
+			if err := opts.completeURLs(cmd); err != nil {
+				return err
+			}
+			if len(args) == 0 && opts.URLsFile == "" {
 				opts.Targets = f.ConfigURLs // urls: in saavu.yaml
 			}
-			if len(opts.Targets) == 0 {
+			if len(opts.Targets) == 0 && opts.URLsFile == "" {
 				return f.noURLs("give at least one URL or file to audit")
 			}
-			if len(args) == 0 {
+			if len(args) == 0 && opts.URLsFile == "" {
 				// The pages of the configuration file: an error names it.
 				for _, a := range opts.Targets {
 					if crawl.IsLocalFile(a) || strings.HasPrefix(a, "file://") {
@@ -125,7 +154,73 @@ Exit status: 0 when nothing failed at or above --fail-on, 1 when something did,
 	}
 	out.add(cmd)
 	addAuditFlags(cmd, opts)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.URLsFile, "urls", "", "audit the URLs listed in this file, one a line (# comments), as 'saavu crawl --discover-only -o urls=FILE' writes them")
+	fl.StringVar(&opts.Shard, "shard", "", "with --urls, audit only the URLs of shard I of N (I/N, I from 1); default from JOB_COMPLETION_INDEX and SAAVU_SHARDS, or CI_NODE_INDEX and CI_NODE_TOTAL")
+	fl.Float64Var(&opts.SiteRate, "rate", 4, "pages loaded per second per host at most, by all the shards together: each of N shards loads at rate/N (0: no limit)")
+	fl.Float64Var(&opts.ShardRate, "shard-rate", 0, "pages loaded per second per host at most by this shard, instead of --rate/N")
 	return cmd
+}
+
+// completeURLs reads --urls, --shard (or the shard of the environment),
+// --rate and --shard-rate into Targets, shard and pace.
+func (opts *CheckOptions) completeURLs(cmd *cobra.Command) error {
+	f := opts.Factory
+	opts.shard = monitor.Whole
+	if opts.SiteRate < 0 {
+		return f.valueErrorf([]string{"rate"}, "must be 0 (no limit) or more")
+	}
+	if opts.ShardRate < 0 || (cmd.Flags().Changed("shard-rate") && opts.ShardRate == 0) {
+		return f.valueErrorf([]string{"shard-rate"}, "must be more than 0 (--rate 0 is no limit)")
+	}
+	if opts.URLsFile == "" {
+		if cmd.Flags().Changed("shard") {
+			return flagErrorf("--shard splits the list of --urls: give --urls FILE")
+		}
+		if cmd.Flags().Changed("shard-rate") {
+			return flagErrorf("--shard-rate is the rate of a shard of --urls: give --urls FILE, or use --rate")
+		}
+		opts.pace = opts.SiteRate
+		return nil
+	}
+	if len(opts.Targets) > 0 {
+		return flagErrorf("--urls FILE lists the pages to audit: give no URL or file arguments with it")
+	}
+	if opts.Shard != "" {
+		s, err := monitor.ParseShard(opts.Shard)
+		if err != nil {
+			return flagErrorf("--shard %v", err)
+		}
+		opts.shard = s
+	} else {
+		s, from, err := monitor.ShardFromEnv(opts.Getenv)
+		if err != nil {
+			return flagErrorf("%v", err)
+		}
+		opts.shard, opts.shardFrom = s, from
+	}
+	urls, err := readURLsFile(opts.URLsFile)
+	if err != nil {
+		return err
+	}
+	opts.Targets = shardURLs(urls, opts.shard)
+	opts.pace = opts.SiteRate / float64(opts.shard.N)
+	if opts.ShardRate > 0 {
+		opts.pace = opts.ShardRate
+	}
+	if !opts.Quiet && opts.shard.N > 1 {
+		from := ""
+		if opts.shardFrom != "" {
+			from = " (from " + opts.shardFrom + ")"
+		}
+		rate := "no limit"
+		if opts.pace > 0 {
+			rate = fmt.Sprintf("%g pages/s per host", opts.pace)
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "saavu: shard %s%s: %d of the %d URLs in %s; %s\n",
+			opts.shard, from, len(opts.Targets), len(urls), opts.URLsFile, rate)
+	}
+	return nil
 }
 
 // complete checks the flags shared by check and crawl, but for -o and
@@ -471,6 +566,11 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		return err
 	}
 	defer sinks.close()
+	if len(pageArgs) == 0 && opts.URLsFile != "" && len(docArgs) == 0 {
+		// A shard that owns none of the URLs: its report is empty, and
+		// merges with the others all the same.
+		return opts.finish(runEnd{sinks: sinks, report: report.New(reportMeta(f, "", opts.standard()), rules, nil)})
+	}
 	if len(pageArgs) == 0 {
 		return checkOnlyDocuments(ctx, opts, sinks, docArgs)
 	}
@@ -478,7 +578,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: "saavu/" + f.Version, Log: log,
-		SkipProbes: opts.skipProbes(rules),
+		SkipProbes: opts.skipProbes(rules), Pace: pace(opts.pace),
 	})
 	if err != nil {
 		return err
@@ -546,6 +646,15 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 		setCheckedDocuments(rep, docs, opts.Extra)
 	}
 	return opts.finish(runEnd{sinks: sinks, report: rep, interrupted: interrupted, done: n, documents: len(docArgs) > 0})
+}
+
+// pace is Options.Pace of a rate in page loads per second per host; nil
+// for 0, no limit.
+func pace(perSecond float64) func(context.Context, string) error {
+	if perSecond <= 0 {
+		return nil
+	}
+	return crawl.NewLimiter(perSecond).Wait
 }
 
 // runEnd is an audit run (check, crawl, a sample) at its end, for finish.
