@@ -114,7 +114,7 @@ func discoverRun(ctx context.Context, opts *CrawlOptions, starts []string, assum
 			files[i] = nil
 		}
 	}
-	if !opts.Quiet {
+	if !opts.Quiet && len(urls) > 0 {
 		fmt.Fprintf(f.IO.ErrOut, "saavu: found %s, none audited (and %s, %s, %s)\n", plural(len(urls), "page", "pages"),
 			plural(len(found.Documents), "linked document", "linked documents"), plural(len(found.Broken), "broken link", "broken links"),
 			plural(len(found.Skipped), "page skipped", "pages skipped"))
