@@ -88,7 +88,7 @@ func TestReportFlagsCompletion(t *testing.T) {
 		want []string
 	}{
 		{[]string{"check", "-o", ""}, suffix(report.Formats, "=")},
-		{[]string{"crawl", "--output", "ht"}, suffix(report.Formats, "=")}, // the shell keeps those that fit
+		{[]string{"crawl", "--output", "ht"}, suffix(append(slices.Clone(report.Formats), "urls"), "=")}, // the shell keeps those that fit; urls with --discover-only
 		{[]string{"report", "-o", ""}, suffix(report.Formats, "=")},
 		{[]string{"review", "-o", ""}, suffix(reviewFormats, "=")},
 		{[]string{"statement", "-o", ""}, suffix(statement.Formats, "=")},
