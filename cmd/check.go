@@ -448,6 +448,7 @@ type fileServer interface {
 	URL(file string) (string, error)
 	Path(u string) string
 	Close(ctx context.Context) error
+	Serves(u string) bool
 }
 
 // serveFiles starts a crawl.FileServer for the files.
@@ -578,7 +579,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	b, err := browser.Launch(ctx, browser.Options{
 		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: "saavu/" + f.Version, Log: log,
-		SkipProbes: opts.skipProbes(rules), Pace: pace(opts.pace),
+		SkipProbes: opts.skipProbes(rules), Pace: pace(opts.pace, files),
 	})
 	if err != nil {
 		return err
@@ -649,12 +650,19 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 }
 
 // pace is Options.Pace of a rate in page loads per second per host; nil
-// for 0, no limit.
-func pace(perSecond float64) func(context.Context, string) error {
+// for 0, no limit. Local files, which saavu serves itself (files), are
+// not paced.
+func pace(perSecond float64, files fileServer) func(context.Context, string) error {
 	if perSecond <= 0 {
 		return nil
 	}
-	return crawl.NewLimiter(perSecond).Wait
+	lim := crawl.NewLimiter(perSecond)
+	return func(ctx context.Context, u string) error {
+		if files != nil && files.Serves(u) {
+			return nil
+		}
+		return lim.Wait(ctx, u)
+	}
 }
 
 // runEnd is an audit run (check, crawl, a sample) at its end, for finish.

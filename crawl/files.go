@@ -65,6 +65,12 @@ func (fs *FileServer) prefix(dir string) string {
 	return ""
 }
 
+// Serves reports whether u is an address of this file server (a local
+// file saavu serves itself: no site to be a guest on).
+func (fs *FileServer) Serves(u string) bool {
+	return fs != nil && (u == fs.base || strings.HasPrefix(u, fs.base+"/"))
+}
+
 // URL returns the address the file is served at.
 func (fs *FileServer) URL(file string) (string, error) {
 	abs, err := filepath.Abs(file)
