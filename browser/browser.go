@@ -136,6 +136,7 @@ type conn struct {
 	fails    int       // failed tries to start or connect again in a row
 	retryAt  time.Time // no new try before then
 	gone     error     // it could not be started or reached again: given up
+	reviving bool      // being started or connected again (revive)
 	tabs     int       // tabs open in it
 
 	popups popupGuard // the browser layer of the guard (guard.go)
@@ -325,9 +326,9 @@ func noSandbox(euid int, env string) (off bool, why string, err error) {
 // pick returns the browser the next tab opens in, and its generation
 // (how many times it was started again), counting the tab: the least
 // busy of those that run, the next one in turn among equals. A browser
-// that died or dropped is started or reached again first, when its
-// backoff allows; when none runs, pick waits for the next try. It fails
-// when every browser was given up on.
+// that died or dropped is started or reached again in the background,
+// when its backoff allows, while the others take the tabs; when none
+// runs, pick waits for one. It fails when every browser was given up on.
 func (b *Browser) pick(ctx context.Context) (*conn, int, error) {
 	for {
 		b.mu.Lock()
@@ -337,7 +338,7 @@ func (b *Browser) pick(ctx context.Context) (*conn, int, error) {
 		}
 		var best *conn
 		var errs []error
-		wake := time.Time{}
+		now, wake := time.Now(), time.Time{}
 		n := len(b.conns)
 		for i := range n {
 			c := b.conns[(b.next+i)%n]
@@ -346,24 +347,20 @@ func (b *Browser) pick(ctx context.Context) (*conn, int, error) {
 				continue
 			}
 			if c.ctx.Err() != nil {
-				if time.Now().Before(c.retryAt) {
-					if wake.IsZero() || c.retryAt.Before(wake) {
-						wake = c.retryAt
-					}
-					continue
+				// Started or connected again in the background: the
+				// other browsers go on taking tabs meanwhile.
+				if !c.reviving && !now.Before(c.retryAt) {
+					c.reviving = true
+					go b.revive(c)
 				}
-				if err := b.revive(ctx, c); err != nil {
-					if ctx.Err() != nil {
-						b.mu.Unlock()
-						return nil, 0, ctx.Err()
-					}
-					if c.gone != nil {
-						errs = append(errs, c.gone)
-					} else if wake.IsZero() || c.retryAt.Before(wake) {
-						wake = c.retryAt
-					}
-					continue
+				at := now.Add(200 * time.Millisecond) // look again soon
+				if c.retryAt.After(at) {
+					at = c.retryAt
 				}
+				if wake.IsZero() || at.Before(wake) {
+					wake = at
+				}
+				continue
 			}
 			if best == nil || c.tabs < best.tabs {
 				best = c
@@ -429,18 +426,18 @@ func (b *Browser) dead(c *conn, gen int, wait time.Duration) bool {
 // revive starts the Chrome of c again, or connects to it again, after it
 // died or the connection dropped: at most maxRestarts times in a run, and
 // reconnectTries times in a row, with a backoff between them (see pick).
-// b.mu is held.
-func (b *Browser) revive(ctx context.Context, c *conn) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+// pick calls it in a goroutine of its own, with c.reviving set.
+func (b *Browser) revive(c *conn) {
+	b.mu.Lock()
 	if c.restarts >= maxRestarts {
 		if c.url == "" {
 			c.gone = fmt.Errorf("Chrome stopped %d times during the run; giving up (is the machine out of memory? lower --concurrency)", c.restarts+1)
 		} else {
 			c.gone = fmt.Errorf("the connection to the browser at %s dropped %d times during the run; giving up", c.url, c.restarts+1)
 		}
-		return c.gone
+		c.reviving = false
+		b.mu.Unlock()
+		return
 	}
 	if c.url == "" {
 		b.opts.Log.Warn("Chrome stopped; starting it again", "restart", c.restarts+1)
@@ -448,7 +445,19 @@ func (b *Browser) revive(ctx context.Context, c *conn) error {
 		b.opts.Log.Warn("the connection to the browser dropped; connecting again", "url", c.url, "try", c.fails+1)
 	}
 	c.cancel() // clean up what is left of the dead one
+	b.mu.Unlock()
+
 	bctx, cancel, err := start(b.parent, b.opts, c.url)
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	c.reviving = false
+	if b.closed || b.parent.Err() != nil {
+		if err == nil {
+			cancel()
+		}
+		return
+	}
 	if err != nil {
 		c.fails++
 		if c.fails >= reconnectTries {
@@ -457,16 +466,16 @@ func (b *Browser) revive(ctx context.Context, c *conn) error {
 			} else {
 				c.gone = fmt.Errorf("the connection to the browser at %s dropped, and %d tries to connect again failed: %w", c.url, c.fails, err)
 			}
-			return c.gone
+			b.opts.Log.Error("giving up on the browser", "browser", c.name(), "err", err)
+			return
 		}
 		c.retryAt = time.Now().Add(500 * time.Millisecond << (c.fails - 1))
 		b.opts.Log.Warn("could not start or reach the browser again; trying again later", "browser", c.name(), "err", err, "at", c.retryAt.Format(time.TimeOnly))
-		return err
+		return
 	}
 	c.ctx, c.cancel, c.fails = bctx, cancel, 0
 	c.restarts++
 	c.tabs = 0 // the dead one's tabs are closed by their workers
-	return nil
 }
 
 // Restarts is how many times a Chrome was started again after it died,
