@@ -35,7 +35,12 @@ func startRemoteChrome(t *testing.T, port int) *remoteChrome {
 	if err != nil {
 		t.Fatal(err)
 	}
-	profile := t.TempDir()
+	// Not t.TempDir: Chromium's helper processes may still write there
+	// for a moment after it was killed.
+	profile, err := os.MkdirTemp("", "saavu-chrome")
+	if err != nil {
+		t.Fatal(err)
+	}
 	args := []string{"--headless", fmt.Sprintf("--remote-debugging-port=%d", port), "--user-data-dir=" + profile,
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu", "about:blank"}
 	if os.Geteuid() == 0 {
@@ -51,7 +56,11 @@ func startRemoteChrome(t *testing.T, port int) *remoteChrome {
 	}
 	rc := &remoteChrome{cmd: c, done: make(chan struct{})}
 	go func() { c.Wait(); close(rc.done) }()
-	t.Cleanup(func() { rc.kill() })
+	t.Cleanup(func() {
+		rc.kill()
+		time.Sleep(200 * time.Millisecond) // its helper processes quit after it
+		os.RemoveAll(profile)
+	})
 	sc := bufio.NewScanner(stderr)
 	for sc.Scan() {
 		if _, after, ok := strings.Cut(sc.Text(), "DevTools listening on ws://"); ok {
