@@ -18,12 +18,12 @@ import (
 )
 
 // MinChromeMajor is the oldest Chrome a remote browser (--browser-url) may
-// be. saavu's capture relies on CDP methods and fields of Chrome 120
-// (DOMSnapshot.captureSnapshot with its text colour and layout fields,
-// Accessibility.getFullAXTree with depth, Page.captureScreenshot with
-// captureBeyondViewport, Emulation.setCPUThrottlingRate, Fetch interception
-// of redirects); an older one fails in odd places mid-run rather than at
-// the start.
+// be: a floor that the CDP methods and fields saavu's capture relies on
+// are all in (DOMSnapshot.captureSnapshot with its text colour and layout
+// fields, Accessibility.getFullAXTree, Page.captureScreenshot with
+// captureBeyondViewport, Fetch interception of redirects). Older Chromes
+// are not tried: one would fail in odd places mid-run rather than at the
+// start.
 const MinChromeMajor = 120
 
 // lookupIP resolves a host name; a variable for the tests.
