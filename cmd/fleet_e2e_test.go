@@ -265,3 +265,25 @@ func TestCrawlChromeFleet(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserURLRefused starts no run when a --browser-url is not a Chrome
+// that answers: the error names the address and what it answered.
+func TestBrowserURLRefused(t *testing.T) {
+	closed := httptest.NewServer(http.NotFoundHandler())
+	refused := closed.URL
+	closed.Close()
+	old := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `{"Browser": "HeadlessChrome/109.0.5414.74", "webSocketDebuggerUrl": "ws://%s/devtools/browser/x"}`, r.Host)
+	}))
+	t.Cleanup(old.Close)
+	dir := t.TempDir()
+	for _, tt := range []struct{ url, want string }{
+		{refused, "saavu: could not reach the browser at " + refused + ": connection refused"},
+		{old.URL, "saavu: the browser at " + old.URL + " is too old: it is HeadlessChrome/109.0.5414.74, and saavu needs Chrome or Chromium 120 or newer"},
+	} {
+		r := saavu(t, dir, "check", "-q", "--browser-url", tt.url, "https://example.invalid/")
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("--browser-url %s: exit %d, stderr %q; want exit 2 and %q", tt.url, r.code, r.stderr, tt.want)
+		}
+	}
+}
