@@ -235,7 +235,7 @@ func TestCrawlRemoteChromeRestarts(t *testing.T) {
 }
 
 // TestCrawlChromeFleet crawls with two remote Chromiums and two tabs:
-// each gets tabs.
+// each gets tabs, and when one goes away, the other audits its pages.
 func TestCrawlChromeFleet(t *testing.T) {
 	needChrome(t)
 	a, b := startRemoteChrome(t, 0), startRemoteChrome(t, 0)
@@ -261,6 +261,29 @@ func TestCrawlChromeFleet(t *testing.T) {
 	rep := readReport(t, out)
 	for _, p := range paths {
 		if pg := pageOf(t, rep, site.URL+p); !pg.Audited() {
+			t.Errorf("%s not audited: %s", p, pg.Error)
+		}
+	}
+
+	// One of them goes away for good mid-crawl: its page is audited in
+	// the other, and so is the rest of the site.
+	site2, paths2 := fleetSite(t, 5, 100*time.Millisecond, 3*time.Second, func() {
+		go func() {
+			time.Sleep(300 * time.Millisecond)
+			b.kill()
+		}()
+	})
+	r = saavu(t, dir, "crawl", "-q", "--browser-url", a.url(), "--browser-url", b.url(),
+		"--concurrency", "2", "--rules", "document-title", "-o", "json="+out, site2.URL+"/")
+	if r.code != 0 {
+		t.Errorf("exit %d, want 0", r.code)
+	}
+	if !strings.Contains(r.stderr, "the connection to the browser dropped; connecting again\" url="+b.url()) {
+		t.Errorf("stderr does not say the connection to %s dropped:\n%s", b.url(), r.stderr)
+	}
+	rep = readReport(t, out)
+	for _, p := range paths2 {
+		if pg := pageOf(t, rep, site2.URL+p); !pg.Audited() {
 			t.Errorf("%s not audited: %s", p, pg.Error)
 		}
 	}
