@@ -68,8 +68,11 @@ func FindChrome(explicit string) (string, error) {
 // Options configure the browser and the capture of each page.
 type Options struct {
 	ChromePath string // executable; found with FindChrome when empty
-	BrowserURL string // ws:// or http:// address of a running Chrome; when set, no browser is started
-	UserAgent  string // appended to Chrome's own user agent
+	// BrowserURLs are the ws:// or http:// DevTools addresses of running
+	// Chromes: when set, no browser is started, and the tabs are spread
+	// over them.
+	BrowserURLs []string
+	UserAgent   string // appended to Chrome's own user agent
 
 	Width, Height int // viewport in CSS px; default 1280×900
 
@@ -112,51 +115,104 @@ func (o *Options) defaults() {
 	}
 }
 
-// Browser is a running Chrome that pages are captured in, one tab each.
-// When the Chrome process dies (killed for lack of memory, a crash) the
-// Workers of a Session start it again; see revive.
+// Browser is a running Chrome that pages are captured in, one tab each,
+// or a fleet of remote Chromes (Options.BrowserURLs) that the tabs are
+// spread over. When the Chrome process dies (killed for lack of memory, a
+// crash) the Workers of a Session start it again; when the connection to
+// a remote Chrome drops they connect to it again (see pick and revive).
 type Browser struct {
 	opts    Options
 	parent  context.Context // Launch's context: a restarted Chrome lives under it too
 	Version string
 	ua      string // Chrome's user agent with Options.UserAgent appended; empty to keep Chrome's
 
-	mu       sync.Mutex
-	ctx      context.Context // the browser's chromedp context
+	mu     sync.Mutex
+	conns  []*conn // one per remote browser; one for a Chrome saavu started
+	next   int     // the conn the next tab goes to when several are as busy
+	closed bool
+}
+
+// conn is one Chrome of a Browser. Its fields are guarded by Browser.mu.
+type conn struct {
+	url      string          // the address given; "" for the Chrome saavu started
+	ctx      context.Context // the chromedp context tabs are opened under
 	cancel   context.CancelFunc
-	closed   bool
-	restarts int
+	restarts int       // how many times it was started or connected again
+	fails    int       // failed tries to start or connect again in a row
+	retryAt  time.Time // no new try before then
+	gone     error     // it could not be started or reached again: given up
+	reviving bool      // being started or connected again (revive)
+	tabs     int       // tabs open in it
 
 	popups popupGuard // the browser layer of the guard (guard.go)
+}
+
+// name is how the logs and errors call the conn's browser.
+func (c *conn) name() string {
+	if c.url == "" {
+		return "Chrome"
+	}
+	return "the browser at " + c.url
 }
 
 // maxRestarts is how many times a Browser restarts a Chrome that died.
 const maxRestarts = 10
 
-// Launch starts Chrome (or connects to opts.BrowserURL). The browser lives
-// until Close is called or ctx ends.
+// reconnectTries is how many times in a row saavu tries to start or reach
+// a browser again, waiting 0.5s, 1s, 2s… between the tries, before it
+// gives up on it.
+const reconnectTries = 4
+
+// Launch starts Chrome (or connects to opts.BrowserURLs). The browser
+// lives until Close is called or ctx ends.
 func Launch(ctx context.Context, opts Options) (*Browser, error) {
 	opts.defaults()
-	bctx, cancel, err := start(ctx, opts)
-	if err != nil {
-		return nil, err
+	b := &Browser{opts: opts, parent: ctx}
+	urls := opts.BrowserURLs
+	if len(urls) == 0 {
+		urls = []string{""}
 	}
-	b := &Browser{opts: opts, parent: ctx, ctx: bctx, cancel: cancel}
-	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
-		b.Version = v.Product
-		if opts.UserAgent != "" {
-			b.ua = v.UserAgent + " " + opts.UserAgent
+	for _, u := range urls {
+		c := &conn{url: u}
+		bctx, cancel, err := start(ctx, opts, u)
+		if err != nil {
+			b.Close()
+			return nil, err
+		}
+		c.ctx, c.cancel = bctx, cancel
+		b.conns = append(b.conns, c)
+		if b.Version != "" {
+			continue
+		}
+		if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
+			b.Version = v.Product
+			if opts.UserAgent != "" {
+				b.ua = v.UserAgent + " " + opts.UserAgent
+			}
 		}
 	}
 	return b, nil
 }
 
-// start starts Chrome or connects to it, and returns its chromedp context.
-func start(ctx context.Context, opts Options) (context.Context, context.CancelFunc, error) {
+// start starts Chrome, or connects to the one at url, and returns the
+// chromedp context to open tabs under. A remote browser's tabs are opened
+// in a browser context of their own, which goes away with the connection:
+// the cookies and storage of the run do not leak into another run sharing
+// that Chrome.
+func start(ctx context.Context, opts Options, url string) (context.Context, context.CancelFunc, error) {
 	var allocCtx context.Context
 	var allocCancel context.CancelFunc
-	if opts.BrowserURL != "" {
-		allocCtx, allocCancel = remote.NewAllocator(ctx, opts.BrowserURL)
+	wait := 60 * time.Second
+	if url != "" {
+		ws, err := devtools(ctx, url, opts.Log)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ws != url {
+			opts.Log.Debug("connecting to the browser", "url", url, "ws", ws)
+		}
+		allocCtx, allocCancel = remote.NewAllocator(ctx, ws, remote.WithDialTimeout(remoteTimeout))
+		wait = remoteTimeout + 5*time.Second
 	} else {
 		path, err := FindChrome(opts.ChromePath)
 		if err != nil {
@@ -201,20 +257,46 @@ func start(ctx context.Context, opts Options) (context.Context, context.CancelFu
 	case err := <-startErr:
 		if err != nil {
 			cancel()
-			if opts.BrowserURL != "" {
-				return nil, nil, fmt.Errorf("connect to Chrome at %s: %w (is it running with --remote-debugging-port?)", opts.BrowserURL, err)
+			if url != "" {
+				return nil, nil, unreachable(url, err)
 			}
 			return nil, nil, fmt.Errorf("start Chrome: %w (try --chrome PATH, or run with --log-level debug)", err)
 		}
-	case <-time.After(60 * time.Second):
+	case <-time.After(wait):
 		cancel()
+		if url != "" {
+			return nil, nil, fmt.Errorf("could not reach the browser at %s: no answer within %s", url, wait)
+		}
 		return nil, nil, errors.New("start Chrome: no answer within 60s (run with --log-level debug to see why)")
 	case <-ctx.Done():
 		cancel()
 		return nil, nil, ctx.Err()
 	}
+	var bcID cdp.BrowserContextID
+	if url != "" {
+		v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{})
+		if err == nil {
+			err = checkProduct(v.Product)
+		}
+		if err != nil {
+			cancel()
+			return nil, nil, fmt.Errorf("the browser at %s %w", url, err)
+		}
+		// A browser context of the run's own, disposed of when the
+		// connection ends (chromedp's default: DisposeOnDetach).
+		rctx, rcancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+		if err := chromedp.Do(rctx); err != nil {
+			rcancel()
+			cancel()
+			return nil, nil, fmt.Errorf("the browser at %s: could not create a browser context for the run: %w", url, err)
+		}
+		bcID = chromedp.FromContext(rctx).BrowserContextID
+		opts.Log.Debug("connected to the browser", "url", url, "product", v.Product, "browser_context", bcID)
+		prev := cancel
+		bctx, cancel = rctx, func() { rcancel(); prev() }
+	}
 	// A link to a PDF or a ZIP must not fill the disk: refuse downloads.
-	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny})
+	_, _ = chromedp.CallBrowser(bctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{Behavior: browser.SetDownloadBehaviorBehaviorDeny, BrowserContextID: bcID})
 	return bctx, cancel, nil
 }
 
@@ -246,29 +328,90 @@ func noSandbox(euid int, env string) (off bool, why string, err error) {
 	return false, "", nil
 }
 
-// browserCtx is the chromedp context of the current Chrome, which tabs
-// are opened under.
-func (b *Browser) browserCtx() context.Context {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.ctx
+// pick returns the browser the next tab opens in, and its generation
+// (how many times it was started again), counting the tab: the least
+// busy of those that run, the next one in turn among equals. A browser
+// that died or dropped is started or reached again in the background,
+// when its backoff allows, while the others take the tabs; when none
+// runs, pick waits for one. It fails when every browser was given up on.
+func (b *Browser) pick(ctx context.Context) (*conn, int, error) {
+	for {
+		b.mu.Lock()
+		if b.closed || b.parent.Err() != nil {
+			b.mu.Unlock()
+			return nil, 0, context.Canceled
+		}
+		var best *conn
+		var errs []error
+		now, wake := time.Now(), time.Time{}
+		n := len(b.conns)
+		for i := range n {
+			c := b.conns[(b.next+i)%n]
+			if c.gone != nil {
+				errs = append(errs, c.gone)
+				continue
+			}
+			if c.ctx.Err() != nil {
+				// Started or connected again in the background: the
+				// other browsers go on taking tabs meanwhile.
+				if !c.reviving && !now.Before(c.retryAt) {
+					c.reviving = true
+					go b.revive(c)
+				}
+				at := now.Add(200 * time.Millisecond) // look again soon
+				if c.retryAt.After(at) {
+					at = c.retryAt
+				}
+				if wake.IsZero() || at.Before(wake) {
+					wake = at
+				}
+				continue
+			}
+			if best == nil || c.tabs < best.tabs {
+				best = c
+			}
+		}
+		if best != nil {
+			best.tabs++
+			for i, c := range b.conns {
+				if c == best {
+					b.next = (i + 1) % n
+				}
+			}
+			gen := best.restarts
+			b.mu.Unlock()
+			return best, gen, nil
+		}
+		b.mu.Unlock()
+		if wake.IsZero() {
+			return nil, 0, errors.Join(errs...)
+		}
+		t := time.NewTimer(time.Until(wake))
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			return nil, 0, ctx.Err()
+		}
+	}
 }
 
-// generation counts the Chromes started: 0 for the first.
-func (b *Browser) generation() int {
+// stale reports whether the browser t was opened in went away (it may
+// have been started again since).
+func (b *Browser) stale(t *Tab) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.restarts
+	return t.c.restarts != t.gen || t.c.ctx.Err() != nil
 }
 
-// dead reports whether the Chrome process of generation gen went away
+// dead reports whether the Chrome of c, of generation gen, went away
 // while nobody asked it to stop (it may have been started again since).
 // It waits up to wait for the loss to be noticed: a call that failed
 // because the process died can return before chromedp cancels the
 // browser's context.
-func (b *Browser) dead(gen int, wait time.Duration) bool {
+func (b *Browser) dead(c *conn, gen int, wait time.Duration) bool {
 	b.mu.Lock()
-	bctx, restarted := b.ctx, b.restarts != gen
+	bctx, restarted := c.ctx, c.restarts != gen
 	b.mu.Unlock()
 	if restarted {
 		return true
@@ -285,45 +428,79 @@ func (b *Browser) dead(gen int, wait time.Duration) bool {
 	return !b.closed && b.parent.Err() == nil
 }
 
-// revive starts Chrome again when it died, at most maxRestarts times. It
-// reports whether it restarted it; several callers seeing the same dead
-// browser restart it once.
-func (b *Browser) revive(ctx context.Context) (bool, error) {
+// revive starts the Chrome of c again, or connects to it again, after it
+// died or the connection dropped: at most maxRestarts times in a run, and
+// reconnectTries times in a row, with a backoff between them (see pick).
+// pick calls it in a goroutine of its own, with c.reviving set.
+func (b *Browser) revive(c *conn) {
+	b.mu.Lock()
+	if c.restarts >= maxRestarts {
+		if c.url == "" {
+			c.gone = fmt.Errorf("Chrome stopped %d times during the run; giving up (is the machine out of memory? lower --concurrency)", c.restarts+1)
+		} else {
+			c.gone = fmt.Errorf("the connection to the browser at %s dropped %d times during the run; giving up", c.url, c.restarts+1)
+		}
+		c.reviving = false
+		b.mu.Unlock()
+		return
+	}
+	if c.url == "" {
+		b.opts.Log.Warn("Chrome stopped; starting it again", "restart", c.restarts+1)
+	} else {
+		b.opts.Log.Warn("the connection to the browser dropped; connecting again", "url", c.url, "try", c.fails+1)
+	}
+	c.cancel() // clean up what is left of the dead one
+	b.mu.Unlock()
+
+	bctx, cancel, err := start(b.parent, b.opts, c.url)
+
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.ctx.Err() == nil {
-		return false, nil
-	}
+	c.reviving = false
 	if b.closed || b.parent.Err() != nil {
-		return false, context.Canceled
+		if err == nil {
+			cancel()
+		}
+		return
 	}
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	if b.restarts >= maxRestarts {
-		return false, fmt.Errorf("Chrome stopped %d times during the run; giving up (is the machine out of memory? lower --concurrency)", b.restarts+1)
-	}
-	b.restarts++
-	b.opts.Log.Warn("Chrome stopped; starting it again", "restart", b.restarts)
-	b.cancel() // clean up what is left of the dead one
-	bctx, cancel, err := start(b.parent, b.opts)
 	if err != nil {
-		return false, fmt.Errorf("Chrome stopped and could not be started again: %w", err)
+		c.fails++
+		if c.fails >= reconnectTries {
+			if c.url == "" {
+				c.gone = fmt.Errorf("Chrome stopped and could not be started again: %w", err)
+			} else {
+				c.gone = fmt.Errorf("the connection to the browser at %s dropped, and %d tries to connect again failed: %w", c.url, c.fails, err)
+			}
+			b.opts.Log.Error("giving up on the browser", "browser", c.name(), "err", err)
+			return
+		}
+		c.retryAt = time.Now().Add(500 * time.Millisecond << (c.fails - 1))
+		b.opts.Log.Warn("could not start or reach the browser again; trying again later", "browser", c.name(), "err", err, "at", c.retryAt.Format(time.TimeOnly))
+		return
 	}
-	b.ctx, b.cancel = bctx, cancel
-	return true, nil
+	c.ctx, c.cancel, c.fails = bctx, cancel, 0
+	c.restarts++
+	c.tabs = 0 // the dead one's tabs are closed by their workers
 }
 
-// Restarts is how many times Chrome was started again after it died.
+// Restarts is how many times a Chrome was started again after it died,
+// or connected to again after the connection dropped.
 func (b *Browser) Restarts() int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.restarts
+	n := 0
+	for _, c := range b.conns {
+		n += c.restarts
+	}
+	return n
 }
 
-// pid is the Chrome process's id; 0 for a remote browser.
+// pid is the process id of the Chrome saavu started; 0 for a remote browser.
 func (b *Browser) pid() int {
-	if c := chromedp.FromContext(b.browserCtx()); c != nil && c.Browser != nil {
+	b.mu.Lock()
+	bctx := b.conns[0].ctx
+	b.mu.Unlock()
+	if c := chromedp.FromContext(bctx); c != nil && c.Browser != nil {
 		if p := c.Browser.Process(); p != nil {
 			return p.Pid
 		}
@@ -336,7 +513,9 @@ func (b *Browser) Close() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.closed = true
-	b.cancel()
+	for _, c := range b.conns {
+		c.cancel()
+	}
 }
 
 // Viewport is the size of the tabs' viewport, CSS px.

@@ -213,6 +213,9 @@ var errCrashed = pageErr(KindCrash, "the browser tab crashed while showing the p
 // that crashed, hung or timed out is Broken: close it and open another.
 type Tab struct {
 	b      *Browser
+	c      *conn           // the browser it is open in
+	gen    int             // c's generation when it opened
+	parent context.Context // c's chromedp context when it opened
 	ctx    context.Context
 	cancel context.CancelFunc
 	st     *navState
@@ -305,9 +308,32 @@ func (t *Tab) intercept(ctx context.Context) error {
 	return nil
 }
 
-// NewTab opens a tab.
+// NewTab opens a tab, in the least busy browser of a fleet. An error
+// other than a *PageError or ctx's means no browser can be started or
+// reached any more.
 func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
-	tabCtx, cancel := chromedp.NewContext(b.browserCtx())
+	c, gen, err := b.pick(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return b.newTab(ctx, c, gen)
+}
+
+// newTab opens a tab in c, of generation gen, which pick counted it in.
+func (b *Browser) newTab(ctx context.Context, c *conn, gen int) (*Tab, error) {
+	b.mu.Lock()
+	parent := c.ctx
+	b.mu.Unlock()
+	tabCtx, tcancel := chromedp.NewContext(parent)
+	cancel := func() {
+		tcancel()
+		b.mu.Lock()
+		if c.restarts == gen {
+			c.tabs--
+		}
+		b.mu.Unlock()
+	}
+	cancel = sync.OnceFunc(cancel)
 	stop := context.AfterFunc(ctx, cancel)
 	defer stop()
 	if err := chromedp.Do(tabCtx); err != nil {
@@ -329,7 +355,10 @@ func (b *Browser) NewTab(ctx context.Context) (*Tab, error) {
 		cancel()
 		return nil, pageErr(KindBrowser, "could not prepare the browser tab: %v", err)
 	}
-	t := &Tab{b: b, ctx: tabCtx, cancel: cancel, st: newNavState()}
+	t := &Tab{b: b, c: c, gen: gen, parent: parent, ctx: tabCtx, cancel: cancel, st: newNavState()}
+	if c.url != "" {
+		b.opts.Log.Debug("tab opened", "browser", c.url, "target", t.frameID())
+	}
 	t.st.frame = t.frameID()
 	if err := chromedp.Listen(tabCtx, t.st.listen); err != nil {
 		cancel()

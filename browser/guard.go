@@ -59,7 +59,7 @@ func (t *Tab) guard(ctx context.Context) error {
 	t.mu.Lock()
 	t.fetching = true
 	t.mu.Unlock()
-	return errors.Join(err, t.b.popups.add(ctx, t))
+	return errors.Join(err, t.c.popups.add(ctx, t))
 }
 
 // unguard turns the network layers of the guard off, even when ctx has
@@ -76,7 +76,7 @@ func (t *Tab) unguard(ctx context.Context) {
 	}
 	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
 	defer cancel()
-	t.b.popups.remove(cctx, t)
+	t.c.popups.remove(cctx, t)
 	if stay { // back to the interception of Stay alone
 		_, _ = chromedp.Call(cctx, fetch.Enable, fetch.EnableParams{Patterns: documentRequests})
 		return
@@ -149,7 +149,7 @@ type popupGuard struct {
 
 // add guards the windows that t opens.
 func (g *popupGuard) add(ctx context.Context, t *Tab) error {
-	bctx := t.b.browserCtx()
+	bctx := t.parent
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.ctx != bctx { // a new Chrome: listen to it
@@ -182,7 +182,7 @@ func (g *popupGuard) remove(ctx context.Context, t *Tab) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	id := target.ID(t.frameID())
-	if g.tabs[id] != t || g.ctx != t.b.browserCtx() {
+	if g.tabs[id] != t || g.ctx != t.parent {
 		return
 	}
 	delete(g.tabs, id)

@@ -37,41 +37,42 @@ func (b *Browser) Session(rules []*checks.Rule) *Session {
 // Worker is one tab of a session, for one worker of a crawl, which audits
 // pages one after another: Ready, Stay, Capture and Check for each. It
 // replaces its tab when the tab broke, and starts Chrome again when
-// Chrome died (see Browser.revive).
+// Chrome died, or connects to a remote one again (see Browser.pick).
 type Worker struct {
-	s      *Session
-	tab    *Tab
-	tabGen int // the Chrome generation the tab belongs to
-	gen    int // the Chrome generation seen by the last Ready
+	s   *Session
+	tab *Tab
+	c   *conn // the browser the last Ready opened a tab in, or tried to
+	gen int   // its generation then
 }
 
 // Worker returns a new worker of the session. It opens its tab when it
 // first needs one; Close closes it.
 func (s *Session) Worker() *Worker { return &Worker{s: s} }
 
-// Ready readies the worker for its next page: it closes a tab that broke,
-// starts Chrome again when it died, and opens a tab when it has none.
+// Ready readies the worker for its next page: it closes a tab that broke
+// or whose browser went away, and opens a tab when it has none, in the
+// least busy browser (started or connected again when it went away).
 // When no tab could be opened the error is a *PageError, for the page;
-// any other error (ctx's aside) means Chrome cannot be started again.
+// any other error (ctx's aside) means no browser can be started or
+// reached any more.
 func (w *Worker) Ready(ctx context.Context) error {
-	if w.tab != nil && w.tab.Broken() {
+	if w.tab != nil && (w.tab.Broken() || w.s.b.stale(w.tab)) {
 		w.Close()
 	}
-	if _, err := w.s.b.revive(ctx); err != nil {
-		return err
-	}
-	w.gen = w.s.b.generation()
-	if w.tab != nil && w.tabGen != w.gen {
-		w.Close() // a tab of a Chrome that died
-	}
 	if w.tab == nil {
-		tab, err := w.s.b.NewTab(ctx)
+		c, gen, err := w.s.b.pick(ctx)
+		if err != nil {
+			return err
+		}
+		w.c, w.gen = c, gen
+		tab, err := w.s.b.newTab(ctx, c, gen)
 		if err != nil {
 			return err
 		}
 		tab.hash, tab.reuse = w.s.hash, w.s.reuse
-		w.tab, w.tabGen = tab, w.gen
+		w.tab = tab
 	}
+	w.c, w.gen = w.tab.c, w.tab.gen
 	return nil
 }
 
@@ -94,14 +95,16 @@ func (w *Worker) Check(ctx context.Context, p *checks.Page) ([]checks.Result, er
 	return w.tab.Check(ctx, p, w.s.rules, w.s.shots)
 }
 
-// Lost reports whether a page failed with err because Chrome died while
-// the worker's tab showed it. The tab is then closed, and the next Ready
-// starts Chrome again: the page is worth another try.
+// Lost reports whether a page failed with err because Chrome died, or
+// the connection to a remote one dropped, while the worker's tab showed
+// it. The tab is then closed, and the next Ready opens one in another
+// browser or in the same one started or connected again: the page is
+// worth another try.
 func (w *Worker) Lost(err error) bool {
-	if !IsKind(err, KindBrowser) && !IsKind(err, KindCrash) && !IsKind(err, KindTimeout) {
+	if w.c == nil || !IsKind(err, KindBrowser) && !IsKind(err, KindCrash) && !IsKind(err, KindTimeout) {
 		return false
 	}
-	if !w.s.b.dead(w.gen, 2*time.Second) {
+	if !w.s.b.dead(w.c, w.gen, 2*time.Second) {
 		return false
 	}
 	w.Close()

@@ -31,7 +31,7 @@ type CheckOptions struct {
 	SkipRules   []string
 	Extra       bool // also run the rules EN 301 549 does not require
 	Chrome      string
-	BrowserURL  string
+	BrowserURLs []string
 	Concurrency int
 	PageTimeout time.Duration
 	Screenshots bool
@@ -328,7 +328,7 @@ func addAuditFlags(cmd *cobra.Command, opts *CheckOptions) {
 	fl.StringVar(&opts.Baseline, "baseline", "", "accepted failures (from 'saavu baseline'): they are marked, and only new failures decide the exit status")
 	fl.BoolVar(&opts.Extra, "extra", false, "also run the extra rules, for WCAG AAA criteria and best practices, which EN 301 549 does not require")
 	fl.StringVar(&opts.Chrome, "chrome", "", "Chrome or Chromium executable (default: $SAAVU_CHROME, then chromium, google-chrome… on PATH)")
-	fl.StringVar(&opts.BrowserURL, "browser-url", "", "use a running Chrome at this DevTools address (ws://… or http://host:9222) instead of starting one")
+	fl.StringArrayVar(&opts.BrowserURLs, "browser-url", nil, "use a running Chrome at this DevTools address (ws://… or http://host:9222) instead of starting one; repeat it for a fleet of Chromes, which the --concurrency tabs are spread over")
 	fl.IntVar(&opts.Concurrency, "concurrency", 2, "pages audited at once (browser tabs)")
 	fl.DurationVar(&opts.PageTimeout, "page-timeout", 60*time.Second, "give up on a page after this long")
 	fl.BoolVar(&opts.Screenshots, "screenshots", true, "include a cropped screenshot of failing elements in the reports")
@@ -577,7 +577,7 @@ func checkRun(ctx context.Context, opts *CheckOptions) error {
 	}
 
 	b, err := browser.Launch(ctx, browser.Options{
-		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
+		ChromePath: opts.Chrome, BrowserURLs: opts.BrowserURLs, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: "saavu/" + f.Version, Log: log,
 		SkipProbes: opts.skipProbes(rules), Pace: pace(opts.pace, files),
 	})

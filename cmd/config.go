@@ -25,7 +25,7 @@ var (
 	// configCommands are the commands that read the file.
 	configCommands = []string{"check", "crawl", "report"}
 	// configAliases are keys that name a flag differently.
-	configAliases = map[string]string{"outputs": "output"}
+	configAliases = map[string]string{"outputs": "output", "browser-urls": "browser-url"}
 	// notInConfig are flags the file may not set.
 	notInConfig = []string{"config", "help"}
 )

@@ -105,6 +105,26 @@ baseline: ` + base + `
 			},
 		},
 		{
+			name: "a fleet of browsers as a list, or one as a value",
+			yaml: "browser-url: [http://chrome-0.chrome:9222, http://chrome-1.chrome:9222]\nurls: [https://a.example/]\n",
+			args: []string{"crawl"},
+			check: func(t *testing.T, got captured) {
+				if want := []string{"http://chrome-0.chrome:9222", "http://chrome-1.chrome:9222"}; !slices.Equal(got.crawl.BrowserURLs, want) {
+					t.Errorf("browser urls %v, want %v", got.crawl.BrowserURLs, want)
+				}
+			},
+		},
+		{
+			name: "browser-urls is browser-url",
+			yaml: "browser-urls: http://localhost:9222\nurls: [https://a.example/]\n",
+			args: []string{"check", "--browser-url", "ws://127.0.0.1:9222/devtools/browser/x", "--browser-url", "http://10.0.0.2:9222"},
+			check: func(t *testing.T, got captured) {
+				if want := []string{"ws://127.0.0.1:9222/devtools/browser/x", "http://10.0.0.2:9222"}; !slices.Equal(got.check.BrowserURLs, want) {
+					t.Errorf("browser urls %v, want %v (flags win)", got.check.BrowserURLs, want)
+				}
+			},
+		},
+		{
 			name: "flags win over the file",
 			yaml: "fail-on: serious\nrules: [image-alt]\nurls: [https://a.example/]\noutputs: {html: r.html}\n",
 			args: []string{"check", "--fail-on", "critical", "--rules", "document-title", "-o", "json=-", "https://b.example/"},

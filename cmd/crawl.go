@@ -318,7 +318,7 @@ func crawlRun(ctx context.Context, opts *CrawlOptions) error {
 
 	userAgent := "saavu/" + f.Version
 	b, err := browser.Launch(ctx, browser.Options{
-		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
+		ChromePath: opts.Chrome, BrowserURLs: opts.BrowserURLs, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: userAgent, Log: log,
 		SkipProbes: opts.skipProbes(rules),
 	})

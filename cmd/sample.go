@@ -122,7 +122,7 @@ func sampleRun(ctx context.Context, opts *CrawlOptions, starts []string, assumed
 	}
 
 	b, err := browser.Launch(ctx, browser.Options{
-		ChromePath: opts.Chrome, BrowserURL: opts.BrowserURL, PageTimeout: opts.PageTimeout,
+		ChromePath: opts.Chrome, BrowserURLs: opts.BrowserURLs, PageTimeout: opts.PageTimeout,
 		Screenshots: opts.Screenshots && !opts.quick(), UserAgent: userAgent, Log: log,
 		SkipProbes: opts.skipProbes(rules),
 	})

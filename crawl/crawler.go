@@ -385,7 +385,7 @@ func (w *worker) page(ctx context.Context, it Item) (browser.Done, []string, err
 		}
 		switch {
 		case w.tab.Lost(d.Err):
-			w.log.Warn("Chrome stopped while loading a page: trying the page again", "url", it.URL)
+			w.log.Warn("the browser stopped, or the connection to it dropped, while loading a page: trying the page again", "url", it.URL)
 		case transient(d):
 			w.log.Info("passing error: trying the page again", "url", it.URL, "err", d.Err, "after", w.pause)
 			t := time.NewTimer(w.pause)
