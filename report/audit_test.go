@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"bytes"
 	"context"
 	"image/color"
 	"image/png"
@@ -106,6 +107,102 @@ func TestHTMLReportPassesOwnRules(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestOtherHTMLPassesOwnRules audits saavu's other HTML pages with every
+// rule, as TestHTMLReportPassesOwnRules audits the report: the diff and
+// trend goldens (testdata/golden/diff/out) and the overview of a
+// monitoring run, in every language they have.
+func TestOtherHTMLPassesOwnRules(t *testing.T) {
+	b := chrometest.Browser(t)
+	dir := t.TempDir()
+	var pages []string
+	golden := filepath.Join("..", "testdata", "golden", "diff", "out")
+	for _, name := range []string{"diff.html", "diff.fi.html", "diff.sv.html", "trend.html", "trend.fi.html"} {
+		data, err := os.ReadFile(filepath.Join(golden, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, name)
+	}
+	for _, lang := range report.Languages {
+		w, err := report.NewOverviewWriter("html", lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := w.WriteOverview(&buf, auditOverview()); err != nil {
+			t.Fatal(err)
+		}
+		name := "overview." + lang + ".html"
+		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, name)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	// statement-link asks a site's pages to link to the site's statement:
+	// these are files saavu writes for one person, outside any site (the
+	// report passes it only as its title names accessibility).
+	rules := slices.DeleteFunc(checks.Every(), func(r *checks.Rule) bool { return r.ID == "statement-link" })
+	for _, name := range pages {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
+			defer cancel()
+			page := capture(ctx, t, b, srv.URL+"/"+name)
+			results, err := checks.Check(page, rules)
+			if err != nil {
+				t.Fatalf("check: %v", err)
+			}
+			for _, res := range results {
+				for _, tg := range res.Targets {
+					switch tg.Outcome {
+					case checks.Failed:
+						t.Errorf("%s failed on %s: %s\n  %s", res.Rule.ID, tg.Node.Selector(), tg.Message, tg.Node.Snippet())
+					case checks.CantTell:
+						t.Logf("%s needs review on %s: %s", res.Rule.ID, tg.Node.Selector(), tg.Message)
+					}
+				}
+				if res.Outcome == checks.Failed && !hasFailedTarget(res) {
+					t.Errorf("%s failed", res.Rule.ID)
+				}
+			}
+			checkTableRegions(t, page)
+			if page.Reflow != nil {
+				for _, w := range page.Reflow.Wide {
+					what := "an element"
+					if w.Node > 0 && w.Node < len(page.Nodes) {
+						what = page.Nodes[w.Node].Selector()
+					}
+					t.Errorf("at 320 px, %s reaches %.0f px (%s)", what, w.Right, w.Kind)
+				}
+			}
+		})
+	}
+}
+
+// auditOverview is a monitoring run's overview with a site of each
+// status, for TestOtherHTMLPassesOwnRules.
+func auditOverview() *report.SitesOverview {
+	return &report.SitesOverview{
+		SchemaVersion: report.SitesOverviewSchema, Tool: report.Tool{Name: "saavu", Version: "1.0.0"}, GeneratedAt: "2026-05-01T10:00:00Z", Shards: 2,
+		Manifests: []report.OverviewManifest{{Shard: 1, File: "manifests/shard-1-of-2.json", Present: true, Complete: true}, {Shard: 2}},
+		Summary:   report.OverviewSummary{Sites: 3, Finished: 1, Unreachable: 1, Missing: 1, Audited: 2},
+		Sites: []report.OverviewSite{
+			{URL: "https://a.example.fi/", Name: "a.example.fi-00000001", Shard: 1, Status: "finished", Pages: 2, Audited: 2, Results: "sites/a.example.fi-00000001/results.json", Failed: 1},
+			{URL: "https://b.example.fi/", Name: "b.example.fi-00000002", Shard: 1, Status: "unreachable", Reason: "host not found", Pages: 1, NotAudited: 1},
+			{URL: "https://c.example.fi/", Name: "c.example.fi-00000003", Shard: 2, Status: "missing", Reason: "the manifest of shard 2/2 is missing"},
+		},
+		Criteria: []report.OverviewCriterion{
+			{SC: "1.1.1", Level: "A", Title: "Non-text Content", Outcomes: []string{"failed", "", ""}, FailedSites: 1},
+			{SC: "1.4.3", Level: "AA", Title: "Contrast (Minimum)", Outcomes: []string{"noProblemsFound", "", ""}},
+		},
+		Barriers: []report.Barrier{{Rule: "image-alt", Title: "Images have a text alternative", Impact: "critical", WCAG: []string{"1.1.1"}, Sites: 1, Pages: 1}},
 	}
 }
 
