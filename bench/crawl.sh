@@ -34,7 +34,8 @@
 # --memory: is memory flat in the number of pages? Generates a site of
 # LARGE pages, crawls it twice (--max-pages SMALL, then LARGE; every URL is
 # in the sitemap, so both runs know the same queue from the start) and
-# prints the ratio of the peak RSS of saavu plus Chromium; the bar is 1.2.
+# prints the ratios of the peak memory (summed RSS, and PSS) of saavu plus
+# Chromium; the bar is 1.2.
 #
 # Needs python3 and the generator in ../shared/bench (beside the checkout).
 set -eu
