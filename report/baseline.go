@@ -191,29 +191,26 @@ func (b *Baseline) Apply(r *Report) {
 // baseline mark.
 func baselineSummary(r *Report) *BaselineSummary {
 	s := &BaselineSummary{}
+	count := func(outcome string, baselined bool) {
+		switch {
+		case outcome != string(checks.Failed):
+		case baselined:
+			s.Baselined++
+		default:
+			s.New++
+		}
+	}
 	_ = r.EachPage(func(_ int, p *Page) error {
 		for _, res := range p.Results {
 			for _, n := range res.Nodes {
-				switch {
-				case n.Outcome != string(checks.Failed):
-				case n.Baselined:
-					s.Baselined++
-				default:
-					s.New++
-				}
+				count(n.Outcome, n.Baselined)
 			}
 		}
 		return nil
 	})
 	for _, res := range r.SiteResults {
 		for _, n := range res.Nodes {
-			switch {
-			case n.Outcome != string(checks.Failed):
-			case n.Baselined:
-				s.Baselined++
-			default:
-				s.New++
-			}
+			count(n.Outcome, n.Baselined)
 		}
 	}
 	return s
