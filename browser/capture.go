@@ -463,6 +463,8 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error {
 	b, st := t.b, t.st
 	loadStart := time.Now()
+	cpu := b.cpuMeter(ctx)
+	loadCPU := cpu.now()
 	navCtx, cancelNav := context.WithTimeout(opCtx, b.opts.LoadTimeout)
 	defer cancelNav()
 	nav, err := chromedp.Call(navCtx, page.Navigate, page.NavigateParams{URL: url})
@@ -531,10 +533,10 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 	}
 	// Then let late requests (scripts fetching content) finish: proceed
 	// once nothing has been in flight for Settle, waiting 2s at most.
-	loadEvent := time.Now()
+	loadEvent, loadEventCPU := time.Now(), cpu.now()
 	err = st.quiet(opCtx, b.opts.Settle, 2*time.Second)
 	b.opts.Log.Debug("loaded", "url", url, "load event", loadEvent.Sub(loadStart).Round(time.Millisecond),
-		"quiet", time.Since(loadEvent).Round(time.Millisecond))
+		"quiet", time.Since(loadEvent).Round(time.Millisecond), "cpu", cpu.since(loadCPU), "cpu quiet", cpu.since(loadEventCPU))
 	return err
 }
 

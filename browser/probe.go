@@ -93,6 +93,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 		}()
 	}
 	doc := t.st.document()
+	cpu := b.cpuMeter(ctx)
 	for k, pr := range probes {
 		if slices.Contains(skip, pr.id) {
 			continue
@@ -102,7 +103,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 			p.Unprobed = append(p.Unprobed, pr.id)
 			continue
 		}
-		start := time.Now()
+		start, startCPU := time.Now(), cpu.now()
 		run := func(timeout time.Duration) error {
 			pctx, cancel := context.WithTimeout(ctx, timeout)
 			defer cancel()
@@ -141,7 +142,7 @@ func (t *Tab) probe(ctx context.Context, p *checks.Page, backend map[cdp.Backend
 			b.opts.Log.Debug("probe failed", "url", p.URL, "probe", pr.what, "err", err)
 			continue
 		}
-		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "took", time.Since(start).Round(time.Millisecond))
+		b.opts.Log.Debug("probe", "url", p.URL, "probe", pr.what, "id", pr.id, "took", time.Since(start).Round(time.Millisecond), "cpu", cpu.since(startCPU))
 	}
 }
 

@@ -28,7 +28,10 @@ import (
 // on an earlier page of the run, is not photographed again (shots nil:
 // every element is).
 func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, shots *shotSet) ([]checks.Result, error) {
+	cpu := t.b.cpuMeter(ctx)
+	c0, t0 := cpu.now(), time.Now()
 	results, err := checks.Check(p, rules)
+	t.b.opts.Log.Debug("rules", "url", p.URL, "took", time.Since(t0).Round(time.Millisecond), "cpu", cpu.since(c0))
 	if err != nil || !t.b.opts.Screenshots {
 		return results, err
 	}
@@ -62,7 +65,7 @@ func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, s
 	if len(areas) == 0 {
 		return results, nil
 	}
-	start := time.Now()
+	start, startCPU := time.Now(), cpu.now()
 	sctx, cancel := context.WithTimeout(t.ctx, shotsTimeout)
 	defer cancel()
 	stop := context.AfterFunc(ctx, cancel)
@@ -75,7 +78,7 @@ func (t *Tab) Check(ctx context.Context, p *checks.Page, rules []*checks.Rule, s
 		p.Notes = append(p.Notes, "No screenshot could be taken of the page.")
 		t.b.opts.Log.Debug("screenshot failed", "url", p.URL, "err", err)
 	}
-	t.b.opts.Log.Debug("screenshots", "url", p.URL, "regions", len(areas), "shots", len(p.Shots), "took", time.Since(start).Round(time.Millisecond))
+	t.b.opts.Log.Debug("screenshots", "url", p.URL, "regions", len(areas), "shots", len(p.Shots), "took", time.Since(start).Round(time.Millisecond), "cpu", cpu.since(startCPU))
 	return results, nil
 }
 

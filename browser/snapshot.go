@@ -37,11 +37,13 @@ var Styles = []string{
 func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	b := t.b
 	t0 := time.Now()
+	cpu := b.cpuMeter(ctx)
+	c0 := cpu.now()
 	skip, err := t.fitSize(opCtx, p)
 	if err != nil {
 		return b.hungOr(ctx, err, "count the page's elements")
 	}
-	tSize := time.Now()
+	tSize, cSize := time.Now(), cpu.now()
 	snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{
 		ComputedStyles:    Styles,
 		IncludePaintOrder: new(true),
@@ -49,7 +51,7 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	if err != nil {
 		return b.hungOr(ctx, err, "take the DOM snapshot")
 	}
-	tSnap := time.Now()
+	tSnap, cSnap := time.Now(), cpu.now()
 	metrics, err := chromedp.Call(opCtx, page.GetLayoutMetrics, cdp.Empty{})
 	if err != nil {
 		return b.hungOr(ctx, err, "read the page's size")
@@ -78,11 +80,12 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 			return p.Build()
 		}
 	}
+	tHash, cHash := time.Now(), cpu.now()
 	ax, err := b.axTrees(opCtx, &snap)
 	if err != nil {
 		return b.hungOr(ctx, err, "read the accessibility tree")
 	}
-	tAX := time.Now()
+	tAX, cAX := time.Now(), cpu.now()
 	backend, err := buildPage(p, &snap, ax)
 	if err != nil {
 		return err
@@ -90,12 +93,13 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	if err := p.Build(); err != nil {
 		return err
 	}
-	tBuild := time.Now()
+	tBuild, cBuild := time.Now(), cpu.now()
 	t.backend = backend
 	t.probe(opCtx, p, backend, skip)
 	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-	b.opts.Log.Debug("capture steps", "url", p.URL, "size", ms(tSize.Sub(t0)), "snapshot", ms(tSnap.Sub(tSize)), "ax", ms(tAX.Sub(tSnap)),
-		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)))
+	b.opts.Log.Debug("capture steps", "url", p.URL, "size", ms(tSize.Sub(t0)), "snapshot", ms(tSnap.Sub(tSize)), "hash", ms(tHash.Sub(tSnap)), "ax", ms(tAX.Sub(tHash)),
+		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)),
+		"cpu size", ms(cSize-c0), "cpu snapshot", ms(cSnap-cSize), "cpu hash", ms(cHash-cSnap), "cpu ax", ms(cAX-cHash), "cpu model", ms(cBuild-cAX), "cpu probes", cpu.since(cBuild))
 	return nil
 }
 
