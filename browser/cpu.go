@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -52,52 +53,87 @@ func (m cpuMeter) since(start time.Duration) time.Duration {
 	if m.pid == 0 {
 		return 0
 	}
-	return (m.now() - start).Round(time.Millisecond)
+	// A renderer that ended in between takes its time with it: never
+	// less than nothing.
+	return max(m.now()-start, 0).Round(time.Millisecond)
 }
 
 // treeCPU sums the user and system time of process root and its
-// descendants, from /proc.
+// descendants, from /proc. Which processes descend from root is looked up
+// again at most every treeRefresh (a walk of all of /proc costs a
+// millisecond); a process started since is counted from then on.
 func treeCPU(root int) time.Duration {
+	tree.mu.Lock()
+	defer tree.mu.Unlock()
+	if tree.root != root || time.Since(tree.at) > treeRefresh {
+		tree.root, tree.at, tree.pids = root, time.Now(), descendants(root)
+	}
+	var sum int64
+	for _, pid := range tree.pids {
+		if _, t, ok := procStat(pid); ok {
+			sum += t
+		}
+	}
+	return time.Duration(sum) * time.Second / clockTick
+}
+
+const treeRefresh = time.Second
+
+var tree struct {
+	mu   sync.Mutex
+	root int
+	at   time.Time
+	pids []int
+}
+
+// descendants lists root and the processes descending from it.
+func descendants(root int) []int {
 	ents, err := os.ReadDir("/proc")
 	if err != nil {
-		return 0
+		return nil
 	}
 	parent := map[int]int{}
-	ticks := map[int]int64{}
 	for _, e := range ents {
 		pid, err := strconv.Atoi(e.Name())
 		if err != nil {
 			continue
 		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
+		if ppid, _, ok := procStat(pid); ok {
+			parent[pid] = ppid
 		}
-		// pid (comm) state ppid … utime stime: fields after the
-		// command, which may hold spaces and parentheses.
-		s := string(b)
-		i := strings.LastIndexByte(s, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(s[i+1:])
-		if len(f) < 13 {
-			continue
-		}
-		ppid, _ := strconv.Atoi(f[1])
-		ut, _ := strconv.ParseInt(f[11], 10, 64)
-		st, _ := strconv.ParseInt(f[12], 10, 64)
-		parent[pid] = ppid
-		ticks[pid] = ut + st
 	}
-	var sum int64
-	for pid, t := range ticks {
+	var out []int
+	for pid := range parent {
 		for p, n := pid, 0; p > 0 && n < 64; p, n = parent[p], n+1 {
 			if p == root {
-				sum += t
+				out = append(out, pid)
 				break
 			}
 		}
 	}
-	return time.Duration(sum) * time.Second / clockTick
+	return out
+}
+
+// procStat reads a process's parent and its user and system time in
+// clock ticks.
+func procStat(pid int) (ppid int, ticks int64, ok bool) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, 0, false
+	}
+	// pid (comm) state ppid … utime stime: fields after the command,
+	// which may hold spaces and parentheses.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, 0, false
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0, 0, false
+	}
+	ppid, _ = strconv.Atoi(f[1])
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return ppid, ut + st, true
 }
