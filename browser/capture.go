@@ -242,6 +242,10 @@ type Tab struct {
 	// which reuse then returns true is not audited (fingerprint.go).
 	hash  bool
 	reuse func(url, hash string) bool
+
+	// focusWhy says why the last focus walk pressed Tab; "" when it was a
+	// script walk (probe_focus.go).
+	focusWhy string
 }
 
 // Stay makes the tab refuse, from its next Capture on, to follow a

@@ -4,11 +4,14 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/domdebugger"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/sync/errgroup"
 
@@ -48,6 +51,10 @@ var (
 	focusElementsJS  = jsFunc("focus.js", "focusElements")
 	focusWatchJS     = jsFunc("focus.js", "focusWatch")
 	focusUndoJS      = jsFunc("focus.js", "focusUndo")
+
+	focusScriptStartJS = jsFunc("focus.js", "focusScriptStart")
+	focusScriptWalkJS  = jsFunc("focus.js", "focusScriptWalk")
+	focusScriptCheckJS = jsFunc("focus.js", "focusScriptCheck")
 )
 
 type focusJSStop struct {
@@ -103,9 +110,28 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		_ = tab.call(cctx, focusUndoJS, new(bool))
 	}()
 	start := time.Now()
-	w, fwd, ok, err := walkFocusFast(ctx, tab, start)
+	var (
+		w   focusWalk
+		fwd []focusJSStop
+		ok  bool
+	)
+	why, err := scriptWalkable(ctx, tab, p)
 	if err != nil {
 		return err
+	}
+	if why == "" {
+		if w, fwd, why, err = walkFocusScript(ctx, tab); err != nil {
+			return err
+		}
+		ok = why == ""
+	}
+	tab.focusWhy = why
+	if !ok {
+		tab.b.opts.Log.Debug("focus: Tab presses", "url", p.URL, "why", why)
+		if w, fwd, ok, err = walkFocusFast(ctx, tab, start); err != nil {
+			return err
+		}
+		w.moves = len(fwd) + w.Inner
 	}
 	var back []focusJSStop
 	if !ok { // focus went into a frame: walk a step at a time
@@ -134,7 +160,7 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		if err := g.Wait(); err != nil {
 			return err
 		}
-		w.Repeat = moves > len(fwd)+w.Inner
+		w.Repeat = moves > w.moves
 	}
 	if w.Repeat {
 		if w, fwd, back, err = walkFocus(ctx, tab, focusWait, start); err != nil {
@@ -251,6 +277,114 @@ type focusWalk struct {
 	checks.FocusWalk
 	Repeat bool // focus came back to an element before leaving the page
 	Inner  int  // Tab presses that moved inside a date or time field
+	moves  int  // the moves of focus the walk itself made
+}
+
+// focusEvents are the events that make a page walked with Tab presses
+// (walkFocusFast) rather than with a script (walkFocusScript): where the
+// page listens to keys or to focus moving, it may do something a script
+// moving focus would not show (a trap, a menu opened by a key).
+var focusEvents = []string{"keydown", "keyup", "keypress", "focus", "blur", "focusin", "focusout", "DOMFocusIn", "DOMFocusOut"}
+
+// scriptWalkable says why the focus walk of p must press Tab: "" when a
+// script walk (walkFocusScript) visits the same elements, which is when
+// nothing on the page listens to focusEvents and it has no frames
+// (whose documents Tab goes into) and no closed shadow trees (which a
+// script cannot see into). Browser.keyWalk (tests) always presses Tab.
+func scriptWalkable(ctx context.Context, tab *Tab, p *checks.Page) (string, error) {
+	if tab.b.keyWalk {
+		return "asked for", nil
+	}
+	for _, n := range p.Nodes {
+		switch {
+		case n.Frame != 0:
+			return "a frame", nil
+		case n.Shadow == "closed":
+			return "a closed shadow tree", nil
+		case n.Is("iframe", "frame", "object", "embed"):
+			return "a frame", nil
+		}
+	}
+	for _, t := range []struct {
+		expr   string
+		depth  int64
+		pierce bool
+	}{{"window", 0, false}, {"document", -1, true}} {
+		res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
+		if err != nil {
+			return "", err
+		}
+		if res.Result == nil || res.Result.ObjectID == "" {
+			return "no " + t.expr, nil
+		}
+		ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: &t.depth, Pierce: &t.pierce})
+		_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
+		if err != nil {
+			return "", err
+		}
+		for _, l := range ls.Listeners {
+			if slices.Contains(focusEvents, l.Type) {
+				return "a listener of " + l.Type, nil
+			}
+		}
+	}
+	return "", nil
+}
+
+// walkFocusScript walks focus through the page in one script (js/focus.js
+// focusScriptWalk): it lists the elements in the order Tab visits them,
+// presses Tab once, which must land on the first that takes focus, moves
+// focus with element.focus() to each next one, recording each stop as
+// the key walks do, and presses Tab once more from the last stop, which
+// must land where the list says. Two key presses instead of one per
+// stop, and no frame drawn in between: a fraction of the key walk's
+// cost. why says why not, when the page may not follow the list (then
+// nothing was recorded, and the caller walks with Tab presses).
+func walkFocusScript(ctx context.Context, tab *Tab) (w focusWalk, fwd []focusJSStop, why string, err error) {
+	var st struct {
+		N      int    `json:"n"`
+		Unsure string `json:"unsure"`
+	}
+	if err := tab.call(ctx, focusScriptStartJS, &st); err != nil {
+		return w, nil, "", err
+	}
+	if st.Unsure != "" {
+		return w, nil, st.Unsure, nil
+	}
+	if err := pressTab(ctx, false); err != nil {
+		return w, nil, "", err
+	}
+	var res struct {
+		Stops  []focusJSStop `json:"stops"`
+		Left   bool          `json:"left"`
+		Limit  bool          `json:"limit"`
+		Unsure string        `json:"unsure"`
+	}
+	if err := tab.call(ctx, focusScriptWalkJS, &res, focusProps, focusMaxStops); err != nil {
+		return w, nil, "", err
+	}
+	if res.Unsure != "" {
+		return w, nil, res.Unsure, nil
+	}
+	if len(res.Stops) > 0 {
+		if err := pressTab(ctx, false); err != nil {
+			return w, nil, "", err
+		}
+	}
+	var chk struct {
+		OK    bool   `json:"ok"`
+		Moves int    `json:"moves"`
+		To    string `json:"to"`
+		Want  string `json:"want"`
+	}
+	if err := tab.call(ctx, focusScriptCheckJS, &chk); err != nil {
+		return w, nil, "", err
+	}
+	if !chk.OK {
+		return w, nil, fmt.Sprintf("the last Tab press went to %q, not %q", chk.To, chk.Want), nil
+	}
+	w.Left, w.Limit, w.moves = res.Left && len(res.Stops) > 0, res.Limit, chk.Moves
+	return w, res.Stops, "", nil
 }
 
 // walkFocus presses Tab from the top of the page, pausing wait after each

@@ -269,3 +269,162 @@ function focusUndo() {
   delete window.__saavuFocusIns;
   return blurActive();
 }
+
+// The script walk (walkFocusScript in probe_focus.go): on a page that
+// has no key, focus or blur listeners and no frames, where Tab would
+// behave as in any other page, focus is moved with element.focus() along
+// the order Tab follows, one element after the other in one script, and
+// each stop is recorded as by the key walks (focusStop). Only the first
+// and the last move are real Tab presses, to check the order.
+
+// focusOrder lists the elements that Tab may visit, in the order it
+// visits them (HTML's sequential focus navigation order): tree order,
+// the contents of a shadow tree, or of a slot, right after its host or
+// slot. A candidate is an element Tab visits if it can be focused at all
+// (focusScriptWalk tries): tabindex 0 (links, form controls, summary),
+// the top element of editable content, and a scrollable box without a
+// tabindex. Returns {els}, or {unsure: why} where Tab may not follow
+// this order: a tabindex above 0, a group of radio buttons, frames,
+// players with controls, open popovers, and shadow trees that delegate
+// focus or whose host or slot has a tabindex.
+function focusOrder() {
+  let unsure = '';
+  const candidate = e => {
+    if (e.hasAttribute('tabindex') && e.tabIndex < 0) return false;
+    if (e.tabIndex >= 0) return true;
+    if (e.isContentEditable && !(e.parentElement && e.parentElement.isContentEditable)) return true;
+    if (e === document.documentElement || e === document.body) return false;
+    const cs = getComputedStyle(e);
+    if (!/^(auto|scroll)$/.test(cs.overflowX) && !/^(auto|scroll)$/.test(cs.overflowY)) return false;
+    if (e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth) return false;
+    // Chrome's Tab visits a scrollable box only when nothing in it takes
+    // focus: not modelled.
+    for (const d of e.querySelectorAll('*')) if (d.tabIndex >= 0) { unsure = unsure || 'a scrollable box holds elements that take focus'; break; }
+    return true;
+  };
+  // scope lists the elements of one focus navigation scope from its top
+  // nodes down, each with the scope its shadow root or slot owns.
+  const scope = tops => {
+    const list = [];
+    const add = e => {
+      const en = {el: e, sub: null};
+      list.push(en);
+      if (/^(IFRAME|FRAME|OBJECT|EMBED|AREA|PORTAL|FENCEDFRAME)$/.test(e.tagName)) unsure = unsure || 'a ' + e.tagName.toLowerCase();
+      // Tab goes through the buttons of a player's controls, which a
+      // script cannot focus.
+      if (e instanceof HTMLMediaElement && e.controls) unsure = unsure || 'a player with controls';
+      try { if (e.matches(':popover-open')) unsure = unsure || 'an open popover'; } catch (_) {}
+      // Tab goes to these first, or, from where the walk starts
+      // (focusReset), last.
+      if (e.tabIndex > 0) unsure = unsure || 'a tabindex above 0';
+      // Tab stops once in a group of radio buttons, at a place that
+      // differs between browser versions.
+      if (e instanceof HTMLInputElement && e.type === 'radio' && e.name && [...e.getRootNode().querySelectorAll('input[type=radio]')].some(r => r !== e && r.name === e.name)) unsure = unsure || 'a group of radio buttons';
+      if (e.shadowRoot) {
+        if (e.shadowRoot.delegatesFocus) unsure = unsure || 'a shadow host that delegates focus';
+        if (e.hasAttribute('tabindex') && e.tabIndex !== 0) unsure = unsure || 'a shadow host with a tabindex';
+        en.sub = scope([...e.shadowRoot.children]);
+        return; // the host's children show through its slots
+      }
+      if (e instanceof HTMLSlotElement && e.getRootNode() instanceof ShadowRoot) {
+        if (e.hasAttribute('tabindex')) unsure = unsure || 'a slot with a tabindex';
+        const a = e.assignedElements();
+        en.sub = scope(a.length ? a : [...e.children]);
+        return;
+      }
+      for (const c of e.children) add(c);
+    };
+    for (const t of tops) add(t);
+    const out = [];
+    for (const en of list) {
+      if (candidate(en.el)) out.push(en.el);
+      if (en.sub) out.push(...en.sub);
+    }
+    return out;
+  };
+  const els = document.documentElement ? scope([document.documentElement]) : [];
+  return unsure ? {unsure} : {els};
+}
+
+// focusScriptStart starts a script walk from the top of the page
+// (focusReset), with the elements Tab may visit in order; {unsure: why}
+// where Tab may not follow it (focusOrder). The walk goes on with a real
+// Tab press, then focusScriptWalk.
+function focusScriptStart() {
+  const o = focusOrder();
+  if (o.unsure) return {unsure: o.unsure};
+  focusReset();
+  window.__saavuOrder = o.els;
+  return {n: o.els.length};
+}
+
+// focusScriptWalk goes on from where the first Tab press put focus, which
+// must be the first element of the order that takes focus, moving focus
+// with element.focus() to each next one that takes it, up to maxStops.
+// Then it looks for the element
+// Tab would go to next, and puts focus back on the last stop, for
+// focusScriptCheck. Returns {stops, left, limit}, or {unsure: why}.
+function focusScriptWalk(props, maxStops) {
+  const order = window.__saavuOrder || [];
+  const first = deepActive();
+  const W = {stops: [], left: false, limit: false};
+  // takes: whether e takes focus; focus is on cur (null: on nothing).
+  const none = x => !x || x === document.body || x === document.documentElement;
+  const takes = (e, cur) => {
+    e.focus();
+    const a = deepActive();
+    if (a === e) return true;
+    if (a !== cur && !(none(a) && none(cur))) throw 'focus went to ' + (a ? a.tagName.toLowerCase() : 'nothing') + ' when ' + e.tagName.toLowerCase() + ' was focused';
+    return false;
+  };
+  let i = 0, last = null, next = null;
+  try {
+    if (!first || first === document.body) {
+      // Tab left the page at once: nothing may take focus.
+      for (; i < order.length; i++) if (takes(order[i], null)) return {unsure: 'Tab did not stop at the first element that takes focus'};
+      instantOff();
+      return W;
+    }
+    for (; i < order.length; i++) {
+      const e = order[i];
+      if (e === first) break;
+      if (takes(e, first)) return {unsure: 'Tab went past an element that takes focus'};
+    }
+    if (i === order.length) return {unsure: 'Tab went to an element out of the order'};
+    last = first;
+    W.stops.push(focusStop(props));
+    for (i++; i < order.length; i++) {
+      const e = order[i];
+      if (!takes(e, last)) continue;
+      if (W.stops.length >= maxStops) { next = e; break; }
+      last = e;
+      W.stops.push(focusStop(props));
+    }
+  } catch (err) {
+    return {unsure: String(err)};
+  }
+  if (next) W.limit = true;
+  else W.left = true;
+  window.__saavuNext = next;
+  window.__saavuFirst = first;
+  last.focus();
+  return W;
+}
+
+// focusScriptCheck says whether the Tab press after focusScriptWalk went
+// where the walk said: the next element, or out of the page. Focus that
+// left the last element of a page may come back to its first (Chrome,
+// with nowhere else to put it, starts over, a moment later), which the
+// key walks see as having left: the first stop counts as out of the page.
+// It ends the walk and says how often focus moved.
+function focusScriptCheck() {
+  const a = deepActive();
+  const next = window.__saavuNext, first = window.__saavuFirst;
+  const ok = next ? a === next : (!a || a === document.body || a === document.documentElement || a === first);
+  delete window.__saavuOrder;
+  delete window.__saavuNext;
+  delete window.__saavuFirst;
+  if (!ok) return {ok, to: a ? a.tagName.toLowerCase() : '', want: next ? next.tagName.toLowerCase() : ''};
+  instantOff();
+  return {ok, moves: window.__saavuFocusIns ? window.__saavuFocusIns.n : 0};
+}
