@@ -73,11 +73,17 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 			// model is built for its links only, without the
 			// accessibility tree or the probes.
 			p.Reused = true
+			tHash, cHash := time.Now(), cpu.now()
 			if _, err := buildPage(p, &snap, nil); err != nil {
 				return err
 			}
-			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "snapshot", time.Since(tSize).Round(time.Millisecond))
-			return p.Build()
+			if err := p.Build(); err != nil {
+				return err
+			}
+			ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "size", ms(tSize.Sub(t0)), "snapshot", ms(tSnap.Sub(tSize)), "hash", ms(tHash.Sub(tSnap)),
+				"model", ms(time.Since(tHash)), "cpu size", ms(cSize-c0), "cpu snapshot", ms(cSnap-cSize), "cpu hash", ms(cHash-cSnap), "cpu model", cpu.since(cHash))
+			return nil
 		}
 	}
 	tHash, cHash := time.Now(), cpu.now()
