@@ -1,11 +1,14 @@
 package browser
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
+	"hash"
+	"math"
 	"slices"
 	"strings"
 
@@ -23,16 +26,26 @@ import (
 // of
 //
 //   - the page's address, status and media type, and the viewport;
-//   - the DOM snapshot the audit takes anyway (every document of the
-//     page, same-origin frames and shadow trees included, with the
-//     computed styles and layout boxes), without the ids Chrome makes up
-//     for each load (backend node ids, frame ids);
+//   - the DOM snapshot of the page (every document of the page,
+//     same-origin frames and shadow trees included), without computed
+//     styles: the nodes, their names, values, attributes and the rest of
+//     what DOMSnapshot.captureSnapshot gives of them, the layout boxes and
+//     the text boxes, each string as itself rather than as its index in
+//     the snapshot's string table (so that the snapshot the audit takes,
+//     with computed styles, and the one a re-crawl takes, without, give
+//     the same hash), and without the ids Chrome makes up for each load
+//     (backend node ids, frame ids);
 //   - the body of every response the page loaded, the document itself
 //     included (stylesheets, scripts, images, fonts, frames, fetches),
 //     each as "URL status sha256(body)", sorted, read with
 //     Network.getResponseBody once the page is quiet (304, a body
 //     revalidated in Chrome's cache, counts as 200). A request that
 //     failed counts as "URL failed reason".
+//
+// The computed styles are left out because they follow from what is
+// hashed: the markup, the attributes (style= included), the text of
+// <style> elements and the bodies of the stylesheets, fonts and scripts.
+// Leaving them out makes the snapshot of a re-crawl much cheaper.
 //
 // There is none ("") when a request was still in flight, or a body could
 // not be read (Chrome dropped it from its buffer): such a page is always
@@ -41,6 +54,7 @@ import (
 // resource is one request of the page, as the Network events tell it.
 type resource struct {
 	url    string
+	typ    network.ResourceType
 	status int64
 	done   bool   // loadingFinished
 	failed string // loadingFailed's error text
@@ -52,7 +66,7 @@ func (s *navState) track(ev any) {
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
 		if ev.Request != nil {
-			s.resources[ev.RequestID] = &resource{url: ev.Request.URL}
+			s.resources[ev.RequestID] = &resource{url: ev.Request.URL, typ: ev.Type}
 		}
 	case *network.EventResponseReceived:
 		if r := s.resources[ev.RequestID]; r != nil && ev.Response != nil {
@@ -72,8 +86,10 @@ func (s *navState) track(ev any) {
 	}
 }
 
-// renderHash computes the page's render hash from its snapshot and the
-// bodies of its responses; "" and why when there is none.
+// renderHash computes the page's render hash from a DOM snapshot of it
+// (with or without computed styles: they are not hashed) and the bodies
+// of its responses; "" and why when there is none. p.Viewport must be
+// set.
 func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.CaptureSnapshotResult) (string, string) {
 	if f := outOfProcessFrame(snap); f != "" {
 		return "", "a frame whose content is not in the page's snapshot (another process: its requests are not seen): " + f
@@ -118,34 +134,142 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 	for _, l := range lines {
 		fmt.Fprintln(h, l)
 	}
-	if err := hashSnapshot(h, snap); err != nil {
-		return "", "the DOM snapshot could not be hashed: " + err.Error()
-	}
+	hashSnapshot(h, snap)
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), ""
 }
 
-// hashSnapshot writes snap to h without what Chrome makes up for each
-// load: backend node ids and frame ids.
-func hashSnapshot(h interface{ Write([]byte) (int, error) }, snap *domsnapshot.CaptureSnapshotResult) error {
-	strs := slices.Clone(snap.Strings)
-	docs := make([]domsnapshot.DocumentSnapshot, len(snap.Documents))
-	for i, d := range snap.Documents {
-		docs[i] = *d
-		if d.FrameID >= 0 && int(d.FrameID) < len(strs) {
-			strs[d.FrameID] = ""
-		}
-		docs[i].FrameID = -1
-		if d.Nodes != nil {
-			nodes := *d.Nodes
-			nodes.BackendNodeID = nil
-			docs[i].Nodes = &nodes
+// canon writes the canonical form of a DOM snapshot to a hash: each
+// value tagged and length-prefixed, each string as itself.
+type canon struct {
+	w   *bufio.Writer
+	s   []string
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (c *canon) int(v int64) {
+	n := binary.PutVarint(c.buf[:], v)
+	c.w.Write(c.buf[:n])
+}
+
+func (c *canon) float(f float64) {
+	n := binary.PutUvarint(c.buf[:], math.Float64bits(f))
+	c.w.Write(c.buf[:n])
+}
+
+// tag starts a field: its name, and how many values follow.
+func (c *canon) tag(name string, n int) {
+	c.w.WriteString(name)
+	c.int(int64(n))
+}
+
+func (c *canon) str(i domsnapshot.StringIndex) {
+	if i < 0 || int(i) >= len(c.s) {
+		c.int(-1)
+		return
+	}
+	c.int(int64(len(c.s[i])))
+	c.w.WriteString(c.s[i])
+}
+
+func (c *canon) ints(name string, v []int64) {
+	c.tag(name, len(v))
+	for _, x := range v {
+		c.int(x)
+	}
+}
+
+func (c *canon) strs(name string, v []domsnapshot.StringIndex) {
+	c.tag(name, len(v))
+	for _, x := range v {
+		c.str(x)
+	}
+}
+
+func (c *canon) rects(name string, v []domsnapshot.Rectangle) {
+	c.tag(name, len(v))
+	for _, r := range v {
+		c.int(int64(len(r)))
+		for _, f := range r {
+			c.float(f)
 		}
 	}
-	enc := json.NewEncoder(h)
-	if err := enc.Encode(strs); err != nil {
-		return err
+}
+
+// rare writes rare string data.
+func (c *canon) rare(name string, r *domsnapshot.RareStringData) {
+	if r == nil {
+		c.tag(name, -1)
+		return
 	}
-	return enc.Encode(docs)
+	c.ints(name, r.Index)
+	c.strs(name, r.Value)
+}
+
+func (c *canon) bools(name string, r *domsnapshot.RareBooleanData) {
+	if r == nil {
+		c.tag(name, -1)
+		return
+	}
+	c.ints(name, r.Index)
+}
+
+// hashSnapshot writes the canonical form of snap to h: what the render
+// hash counts of it (see above).
+func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult) {
+	c := &canon{w: bufio.NewWriterSize(h, 64<<10), s: snap.Strings}
+	c.tag("documents", len(snap.Documents))
+	for _, d := range snap.Documents {
+		c.tag("document", 7)
+		for _, s := range []domsnapshot.StringIndex{d.DocumentURL, d.Title, d.BaseURL, d.ContentLanguage, d.EncodingName, d.PublicID, d.SystemID} {
+			c.str(s)
+		}
+		c.tag("offsets", 4)
+		for _, f := range []float64{d.ScrollOffsetX, d.ScrollOffsetY, d.ContentWidth, d.ContentHeight} {
+			c.float(f)
+		}
+		if n := d.Nodes; n != nil {
+			c.ints("parentIndex", n.ParentIndex)
+			c.ints("nodeType", n.NodeType)
+			c.rare("shadowRootType", n.ShadowRootType)
+			c.strs("nodeName", n.NodeName)
+			c.strs("nodeValue", n.NodeValue)
+			c.tag("attributes", len(n.Attributes))
+			for _, a := range n.Attributes {
+				c.tag("", len(a))
+				for _, s := range a {
+					c.str(domsnapshot.StringIndex(s))
+				}
+			}
+			c.rare("textValue", n.TextValue)
+			c.rare("inputValue", n.InputValue)
+			c.bools("inputChecked", n.InputChecked)
+			c.bools("optionSelected", n.OptionSelected)
+			if r := n.ContentDocumentIndex; r != nil {
+				c.ints("contentDocumentIndex", r.Index)
+				c.ints("contentDocumentIndex", r.Value)
+			} else {
+				c.tag("contentDocumentIndex", -1)
+			}
+			c.rare("pseudoType", n.PseudoType)
+			c.rare("pseudoIdentifier", n.PseudoIdentifier)
+			c.bools("isClickable", n.IsClickable)
+			c.rare("currentSourceURL", n.CurrentSourceURL)
+			c.rare("originURL", n.OriginURL)
+		}
+		if l := d.Layout; l != nil {
+			c.ints("layout", l.NodeIndex)
+			c.rects("bounds", l.Bounds)
+			c.strs("text", l.Text)
+			c.bools("stackingContexts", l.StackingContexts)
+		}
+		if b := d.TextBoxes; b != nil {
+			c.ints("textBoxes", b.LayoutIndex)
+			c.rects("bounds", b.Bounds)
+			c.ints("start", b.Start)
+			c.ints("length", b.Length)
+		}
+	}
+	c.w.Flush()
 }
 
 // outOfProcessFrame returns the address of a frame (iframe, frame,
