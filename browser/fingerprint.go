@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"math"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -46,6 +47,18 @@ import (
 // hashed: the markup, the attributes (style= included), the text of
 // <style> elements and the bodies of the stylesheets, fonts and scripts.
 // Leaving them out makes the snapshot of a re-crawl much cheaper.
+//
+// Two exceptions, which depend on what Chrome did before rather than on
+// the page:
+//
+//   - an <img loading=lazy> outside the viewport is loaded at once when
+//     Chrome has its image in memory (another page of the crawl showed
+//     it), else only when scrolled to. Such images count by their
+//     attributes and layout box only: neither their current source nor
+//     their image's body is hashed (an image whose address is also the
+//     current source of another, eager or visible, image is hashed);
+//   - the tab's icon (/favicon.ico or a <link rel=icon>), which Chrome
+//     fetches for some pages only (once per icon), and no rule reads.
 //
 // There is none ("") when a request was still in flight, or a body could
 // not be read (Chrome dropped it from its buffer): such a page is always
@@ -94,6 +107,8 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 	if f := outOfProcessFrame(snap); f != "" {
 		return "", "a frame whose content is not in the page's snapshot (another process: its requests are not seen): " + f
 	}
+	lazyNodes, lazy := offscreenLazy(snap, p.Viewport)
+	icons := pageIcons(snap)
 	st := t.st
 	st.mu.Lock()
 	ids := make([]network.RequestID, 0, len(st.resources))
@@ -110,6 +125,10 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 			lines = append(lines, r.url+" failed "+r.failed)
 		case !r.done:
 			return "", "a request was still in flight: " + r.url
+		case r.typ == network.ResourceTypeImage && lazy[r.url]:
+			// an offscreen lazy image's: see above
+		case r.typ == network.ResourceTypeOther && icons[r.url]:
+			// the tab's icon: see above
 		case strings.HasPrefix(r.url, "data:"):
 			lines = append(lines, fmt.Sprintf("%x", sha256.Sum256([]byte(r.url))))
 		default:
@@ -134,8 +153,127 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 	for _, l := range lines {
 		fmt.Fprintln(h, l)
 	}
-	hashSnapshot(h, snap)
+	hashSnapshot(h, snap, lazyNodes)
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), ""
+}
+
+// offscreenLazy finds the <img loading=lazy> elements of snap outside the
+// viewport vp (or not laid out): it returns their node indexes, by
+// document, and their current sources, less those that are the current
+// source of another element too.
+func offscreenLazy(snap *domsnapshot.CaptureSnapshotResult, vp checks.Size) (map[int]map[int64]bool, map[string]bool) {
+	S := snap.Strings
+	nodes := map[int]map[int64]bool{}
+	lazy, other := map[string]bool{}, map[string]bool{}
+	for di, d := range snap.Documents {
+		t := d.Nodes
+		if t == nil || t.CurrentSourceURL == nil {
+			continue
+		}
+		boxes := map[int64]domsnapshot.Rectangle{}
+		if l := d.Layout; l != nil {
+			for k, ni := range l.NodeIndex {
+				if _, ok := boxes[ni]; !ok && k < len(l.Bounds) {
+					boxes[ni] = l.Bounds[k]
+				}
+			}
+		}
+		// The viewport, in the document's coordinates (for a frame's
+		// document, as if it were the top one: a frame's image may then
+		// count as offscreen when it is not, which costs the coverage of
+		// its body, not a wrong reuse).
+		x0, y0 := 0.0, 0.0
+		if di == 0 {
+			x0, y0 = d.ScrollOffsetX, d.ScrollOffsetY
+		}
+		c := t.CurrentSourceURL
+		for k, ni := range c.Index {
+			src := ""
+			if k < len(c.Value) {
+				src = str(S, c.Value[k])
+			}
+			if isLazyImg(S, t, int(ni)) && !inView(boxes[ni], x0, y0, vp) {
+				if nodes[di] == nil {
+					nodes[di] = map[int64]bool{}
+				}
+				nodes[di][ni] = true
+				if src != "" {
+					lazy[src] = true
+				}
+			} else if src != "" {
+				other[src] = true
+			}
+		}
+	}
+	for src := range other {
+		delete(lazy, src)
+	}
+	return nodes, lazy
+}
+
+// pageIcons returns the addresses Chrome may fetch the tab's icon from:
+// /favicon.ico of the top document's origin, and the href of its <link
+// rel=icon> elements.
+func pageIcons(snap *domsnapshot.CaptureSnapshotResult) map[string]bool {
+	icons := map[string]bool{}
+	if len(snap.Documents) == 0 || snap.Documents[0].Nodes == nil {
+		return icons
+	}
+	S, d := snap.Strings, snap.Documents[0]
+	base, err := url.Parse(str(S, d.BaseURL))
+	if err != nil {
+		return icons
+	}
+	if u, err := base.Parse("/favicon.ico"); err == nil {
+		icons[u.String()] = true
+	}
+	t := d.Nodes
+	for i, name := range t.NodeName {
+		if !strings.EqualFold(str(S, name), "link") || i >= len(t.Attributes) {
+			continue
+		}
+		var rel, href string
+		a := t.Attributes[i]
+		for k := 0; k+1 < len(a); k += 2 {
+			switch strings.ToLower(str(S, domsnapshot.StringIndex(a[k]))) {
+			case "rel":
+				rel = str(S, domsnapshot.StringIndex(a[k+1]))
+			case "href":
+				href = str(S, domsnapshot.StringIndex(a[k+1]))
+			}
+		}
+		if slices.ContainsFunc(strings.Fields(rel), func(r string) bool { return strings.EqualFold(r, "icon") }) {
+			if u, err := base.Parse(strings.TrimSpace(href)); err == nil {
+				icons[u.String()] = true
+			}
+		}
+	}
+	return icons
+}
+
+// isLazyImg tells whether node i of t is an img element with
+// loading=lazy.
+func isLazyImg(S []string, t *domsnapshot.NodeTreeSnapshot, i int) bool {
+	if i >= len(t.NodeName) || !strings.EqualFold(str(S, t.NodeName[i]), "img") || i >= len(t.Attributes) {
+		return false
+	}
+	a := t.Attributes[i]
+	for k := 0; k+1 < len(a); k += 2 {
+		if strings.EqualFold(str(S, domsnapshot.StringIndex(a[k])), "loading") {
+			return strings.EqualFold(strings.TrimSpace(str(S, domsnapshot.StringIndex(a[k+1]))), "lazy")
+		}
+	}
+	return false
+}
+
+// inView tells whether the box r (x, y, width, height) meets the
+// viewport of size vp scrolled to (x0, y0); a box of no size counts by
+// its corner. No box (not laid out) is not in view.
+func inView(r domsnapshot.Rectangle, x0, y0 float64, vp checks.Size) bool {
+	if len(r) < 4 {
+		return false
+	}
+	return r[0] <= x0+vp.W && r[0]+r[2] >= x0 && r[1] <= y0+vp.H && r[1]+r[3] >= y0
 }
 
 // canon writes the canonical form of a DOM snapshot to a hash: each
@@ -195,14 +333,22 @@ func (c *canon) rects(name string, v []domsnapshot.Rectangle) {
 	}
 }
 
-// rare writes rare string data.
-func (c *canon) rare(name string, r *domsnapshot.RareStringData) {
+// rare writes rare string data, with the value of the nodes in skip
+// left out (their index is kept).
+func (c *canon) rare(name string, r *domsnapshot.RareStringData, skip map[int64]bool) {
 	if r == nil {
 		c.tag(name, -1)
 		return
 	}
 	c.ints(name, r.Index)
-	c.strs(name, r.Value)
+	c.tag(name, len(r.Value))
+	for k, v := range r.Value {
+		if k < len(r.Index) && skip[r.Index[k]] {
+			c.int(-2)
+			continue
+		}
+		c.str(v)
+	}
 }
 
 func (c *canon) bools(name string, r *domsnapshot.RareBooleanData) {
@@ -214,11 +360,12 @@ func (c *canon) bools(name string, r *domsnapshot.RareBooleanData) {
 }
 
 // hashSnapshot writes the canonical form of snap to h: what the render
-// hash counts of it (see above).
-func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult) {
+// hash counts of it (see above), without the current source of the
+// nodes in lazy (by document, see offscreenLazy).
+func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult, lazy map[int]map[int64]bool) {
 	c := &canon{w: bufio.NewWriterSize(h, 64<<10), s: snap.Strings}
 	c.tag("documents", len(snap.Documents))
-	for _, d := range snap.Documents {
+	for di, d := range snap.Documents {
 		c.tag("document", 7)
 		for _, s := range []domsnapshot.StringIndex{d.DocumentURL, d.Title, d.BaseURL, d.ContentLanguage, d.EncodingName, d.PublicID, d.SystemID} {
 			c.str(s)
@@ -230,7 +377,7 @@ func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult) {
 		if n := d.Nodes; n != nil {
 			c.ints("parentIndex", n.ParentIndex)
 			c.ints("nodeType", n.NodeType)
-			c.rare("shadowRootType", n.ShadowRootType)
+			c.rare("shadowRootType", n.ShadowRootType, nil)
 			c.strs("nodeName", n.NodeName)
 			c.strs("nodeValue", n.NodeValue)
 			c.tag("attributes", len(n.Attributes))
@@ -240,8 +387,8 @@ func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult) {
 					c.str(domsnapshot.StringIndex(s))
 				}
 			}
-			c.rare("textValue", n.TextValue)
-			c.rare("inputValue", n.InputValue)
+			c.rare("textValue", n.TextValue, nil)
+			c.rare("inputValue", n.InputValue, nil)
 			c.bools("inputChecked", n.InputChecked)
 			c.bools("optionSelected", n.OptionSelected)
 			if r := n.ContentDocumentIndex; r != nil {
@@ -250,11 +397,11 @@ func hashSnapshot(h hash.Hash, snap *domsnapshot.CaptureSnapshotResult) {
 			} else {
 				c.tag("contentDocumentIndex", -1)
 			}
-			c.rare("pseudoType", n.PseudoType)
-			c.rare("pseudoIdentifier", n.PseudoIdentifier)
+			c.rare("pseudoType", n.PseudoType, nil)
+			c.rare("pseudoIdentifier", n.PseudoIdentifier, nil)
 			c.bools("isClickable", n.IsClickable)
-			c.rare("currentSourceURL", n.CurrentSourceURL)
-			c.rare("originURL", n.OriginURL)
+			c.rare("currentSourceURL", n.CurrentSourceURL, lazy[di])
+			c.rare("originURL", n.OriginURL, nil)
 		}
 		if l := d.Layout; l != nil {
 			c.ints("layout", l.NodeIndex)
