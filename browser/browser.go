@@ -126,6 +126,8 @@ type Browser struct {
 	Version string
 	ua      string // Chrome's user agent with Options.UserAgent appended; empty to keep Chrome's
 
+	bodies bodyCache // of the render hashes (fingerprint.go)
+
 	mu     sync.Mutex
 	conns  []*conn // one per remote browser; one for a Chrome saavu started
 	next   int     // the conn the next tab goes to when several are as busy

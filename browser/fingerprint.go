@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/chromedp/cdproto/domsnapshot"
 	"github.com/chromedp/cdproto/network"
@@ -71,6 +72,11 @@ type resource struct {
 	status int64
 	done   bool   // loadingFinished
 	failed string // loadingFailed's error text
+
+	// What tells the body without reading it again (bodyCache):
+	cached bool   // served from Chrome's cache (memory, disk or prefetch)
+	stamp  string // the response's address and time (when Chrome received it from the server)
+	etag   string // its strong ETag, if any
 }
 
 // track follows the requests of the page for its render hash; called
@@ -81,9 +87,19 @@ func (s *navState) track(ev any) {
 		if ev.Request != nil {
 			s.resources[ev.RequestID] = &resource{url: ev.Request.URL, typ: ev.Type}
 		}
+	case *network.EventRequestServedFromCache:
+		if r := s.resources[ev.RequestID]; r != nil {
+			r.cached = true
+		}
 	case *network.EventResponseReceived:
 		if r := s.resources[ev.RequestID]; r != nil && ev.Response != nil {
-			r.url, r.status = ev.Response.URL, ev.Response.Status
+			rs := ev.Response
+			r.url, r.status = rs.URL, rs.Status
+			r.cached = r.cached || rs.FromDiskCache || rs.FromPrefetchCache
+			if rs.ResponseTime > 0 {
+				r.stamp = fmt.Sprintf("%s %v", rs.URL, float64(rs.ResponseTime))
+			}
+			r.etag = strongETag(rs.Headers)
 		}
 	case *network.EventLoadingFinished:
 		if r := s.resources[ev.RequestID]; r != nil {
@@ -97,6 +113,86 @@ func (s *navState) track(ev any) {
 			}
 		}
 	}
+}
+
+// bodyCache holds the SHA-256 of the response bodies a run read for the
+// render hashes, so that the pages of a site do not read its
+// stylesheets, scripts and images again and again. A body is taken from
+// it only when it is known to be the same as one read before:
+//
+//   - Chrome served the response from its cache, and a response of the
+//     same address received from the server at the same time (to the
+//     microsecond: Chrome's cache keeps that time) was read before: the
+//     cached response is that one;
+//   - or the response has the same address and strong ETag as one read
+//     before (HTTP: a strong validator changes with the body).
+//
+// Only whole bodies (status 200) are kept. Otherwise the body is read.
+type bodyCache struct {
+	mu sync.Mutex
+	m  map[string][32]byte
+}
+
+// maxBodies bounds a bodyCache: it is emptied when full.
+const maxBodies = 20_000
+
+func (c *bodyCache) get(keys []string) ([32]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range keys {
+		if sum, ok := c.m[k]; ok {
+			return sum, true
+		}
+	}
+	return [32]byte{}, false
+}
+
+func (c *bodyCache) put(keys []string, sum [32]byte) {
+	if len(keys) == 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxBodies {
+		c.m = map[string][32]byte{}
+	}
+	for _, k := range keys {
+		c.m[k] = sum
+	}
+}
+
+// bodyKeys returns the keys under which the body of r, whose status
+// counts as status, is kept in a bodyCache, and those under which it may
+// be found there (see bodyCache).
+func (r *resource) bodyKeys(status int64) (put, get []string) {
+	if status != 200 {
+		return nil, nil
+	}
+	if r.stamp != "" {
+		k := "received " + r.stamp
+		put = append(put, k)
+		if r.cached {
+			get = append(get, k)
+		}
+	}
+	if r.etag != "" {
+		k := "etag " + r.url + " " + r.etag
+		put, get = append(put, k), append(get, k)
+	}
+	return put, get
+}
+
+// strongETag returns the ETag of the response headers h, "" when there
+// is none or it is weak (W/).
+func strongETag(h network.Headers) string {
+	for k, v := range h {
+		if strings.EqualFold(k, "etag") {
+			if s, ok := v.(string); ok && strings.HasPrefix(strings.TrimSpace(s), `"`) {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
 }
 
 // renderHash computes the page's render hash from a DOM snapshot of it
@@ -132,19 +228,25 @@ func (t *Tab) renderHash(ctx context.Context, p *checks.Page, snap *domsnapshot.
 		case strings.HasPrefix(r.url, "data:"):
 			lines = append(lines, fmt.Sprintf("%x", sha256.Sum256([]byte(r.url))))
 		default:
-			body, err := chromedp.Call(ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: ids[i]})
-			if err != nil {
-				if r.status >= 300 && r.status < 400 || r.status == 204 {
-					lines = append(lines, fmt.Sprintf("%s %d", r.url, r.status))
-					continue
-				}
-				return "", fmt.Sprintf("the body of %s could not be read: %v", r.url, err)
-			}
 			status := r.status
 			if status == 304 { // revalidated: the body is the cached one
 				status = 200
 			}
-			lines = append(lines, fmt.Sprintf("%s %d %x", r.url, status, sha256.Sum256(body.Body)))
+			put, get := r.bodyKeys(status)
+			sum, ok := t.b.bodies.get(get)
+			if !ok {
+				body, err := chromedp.Call(ctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: ids[i]})
+				if err != nil {
+					if r.status >= 300 && r.status < 400 || r.status == 204 {
+						lines = append(lines, fmt.Sprintf("%s %d", r.url, r.status))
+						continue
+					}
+					return "", fmt.Sprintf("the body of %s could not be read: %v", r.url, err)
+				}
+				sum = sha256.Sum256(body.Body)
+				t.b.bodies.put(put, sum)
+			}
+			lines = append(lines, fmt.Sprintf("%s %d %x", r.url, status, sum))
 		}
 	}
 	slices.Sort(lines)
