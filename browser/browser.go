@@ -126,7 +126,8 @@ type Browser struct {
 	Version string
 	ua      string // Chrome's user agent with Options.UserAgent appended; empty to keep Chrome's
 
-	keyWalk bool // tests: the focus probe always presses Tab (probe_focus.go)
+	keyWalk bool      // tests: the focus probe always presses Tab (probe_focus.go)
+	bodies  bodyCache // of the render hashes (fingerprint.go)
 
 	mu     sync.Mutex
 	conns  []*conn // one per remote browser; one for a Chrome saavu started

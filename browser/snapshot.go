@@ -34,11 +34,45 @@ var Styles = []string{
 // capture takes the DOM snapshot and the accessibility tree, builds the
 // page model and runs the live probes. Screenshots come later, after the
 // rules ran (Tab.Check), and only of what they reported.
+//
+// In a crawl that reuses an earlier audit's results (Tab.reuse), it
+// first takes a snapshot without computed styles, which is enough for
+// the render hash (fingerprint.go) and for the links, and much cheaper:
+// a page found unchanged goes no further. Otherwise the render hash, when
+// asked for, is that of the full snapshot (the same, as computed styles
+// are not hashed).
 func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	b := t.b
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
 	t0 := time.Now()
 	cpu := b.cpuMeter(ctx)
 	c0 := cpu.now()
+	hashed := false
+	if t.hash && t.reuse != nil {
+		snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{ComputedStyles: []string{}})
+		if err != nil {
+			return b.hungOr(ctx, err, "take the DOM snapshot")
+		}
+		tSnap, cSnap := time.Now(), cpu.now()
+		if err := t.readLayout(ctx, opCtx, p); err != nil {
+			return err
+		}
+		// A page that fitSize would cut is hashed once cut, below (a
+		// snapshot counts at least the elements sizeCount does).
+		if elements(&snap) <= hugeElements {
+			hashed = true
+			if t.hashPage(opCtx, p, &snap) {
+				tHash, cHash := time.Now(), cpu.now()
+				if err := t.reused(p, &snap); err != nil {
+					return err
+				}
+				b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "hash", ms(tHash.Sub(tSnap)), "model", ms(time.Since(tHash)),
+					"cpu snapshot", ms(cSnap-c0), "cpu hash", ms(cHash-cSnap), "cpu model", cpu.since(cHash))
+				return nil
+			}
+		}
+	}
+	tSince, cSince := time.Now(), cpu.now()
 	skip, err := t.fitSize(opCtx, p)
 	if err != nil {
 		return b.hungOr(ctx, err, "count the page's elements")
@@ -52,32 +86,18 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 		return b.hungOr(ctx, err, "take the DOM snapshot")
 	}
 	tSnap, cSnap := time.Now(), cpu.now()
-	metrics, err := chromedp.Call(opCtx, page.GetLayoutMetrics, cdp.Empty{})
-	if err != nil {
-		return b.hungOr(ctx, err, "read the page's size")
-	}
-	if v := metrics.CSSLayoutViewport; v != nil {
-		p.Viewport = checks.Size{W: float64(v.ClientWidth), H: float64(v.ClientHeight)}
-	}
-	if c := metrics.CSSContentSize; c != nil {
-		p.Content = checks.Size{W: c.Width, H: c.Height}
-	}
-	if t.hash {
-		var why string
-		p.RenderHash, why = t.renderHash(opCtx, p, &snap)
-		if why != "" {
-			b.opts.Log.Debug("no render hash: the page will be audited", "url", p.URL, "why", why)
+	if !hashed || p.Cut {
+		if err := t.readLayout(ctx, opCtx, p); err != nil {
+			return err
 		}
-		if p.RenderHash != "" && t.reuse != nil && t.reuse(p.URL, p.RenderHash) {
-			// Unchanged since the audit the crawl reuses: the page
-			// model is built for its links only, without the
-			// accessibility tree or the probes.
-			p.Reused = true
-			if _, err := buildPage(p, &snap, nil); err != nil {
+	}
+	if t.hash && !hashed {
+		if t.hashPage(opCtx, p, &snap) {
+			if err := t.reused(p, &snap); err != nil {
 				return err
 			}
-			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "snapshot", time.Since(tSize).Round(time.Millisecond))
-			return p.Build()
+			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "size", ms(tSize.Sub(tSince)), "snapshot", ms(tSnap.Sub(tSize)), "hash", ms(time.Since(tSnap)))
+			return nil
 		}
 	}
 	tHash, cHash := time.Now(), cpu.now()
@@ -96,11 +116,62 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	tBuild, cBuild := time.Now(), cpu.now()
 	t.backend = backend
 	t.probe(opCtx, p, backend, skip)
-	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
-	b.opts.Log.Debug("capture steps", "url", p.URL, "size", ms(tSize.Sub(t0)), "snapshot", ms(tSnap.Sub(tSize)), "hash", ms(tHash.Sub(tSnap)), "ax", ms(tAX.Sub(tHash)),
+	b.opts.Log.Debug("capture steps", "url", p.URL, "since", ms(tSince.Sub(t0)), "size", ms(tSize.Sub(tSince)), "snapshot", ms(tSnap.Sub(tSize)), "hash", ms(tHash.Sub(tSnap)), "ax", ms(tAX.Sub(tHash)),
 		"model", ms(tBuild.Sub(tAX)), "probes", ms(time.Since(tBuild)),
-		"cpu size", ms(cSize-c0), "cpu snapshot", ms(cSnap-cSize), "cpu hash", ms(cHash-cSnap), "cpu ax", ms(cAX-cHash), "cpu model", ms(cBuild-cAX), "cpu probes", cpu.since(cBuild))
+		"cpu since", ms(cSince-c0), "cpu size", ms(cSize-cSince), "cpu snapshot", ms(cSnap-cSize), "cpu hash", ms(cHash-cSnap), "cpu ax", ms(cAX-cHash), "cpu model", ms(cBuild-cAX), "cpu probes", cpu.since(cBuild))
 	return nil
+}
+
+// readLayout reads the page's viewport and content size into p.
+func (t *Tab) readLayout(ctx, opCtx context.Context, p *checks.Page) error {
+	metrics, err := chromedp.Call(opCtx, page.GetLayoutMetrics, cdp.Empty{})
+	if err != nil {
+		return t.b.hungOr(ctx, err, "read the page's size")
+	}
+	if v := metrics.CSSLayoutViewport; v != nil {
+		p.Viewport = checks.Size{W: float64(v.ClientWidth), H: float64(v.ClientHeight)}
+	}
+	if c := metrics.CSSContentSize; c != nil {
+		p.Content = checks.Size{W: c.Width, H: c.Height}
+	}
+	return nil
+}
+
+// hashPage sets p's render hash from snap, and reports whether the crawl
+// reuses the earlier results of the page.
+func (t *Tab) hashPage(ctx context.Context, p *checks.Page, snap *domsnapshot.CaptureSnapshotResult) bool {
+	var why string
+	p.RenderHash, why = t.renderHash(ctx, p, snap)
+	if why != "" {
+		t.b.opts.Log.Debug("no render hash: the page will be audited", "url", p.URL, "why", why)
+	}
+	return p.RenderHash != "" && t.reuse != nil && t.reuse(p.URL, p.RenderHash)
+}
+
+// reused marks p as unchanged since the audit the crawl reuses: its page
+// model is built from snap for its links only, without the accessibility
+// tree or the probes.
+func (t *Tab) reused(p *checks.Page, snap *domsnapshot.CaptureSnapshotResult) error {
+	p.Reused = true
+	if _, err := buildPage(p, snap, nil); err != nil {
+		return err
+	}
+	return p.Build()
+}
+
+// elements counts the element nodes of the snapshot's top document
+// (shadow trees and pseudo-elements included).
+func elements(snap *domsnapshot.CaptureSnapshotResult) int {
+	if len(snap.Documents) == 0 || snap.Documents[0].Nodes == nil {
+		return 0
+	}
+	n := 0
+	for _, ty := range snap.Documents[0].Nodes.NodeType {
+		if ty == int64(checks.ElementNode) {
+			n++
+		}
+	}
+	return n
 }
 
 func (b *Browser) hungOr(ctx context.Context, err error, what string) error {

@@ -45,8 +45,9 @@ func sincePNG(t *testing.T, c color.Color) string {
 
 // TestSince crawls a site, then crawls it again --since the first
 // crawl's results: unchanged, every page's results are reused; after a
-// change to a page's text, markup, style, script or image, the pages
-// that show it are audited again, and only they.
+// change to a page's text, markup, style (one that moves boxes or a
+// colour only), script or image, the pages that show it are audited
+// again, and only they.
 func TestSince(t *testing.T) {
 	needChrome(t)
 	siteDir, work := t.TempDir(), t.TempDir()
@@ -131,6 +132,10 @@ func TestSince(t *testing.T) {
 			write("a.html", strings.Replace(sinceFiles["a.html"], `<p id="a">`, `<p id="a" class="x">`, 1))
 		}, []string{"a.html"}},
 		{"style", func() { write("style.css", "body { color: #222; background: #fff; }\nh1 { margin-top: 0 }\n") }, []string{"", "a.html", "b.html"}},
+		// A colour only: the DOM and the layout stay the same, and the
+		// render hash holds no computed style; the stylesheet's body
+		// tells.
+		{"colour", func() { write("style.css", "body { color: #555; background: #fff; }\n") }, []string{"", "a.html", "b.html"}},
 		{"script", func() { write("app.js", "// app, version 2\nwindow.app = 1;\n") }, []string{"a.html"}},
 		{"image", func() { write("logo.png", sincePNG(t, color.RGBA{0xaa, 0, 0, 0xff})) }, []string{"", "b.html"}},
 	} {
