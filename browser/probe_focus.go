@@ -144,12 +144,15 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		// A page that moves focus back after a timeout shows it only
 		// later: focus moved more often than Tab was pressed. The wait
 		// is a timer in the page, so that it runs after the page's own
-		// shorter timers however busy the machine is. Meanwhile, the
-		// stops are looked up in the page model.
+		// shorter timers however busy the machine is; after a script
+		// walk (no focus listeners) there is none when no timer of the
+		// page is due by then. Meanwhile, the stops are looked up in
+		// the page model.
 		var moves int
 		var g errgroup.Group
+		scripted := why == ""
 		g.Go(func() error {
-			return tab.call(ctx, focusMovesJS, &moves, (2 * focusWait).Milliseconds())
+			return tab.call(ctx, focusMovesJS, &moves, (2 * focusWait).Milliseconds(), scripted)
 		})
 		if len(fwd) > 0 {
 			g.Go(func() (err error) {

@@ -231,10 +231,21 @@ function focusFastEnd() {
 
 // focusMoves waits ms in a timer of the page (it runs after the page's
 // own shorter timers however busy the machine is), then returns how often
-// focus moved since the walk started.
-function focusMoves(ms) {
+// focus moved since the walk started. With onlyTimers (after a script
+// walk, on a page that listens to no focus event), it returns at once
+// when no timer of the page may run within ms (timers.js): nothing else
+// could move focus by then.
+function focusMoves(ms, onlyTimers) {
   instantOff();
-  return new Promise(r => setTimeout(() => r(window.__saavuFocusIns ? window.__saavuFocusIns.n : 0), ms));
+  const n = () => window.__saavuFocusIns ? window.__saavuFocusIns.n : 0;
+  const T = window.__saavuTimers;
+  if (onlyTimers && T && T.iv.size === 0 && T.chain.size === 0) {
+    const until = performance.now() + ms;
+    let soon = false;
+    for (const due of T.once.values()) if (due <= until) { soon = true; break; }
+    if (!soon) return n();
+  }
+  return new Promise(r => setTimeout(() => r(n()), ms));
 }
 
 // focusElements returns the elements the walks saw.
@@ -294,9 +305,12 @@ function focusOrder() {
     if (e.tabIndex >= 0) return true;
     if (e.isContentEditable && !(e.parentElement && e.parentElement.isContentEditable)) return true;
     if (e === document.documentElement || e === document.body) return false;
+    // A box that does not overflow is not scrollable, whatever its
+    // style (the cheaper test first: layout is clean, styles are read
+    // only for the few boxes whose content overflows).
+    if (e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth) return false;
     const cs = getComputedStyle(e);
     if (!/^(auto|scroll)$/.test(cs.overflowX) && !/^(auto|scroll)$/.test(cs.overflowY)) return false;
-    if (e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth) return false;
     // Chrome's Tab visits a scrollable box only when nothing in it takes
     // focus: not modelled.
     for (const d of e.querySelectorAll('*')) if (d.tabIndex >= 0) { unsure = unsure || 'a scrollable box holds elements that take focus'; break; }
