@@ -243,6 +243,11 @@ type Tab struct {
 	hash  bool
 	reuse func(url, hash string) bool
 
+	// early is when the load event of the page being captured came, if
+	// the quiet wait after it was cut short to look for an unchanged page
+	// sooner (earlySettle); zero otherwise.
+	early time.Time
+
 	// focusWhy says why the last focus walk pressed Tab; "" when it was a
 	// script walk (probe_focus.go).
 	focusWhy string
@@ -463,10 +468,15 @@ func (t *Tab) Capture(ctx context.Context, url string) (*checks.Page, error) {
 	return p, nil
 }
 
+// earlySettle divides Options.Settle for the first look at a page in a
+// crawl that reuses earlier results (load, capture).
+const earlySettle = 3
+
 // load navigates the tab and waits until the page is ready to capture.
 func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error {
 	b, st := t.b, t.st
 	loadStart := time.Now()
+	t.early = time.Time{}
 	cpu := b.cpuMeter(ctx)
 	loadCPU := cpu.now()
 	navCtx, cancelNav := context.WithTimeout(opCtx, b.opts.LoadTimeout)
@@ -536,9 +546,17 @@ func (t *Tab) load(ctx, opCtx context.Context, p *checks.Page, url string) error
 		return nil
 	}
 	// Then let late requests (scripts fetching content) finish: proceed
-	// once nothing has been in flight for Settle, waiting 2s at most.
+	// once nothing has been in flight for Settle, waiting 2s at most. In
+	// a crawl that reuses earlier results, the wait is a third of that
+	// at first, for the render hash: a page found unchanged goes no
+	// further, the others wait the rest (capture).
 	loadEvent, loadEventCPU := time.Now(), cpu.now()
-	err = st.quiet(opCtx, b.opts.Settle, 2*time.Second)
+	settle := b.opts.Settle
+	if t.hash && t.reuse != nil {
+		settle = settle / earlySettle
+		t.early = loadEvent
+	}
+	err = st.quiet(opCtx, settle, 2*time.Second)
 	b.opts.Log.Debug("loaded", "url", url, "load event", loadEvent.Sub(loadStart).Round(time.Millisecond),
 		"quiet", time.Since(loadEvent).Round(time.Millisecond), "cpu", cpu.since(loadCPU), "cpu quiet", cpu.since(loadEventCPU))
 	return err

@@ -48,7 +48,17 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 	cpu := b.cpuMeter(ctx)
 	c0 := cpu.now()
 	hashed := false
-	if t.hash && t.reuse != nil {
+	// settled waits the rest of the quiet after a load whose wait was
+	// cut short (load, earlySettle).
+	settled := func() error {
+		if t.early.IsZero() {
+			return nil
+		}
+		early := t.early
+		t.early = time.Time{}
+		return t.st.quiet(opCtx, b.opts.Settle, 2*time.Second-time.Since(early))
+	}
+	for early := !t.early.IsZero(); t.hash && t.reuse != nil; early = false {
 		snap, err := chromedp.Call(opCtx, domsnapshot.CaptureSnapshot, domsnapshot.CaptureSnapshotParams{ComputedStyles: []string{}})
 		if err != nil {
 			return b.hungOr(ctx, err, "take the DOM snapshot")
@@ -59,18 +69,32 @@ func (t *Tab) capture(ctx, opCtx context.Context, p *checks.Page) error {
 		}
 		// A page that fitSize would cut is hashed once cut, below (a
 		// snapshot counts at least the elements sizeCount does).
-		if elements(&snap) <= hugeElements {
-			hashed = true
-			if t.hashPage(opCtx, p, &snap) {
-				tHash, cHash := time.Now(), cpu.now()
-				if err := t.reused(p, &snap); err != nil {
-					return err
-				}
-				b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "snapshot", ms(tSnap.Sub(t0)), "hash", ms(tHash.Sub(tSnap)), "model", ms(time.Since(tHash)),
-					"cpu snapshot", ms(cSnap-c0), "cpu hash", ms(cHash-cSnap), "cpu model", cpu.since(cHash))
-				return nil
-			}
+		if elements(&snap) > hugeElements {
+			break
 		}
+		hashed = true
+		if t.hashPage(opCtx, p, &snap) {
+			tHash, cHash := time.Now(), cpu.now()
+			if err := t.reused(p, &snap); err != nil {
+				return err
+			}
+			b.opts.Log.Debug("unchanged: results reused", "url", p.URL, "early", early, "snapshot", ms(tSnap.Sub(t0)), "hash", ms(tHash.Sub(tSnap)), "model", ms(time.Since(tHash)),
+				"cpu snapshot", ms(cSnap-c0), "cpu hash", ms(cHash-cSnap), "cpu model", cpu.since(cHash))
+			return nil
+		}
+		if !early {
+			break
+		}
+		// Hashed after a short quiet (load): wait the rest of the
+		// quiet, as a first audit does, and hash the page again. A page
+		// that fetched more meanwhile may be found unchanged now.
+		if err := settled(); err != nil {
+			return err
+		}
+		t0, c0 = time.Now(), cpu.now()
+	}
+	if err := settled(); err != nil {
+		return err
 	}
 	tSince, cSince := time.Now(), cpu.now()
 	skip, err := t.fitSize(opCtx, p)

@@ -15,8 +15,10 @@ import (
 )
 
 // sinceFiles is a small site: every page loads style.css; a.html
-// app.js; index.html and b.html the image logo.png (b.html after index.html,
-// from Chrome's memory cache).
+// app.js, which fetches news.txt into the page 100 ms later (after the
+// first, shorter quiet wait of a --since crawl); index.html and b.html
+// the image logo.png (b.html after index.html, from Chrome's memory
+// cache).
 var sinceFiles = map[string]string{
 	"index.html": `<!doctype html><html lang="en"><head><title>Home</title><link rel="stylesheet" href="style.css"></head>
 <body><main><h1>Home</h1><img src="logo.png" alt="Logo"><p><a href="a.html">Page A</a> <a href="b.html">Page B</a></p></main></body></html>`,
@@ -25,7 +27,8 @@ var sinceFiles = map[string]string{
 	"b.html": `<!doctype html><html lang="en"><head><title>B</title><link rel="stylesheet" href="style.css"></head>
 <body><main><h1>Page B</h1><img src="logo.png" alt="Logo"><p>Other text.</p><p><a href="index.html">Home</a></p></main></body></html>`,
 	"style.css": "body { color: #222; background: #fff; }\n",
-	"app.js":    "// app\nwindow.app = 1;\n",
+	"app.js":    "// app\nsetTimeout(() => fetch('news.txt').then(r => r.text()).then(t => { document.getElementById('a').textContent = t; }), 100);\n",
+	"news.txt":  "News of the day.",
 }
 
 func sincePNG(t *testing.T, c color.Color) string {
@@ -44,10 +47,11 @@ func sincePNG(t *testing.T, c color.Color) string {
 }
 
 // TestSince crawls a site, then crawls it again --since the first
-// crawl's results: unchanged, every page's results are reused; after a
+// crawl's results: unchanged, every page's results are reused (a.html's
+// only once the content its script fetches late has come); after a
 // change to a page's text, markup, style (one that moves boxes or a
-// colour only), script or image, the pages that show it are audited
-// again, and only they.
+// colour only), script, image or late content, the pages that show it
+// are audited again, and only they.
 func TestSince(t *testing.T) {
 	needChrome(t)
 	siteDir, work := t.TempDir(), t.TempDir()
@@ -136,7 +140,9 @@ func TestSince(t *testing.T) {
 		// render hash holds no computed style; the stylesheet's body
 		// tells.
 		{"colour", func() { write("style.css", "body { color: #555; background: #fff; }\n") }, []string{"", "a.html", "b.html"}},
-		{"script", func() { write("app.js", "// app, version 2\nwindow.app = 1;\n") }, []string{"a.html"}},
+		{"script", func() { write("app.js", strings.Replace(sinceFiles["app.js"], "// app", "// app, version 2", 1)) }, []string{"a.html"}},
+		// Content a script fetches after the load event.
+		{"late content", func() { write("news.txt", "Other news.") }, []string{"a.html"}},
 		{"image", func() { write("logo.png", sincePNG(t, color.RGBA{0xaa, 0, 0, 0xff})) }, []string{"", "b.html"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
