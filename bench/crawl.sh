@@ -6,6 +6,8 @@
 #   (b) saavu crawl auditing every page;
 #   (c) saavu crawl --since (b)'s results, on the unchanged site: pages
 #       whose render hash is unchanged keep (b)'s results (docs/crawl.md);
+#       once with the same number of tabs, once with twice as many (a
+#       reused page mostly waits for the quiet after its load);
 #   (d) saavu crawl --profile quick: no live-page probes, no screenshots
 #       (docs/ci.md).
 # Prints one table: wall seconds, pages/s, CPU-seconds per page and peak
@@ -25,7 +27,9 @@
 # fetch content after load; at most 2 s), captures the DOM and the
 # accessibility tree, walks the page with Tab, and photographs the
 # elements the rules reported. On the generated site the wait after load
-# is its minimum, 150 ms (saavu check --debug logs "loaded ... quiet=").
+# is its minimum, 150 ms (saavu check --debug logs "loaded ... quiet=");
+# a --since run first looks after 50 ms and goes no further for a page
+# found unchanged.
 #
 #   bench/crawl.sh [PAGES] [TABS]      (defaults: 200 pages, 2 tabs)
 #   bench/crawl.sh --memory [SMALL] [LARGE] [TABS]
@@ -110,19 +114,21 @@ fi
 measure floor "$work/floor" -urls "$work/site/urls.txt" -tabs "$tabs" >"$work/floor.out"
 measure crawl "$work/saavu" crawl -q --state "$work/state" --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/crawl.json" "$base/" >/dev/null
 measure since "$work/saavu" crawl --state "$work/state2" --since "$work/crawl.json" --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/since.json" "$base/" >/dev/null 2>"$work/since.err"
+measure since2 "$work/saavu" crawl --state "$work/state4" --since "$work/crawl.json" --max-pages "$pages" --concurrency "$((tabs * 2))" --rate 0 -o json="$work/since2.json" "$base/" >/dev/null 2>"$work/since2.err"
 measure quick "$work/saavu" crawl -q --profile quick --state "$work/state3" --max-pages "$pages" --concurrency "$tabs" --rate 0 -o json="$work/quick.json" "$base/" >/dev/null
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-grep '^saavu: reused\|^saavu: --since' "$work/since.err" >&2 || true
-reused=$(python3 -c "import json; r=json.load(open('$work/since.json')); print(sum(1 for p in r['pages'] if p.get('reused')))")
+grep '^saavu: reused\|^saavu: --since' "$work/since.err" "$work/since2.err" >&2 || true
+reused() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(sum(1 for p in r['pages'] if p.get('reused')))" "$1"; }
 
-python3 - "$work" "$pages" "$tabs" "$load_before" "$load_after" "$reused" \
-	"$pages" "$(pagesin "$work/crawl.json")" "$(pagesin "$work/since.json")" "$(pagesin "$work/quick.json")" <<'PY'
+python3 - "$work" "$pages" "$tabs" "$load_before" "$load_after" "$(reused "$work/since.json")" "$(reused "$work/since2.json")" \
+	"$pages" "$(pagesin "$work/crawl.json")" "$(pagesin "$work/since.json")" "$(pagesin "$work/since2.json")" "$(pagesin "$work/quick.json")" <<'PY'
 import sys
-work, pages, tabs, lb, la, reused = sys.argv[1:7]
-counts = [int(x) for x in sys.argv[7:]]
+work, pages, tabs, lb, la, reused, reused2 = sys.argv[1:8]
+counts = [int(x) for x in sys.argv[8:]]
 names = [("floor", "floor (Chromium loading each page, no checks)"),
          ("crawl", "`saavu crawl` (first audit)"),
          ("since", f"`saavu crawl --since` the first, site unchanged (reused {reused})"),
+         ("since2", f"the same with {int(tabs) * 2} tabs (reused {reused2})"),
          ("quick", "`saavu crawl --profile quick`")]
 print(f"site: {pages} pages, {tabs} tabs")
 print("| Run | Wall s | Pages | Pages/s | Of the floor | CPU-s/page | Machine CPU-s/page | Peak RSS MiB (summed) | Peak PSS MiB |")
