@@ -19,7 +19,7 @@ import (
 )
 
 var (
-	focusACT  = flag.Bool("focus-act", false, "TestScriptWalkMatchesTab: walk the W3C ACT test cases too (../shared/act; about 10 minutes)")
+	focusACT  = flag.Bool("focus-act", false, "TestScriptWalkMatchesTab: walk the W3C ACT test cases too (../shared/act; about 15 minutes: 1,175 of 1,449 pages scripted, all equal on 2026-12-07)")
 	focusPage = flag.String("focus-page", "", "TestScriptWalkMatchesTab: walk only the pages whose path contains this")
 )
 
