@@ -237,7 +237,11 @@ function focusFastEnd() {
 // could move focus by then.
 function focusMoves(ms, onlyTimers) {
   instantOff();
-  const n = () => window.__saavuFocusIns ? window.__saavuFocusIns.n : 0;
+  const wrap = window.__saavuWrapTo;
+  delete window.__saavuWrapTo;
+  // focusScriptCheck: a walk that left the page, where focus then came
+  // back to the first stop on its own (Chrome starting over).
+  const n = () => (window.__saavuFocusIns ? window.__saavuFocusIns.n : 0) - (wrap && deepActive() === wrap ? 1 : 0);
   const T = window.__saavuTimers;
   if (onlyTimers && T && T.iv.size === 0 && T.chain.size === 0) {
     const until = performance.now() + ms;
@@ -278,6 +282,7 @@ function focusUndo() {
   const F = window.__saavuFocusIns;
   if (F) document.removeEventListener('focusin', F.count, true);
   delete window.__saavuFocusIns;
+  delete window.__saavuWrapTo;
   return blurActive();
 }
 
@@ -439,6 +444,9 @@ function focusScriptCheck() {
   delete window.__saavuNext;
   delete window.__saavuFirst;
   if (!ok) return {ok, to: a ? a.tagName.toLowerCase() : '', want: next ? next.tagName.toLowerCase() : ''};
+  // Focus out of the page may still start over at the first stop:
+  // focusMoves does not count that move.
+  if (!next && a !== first) window.__saavuWrapTo = first;
   instantOff();
   return {ok, moves: window.__saavuFocusIns ? window.__saavuFocusIns.n : 0};
 }
