@@ -126,18 +126,18 @@ func probeFocus(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.B
 		ok = why == ""
 	}
 	tab.focusWhy = why
+	var back []focusJSStop
 	if !ok {
 		tab.b.opts.Log.Debug("focus: Tab presses", "url", p.URL, "why", why)
 		if w, fwd, ok, err = walkFocusFast(ctx, tab, start); err != nil {
 			return err
 		}
-		w.moves = len(fwd) + w.Inner
-	}
-	var back []focusJSStop
-	if !ok { // focus went into a frame: walk a step at a time
-		if w, fwd, back, err = walkFocus(ctx, tab, 0, time.Now()); err != nil {
-			return err
+		if !ok { // focus went into a frame: walk a step at a time
+			if w, fwd, back, err = walkFocus(ctx, tab, 0, time.Now()); err != nil {
+				return err
+			}
 		}
+		w.moves = len(fwd) + w.Inner // one move a Tab press
 	}
 	var idx []int // window.__saavuFocus.els as indexes in p.Nodes
 	if !w.Repeat {
