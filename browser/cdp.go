@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
@@ -89,13 +87,23 @@ func jsArgs(args []any) ([]*runtime.CallArgument, error) {
 }
 
 // elements calls s, which returns an array of elements, and returns the
-// index in p.Nodes of each (-1 for one the snapshot did not capture);
-// backend maps the snapshot's backend node ids to those indexes.
+// index in p.Nodes of each (-1 for one the snapshot did not capture, or
+// for an item that is not a node); backend maps the snapshot's backend
+// node ids to those indexes.
+//
+// One round trip: the array comes back deep-serialized (the WebDriver
+// BiDi serialization), which gives every node's backend node id, instead
+// of one DOM.describeNode per element (about a hundred per page).
 func (t *Tab) elements(ctx context.Context, s *script, backend map[cdp.BackendNodeID]int, args ...any) ([]int, error) {
 	p, err := t.callParams(s, args)
 	if err != nil {
 		return nil, err
 	}
+	p.AwaitPromise = new(true)
+	// Depth 1: the array and its items, not the items' children.
+	p.SerializationOptions = &runtime.SerializationOptions{Serialization: runtime.SerializationOptionsSerializationDeep, MaxDepth: new(int64(1))}
+	// The array itself stays referenced in the group until the page goes.
+	p.ObjectGroup = elementsGroup
 	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, p)
 	if err != nil {
 		return nil, err
@@ -103,61 +111,61 @@ func (t *Tab) elements(ctx context.Context, s *script, backend map[cdp.BackendNo
 	if res.ExceptionDetails != nil {
 		return nil, fmt.Errorf("script %s: %s", s.name, res.ExceptionDetails.Text)
 	}
-	if res.Result == nil || res.Result.ObjectID == "" {
+	if res.Result == nil || res.Result.DeepSerializedValue == nil || res.Result.DeepSerializedValue.Type != runtime.DeepSerializedValueTypeArray {
 		return nil, fmt.Errorf("script %s returned no array", s.name)
 	}
-	defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-	props, err := chromedp.Call(ctx, runtime.GetProperties, runtime.GetPropertiesParams{ObjectID: res.Result.ObjectID, OwnProperties: new(true)})
-	if err != nil {
-		return nil, err
+	return nodeIndexes(res.Result.DeepSerializedValue.Value, backend)
+}
+
+// elementsGroup holds the arrays elements leaves in the page; released
+// with the page's other objects when it navigates.
+const elementsGroup = "saavu-elements"
+
+// nodeIndexes reads a deep-serialized array's items (runtime
+// DeepSerializedValue) and maps each node to its index through backend.
+// A node met twice is serialized in full once; its other occurrences
+// carry only the shared weakLocalObjectReference.
+func nodeIndexes(items []byte, backend map[cdp.BackendNodeID]int) ([]int, error) {
+	if len(items) == 0 {
+		return nil, nil
 	}
-	type item struct {
-		i   int
-		obj runtime.RemoteObjectID
+	var list []struct {
+		Type  string          `json:"type"`
+		Value json.RawMessage `json:"value"`
+		Ref   int64           `json:"weakLocalObjectReference"`
 	}
-	var out []int
-	var items []item
-	for _, pr := range props.Result {
-		var i int
-		if _, err := fmt.Sscanf(pr.Name, "%d", &i); err != nil || pr.Value == nil {
+	if err := json.Unmarshal(items, &list); err != nil {
+		return nil, fmt.Errorf("elements: %w", err)
+	}
+	ids := make([]cdp.BackendNodeID, len(list))
+	byRef := map[int64]cdp.BackendNodeID{}
+	for i, it := range list {
+		if it.Type != "node" || len(it.Value) == 0 {
 			continue
 		}
-		for len(out) <= i {
-			out = append(out, -1)
+		var n struct {
+			BackendNodeID cdp.BackendNodeID `json:"backendNodeId"`
 		}
-		if pr.Value.ObjectID != "" {
-			items = append(items, item{i, pr.Value.ObjectID})
+		if err := json.Unmarshal(it.Value, &n); err != nil {
+			return nil, fmt.Errorf("elements: %w", err)
+		}
+		ids[i] = n.BackendNodeID
+		if it.Ref != 0 {
+			byRef[it.Ref] = n.BackendNodeID
 		}
 	}
-	// Describe the nodes a few at a time: one round trip each.
-	var (
-		wg       sync.WaitGroup
-		mu       sync.Mutex
-		firstErr error
-	)
-	sem := make(chan struct{}, 8)
-	for _, it := range items {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
-			d, err := chromedp.Call(ctx, dom.DescribeNode, dom.DescribeNodeParams{ObjectID: it.obj})
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				if firstErr == nil {
-					firstErr = err
-				}
-				return
-			}
-			if idx, ok := backend[d.Node.BackendNodeID]; ok {
-				out[it.i] = idx
-			}
-		}()
+	out := make([]int, len(list))
+	for i, it := range list {
+		out[i] = -1
+		id := ids[i]
+		if id == 0 && it.Type == "node" {
+			id = byRef[it.Ref]
+		}
+		if idx, ok := backend[id]; ok && id != 0 {
+			out[i] = idx
+		}
 	}
-	wg.Wait()
-	return out, firstErr
+	return out, nil
 }
 
 // pressTab presses Tab, or Shift+Tab when back.
