@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,12 @@ func TestActivateLeavesThePage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping: captures pages in two browsers")
 	}
+	// A test of package browser cannot use chrometest (it imports
+	// browser): the same rule as chrometest.Need.
 	if _, err := FindChrome(""); err != nil {
+		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
+			t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)
+		}
 		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
 	}
 	ts := httptest.NewServer(http.FileServer(http.Dir("../testdata")))

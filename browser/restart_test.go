@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -14,6 +13,7 @@ import (
 	"saavu/browser"
 	"saavu/checks"
 	"saavu/crawl"
+	"saavu/internal/chrometest"
 )
 
 // TestCrawlChromeDies kills the Chrome process in the middle of a crawl:
@@ -21,12 +21,7 @@ import (
 // the crawl audits every page.
 func TestCrawlChromeDies(t *testing.T) {
 	// A browser of its own: the test kills it.
-	if _, err := browser.FindChrome(""); err != nil {
-		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
-			t.Fatalf("Chrome is required: %v", err)
-		}
-		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
-	}
+	chrometest.Need(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	b, err := browser.Launch(ctx, browser.Options{PageTimeout: 20 * time.Second, LoadTimeout: 5 * time.Second})
 	if err != nil {

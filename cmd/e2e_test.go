@@ -20,6 +20,7 @@ import (
 
 	"saavu/browser"
 	"saavu/checks"
+	"saavu/internal/chrometest"
 	"saavu/report"
 )
 
@@ -47,12 +48,7 @@ func TestMain(m *testing.M) {
 // (a failure when SAAVU_REQUIRE_CHROME is set, as in CI).
 func needChrome(t *testing.T) {
 	t.Helper()
-	if _, err := browser.FindChrome(""); err != nil {
-		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
-			t.Fatalf("Chrome is required: %v", err)
-		}
-		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
-	}
+	chrometest.Need(t)
 }
 
 type run struct {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -14,18 +13,14 @@ import (
 
 	"saavu/browser"
 	"saavu/checks"
+	"saavu/internal/chrometest"
 )
 
 // ownBrowser starts a browser for one test (these tests kill it), or
 // skips the test when there is no Chrome.
 func ownBrowser(t *testing.T) *browser.Browser {
 	t.Helper()
-	if _, err := browser.FindChrome(""); err != nil {
-		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
-			t.Fatalf("Chrome is required: %v", err)
-		}
-		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
-	}
+	chrometest.Need(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	b, err := browser.Launch(ctx, browser.Options{PageTimeout: 20 * time.Second, LoadTimeout: 5 * time.Second})
 	if err != nil {

@@ -282,13 +282,7 @@ func hasFailedTarget(res checks.Result) bool {
 // sees it: the picture must be the report, not an empty or broken page.
 // Set SAAVU_REPORT_SHOTS to a folder to keep the PNGs and look at them.
 func TestHTMLReportScreenshots(t *testing.T) {
-	chrome, err := browser.FindChrome("")
-	if err != nil {
-		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
-			t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)
-		}
-		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
-	}
+	chrome := chrometest.Need(t)
 	dir := os.Getenv("SAAVU_REPORT_SHOTS")
 	if dir == "" {
 		dir = t.TempDir()

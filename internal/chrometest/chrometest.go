@@ -27,6 +27,27 @@ var (
 // before the first call of Browser.
 var Options = browser.Options{PageTimeout: 30 * time.Second, Screenshots: true}
 
+// Need returns the path of Chrome for a test that starts a browser of its
+// own (one it kills, or one with other options): it skips the test when
+// there is none, or fails it when SAAVU_REQUIRE_CHROME is set.
+func Need(t testing.TB) string {
+	t.Helper()
+	path, err := browser.FindChrome(Options.ChromePath)
+	if err != nil {
+		missing(t, err)
+	}
+	return path
+}
+
+// missing skips t, or fails it when SAAVU_REQUIRE_CHROME is set.
+func missing(t testing.TB, err error) {
+	t.Helper()
+	if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
+		t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)
+	}
+	t.Skipf("skipping: needs Chrome or Chromium: %v", err)
+}
+
 // Browser returns the shared browser, starting it on first use.
 func Browser(t testing.TB) *browser.Browser {
 	t.Helper()
@@ -40,10 +61,7 @@ func Browser(t testing.TB) *browser.Browser {
 		shared, err = browser.Launch(ctx, Options)
 	})
 	if err != nil {
-		if os.Getenv("SAAVU_REQUIRE_CHROME") != "" {
-			t.Fatalf("Chrome is required (SAAVU_REQUIRE_CHROME is set): %v", err)
-		}
-		t.Skipf("skipping: needs Chrome or Chromium: %v", err)
+		missing(t, err)
 	}
 	return shared
 }
