@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/domdebugger"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
@@ -167,6 +168,30 @@ func nodeIndexes(items []byte, backend map[cdp.BackendNodeID]int) ([]int, error)
 	}
 	return out, nil
 }
+
+// eventListeners returns the event listeners of the object that expr
+// names (window, document, document.body), down to depth (0: its own,
+// -1: its whole tree) and, with pierce, into shadow trees and frames;
+// none when expr is null. Two round trips: the object's handle is not
+// released, as expr names an object the page keeps anyway, and the
+// handle goes with the page's scripting context.
+func eventListeners(ctx context.Context, expr string, depth int64, pierce bool) ([]*domdebugger.EventListener, error) {
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr, ObjectGroup: listenersGroup})
+	if err != nil {
+		return nil, err
+	}
+	if res.Result == nil || res.Result.ObjectID == "" {
+		return nil, nil
+	}
+	ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: &depth, Pierce: &pierce})
+	if err != nil {
+		return nil, err
+	}
+	return ls.Listeners, nil
+}
+
+// listenersGroup holds the handles eventListeners leaves.
+const listenersGroup = "saavu-listeners"
 
 // pressTab presses Tab, or Shift+Tab when back.
 func pressTab(ctx context.Context, back bool) error {

@@ -527,17 +527,9 @@ func listenersOf(ctx context.Context, p *checks.Page, backend map[cdp.BackendNod
 		out   *[]*domdebugger.EventListener
 	}{{"document", -1, &doc}, {"window", 0, &win}} {
 		g.Go(func() error {
-			res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
-			if err != nil || res.Result == nil || res.Result.ObjectID == "" {
-				return err
-			}
-			defer chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-			ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(t.depth), Pierce: new(true)})
-			if err != nil {
-				return err
-			}
-			*t.out = ls.Listeners
-			return nil
+			ls, err := eventListeners(ctx, t.expr, t.depth, true)
+			*t.out = ls
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {

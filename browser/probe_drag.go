@@ -6,9 +6,6 @@ import (
 	"slices"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/domdebugger"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
 
 	"saavu/checks"
 )
@@ -32,25 +29,17 @@ func probeDrag(ctx context.Context, tab *Tab, p *checks.Page, backend map[cdp.Ba
 		}
 	}
 	for _, target := range []string{"document", "window"} {
-		res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: target})
-		if err != nil {
-			return err
-		}
-		if res.Result == nil || res.Result.ObjectID == "" {
-			continue
-		}
 		// The document's whole tree (depth -1, open and closed shadow
 		// trees): each listener names the node it is on.
 		depth := int64(-1)
 		if target == "window" {
 			depth = 0
 		}
-		ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: &depth, Pierce: new(target == "document")})
-		_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
+		ls, err := eventListeners(ctx, target, depth, target == "document")
 		if err != nil {
 			return err
 		}
-		for _, l := range ls.Listeners {
+		for _, l := range ls {
 			n := 0 // the window
 			if l.BackendNodeID != 0 {
 				i, ok := backend[l.BackendNodeID]

@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/domdebugger"
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/sync/errgroup"
 
@@ -313,19 +311,11 @@ func scriptWalkable(ctx context.Context, tab *Tab, p *checks.Page) (string, erro
 		depth  int64
 		pierce bool
 	}{{"window", 0, false}, {"document", -1, true}} {
-		res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
+		ls, err := eventListeners(ctx, t.expr, t.depth, t.pierce)
 		if err != nil {
 			return "", err
 		}
-		if res.Result == nil || res.Result.ObjectID == "" {
-			return "no " + t.expr, nil
-		}
-		ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: &t.depth, Pierce: &t.pierce})
-		_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-		if err != nil {
-			return "", err
-		}
-		for _, l := range ls.Listeners {
+		for _, l := range ls {
 			if slices.Contains(focusEvents, l.Type) {
 				return "a listener of " + l.Type, nil
 			}

@@ -7,8 +7,6 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/domdebugger"
-	"github.com/chromedp/cdproto/runtime"
-	"github.com/chromedp/chromedp"
 	"golang.org/x/sync/errgroup"
 
 	"saavu/checks"
@@ -116,26 +114,15 @@ func listeners(ctx context.Context) (keys, motion []string, err error) {
 	targets := []struct{ name, expr string }{
 		{"window", "window"}, {"document", "document"}, {"html", "document.documentElement"}, {"body", "document.body"},
 	}
-	// One lookup per target, side by side: three round trips each, on
+	// One lookup per target, side by side: two round trips each, on
 	// every page.
 	found := make([][]*domdebugger.EventListener, len(targets))
 	var g errgroup.Group
 	for i, t := range targets {
 		g.Go(func() error {
-			res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: t.expr})
-			if err != nil {
-				return err
-			}
-			if res.Result == nil || res.Result.ObjectID == "" {
-				return nil // no body
-			}
-			ls, err := chromedp.Call(ctx, domdebugger.GetEventListeners, domdebugger.GetEventListenersParams{ObjectID: res.Result.ObjectID, Depth: new(int64(0))})
-			_, _ = chromedp.Call(ctx, runtime.ReleaseObject, runtime.ReleaseObjectParams{ObjectID: res.Result.ObjectID})
-			if err != nil {
-				return err
-			}
-			found[i] = ls.Listeners
-			return nil
+			ls, err := eventListeners(ctx, t.expr, 0, false) // none when there is no body
+			found[i] = ls
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
