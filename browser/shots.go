@@ -163,7 +163,7 @@ func (t *Tab) shoot(ctx context.Context, p *checks.Page, areas []checks.Rect, sh
 				if err != nil {
 					return err
 				}
-				p.Shots = slices.Insert(p.Shots, len(p.Shots)-1, checks.Shot{Area: r, PNG: data})
+				p.Shots = slices.Insert(p.Shots, len(p.Shots)-1, checks.Shot{Area: r, PNG: data, Only: n})
 				still = append(still, c...)
 			}
 			covered = still

@@ -283,4 +283,12 @@ func (p *Page) HTML() string {
 type Shot struct {
 	Area Rect   // in CSS px from the top left corner of the page
 	PNG  []byte // Area.W × Area.H pixels
+	// Only, when set, is the one element the shot is for: it was taken
+	// with the fixed and sticky elements over that element hidden, which
+	// may hide another element of its area (a cookie banner's own
+	// button), so only Only's crop may come from it.
+	Only *Node
 }
+
+// Serves reports whether n's crop may come from s.
+func (s Shot) Serves(n *Node) bool { return s.Only == nil || s.Only == n }

@@ -182,7 +182,7 @@ func InShots(p *Page, n *Node) bool {
 	}
 	for _, s := range p.Shots {
 		a := image.Rect(int(s.Area.X), int(s.Area.Y), int(s.Area.X+s.Area.W), int(s.Area.Y+s.Area.H))
-		if area.In(a) {
+		if area.In(a) && s.Serves(n) {
 			return true
 		}
 	}

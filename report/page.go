@@ -49,7 +49,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 				n.Box = &box
 				if len(shots) > 0 && cropped < MaxScreenshots && !p.NoShot[checks.ShotRef{Rule: res.Rule.ID, Node: t.Node}] {
 					if el, area, ok := checks.CropArea(p, box); ok {
-						if uri := crop(shots, el, area); uri != "" {
+						if uri := crop(shots, t.Node, el, area); uri != "" {
 							n.Screenshot = uri
 							n.ScreenshotCovered = p.ShotCovered[t.Node]
 							cropped++
@@ -68,6 +68,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 type shot struct {
 	area image.Rectangle
 	img  image.Image
+	only *checks.Node // checks.Shot.Only
 }
 
 func decodeShots(in []checks.Shot) []shot {
@@ -78,7 +79,7 @@ func decodeShots(in []checks.Shot) []shot {
 			continue
 		}
 		at := image.Pt(int(s.Area.X), int(s.Area.Y))
-		out = append(out, shot{area: img.Bounds().Sub(img.Bounds().Min).Add(at), img: img})
+		out = append(out, shot{area: img.Bounds().Sub(img.Bounds().Min).Add(at), img: img, only: s.Only})
 	}
 	return out
 }
@@ -86,13 +87,13 @@ func decodeShots(in []checks.Shot) []shot {
 // highlight is the outline drawn around an element in a crop.
 var highlight = color.RGBA{R: 0xd4, G: 0x00, B: 0x6a, A: 0xff}
 
-// crop cuts area (page coordinates) out of the shot that holds it, draws
-// an outline around the element el and returns a PNG data: URL; "" when
-// no shot holds the area.
-func crop(shots []shot, el, area image.Rectangle) string {
+// crop cuts area (page coordinates) out of the first shot that holds it
+// and may serve n (checks.Shot.Serves), draws an outline around n's box
+// el and returns a PNG data: URL; "" when no shot holds the area.
+func crop(shots []shot, n *checks.Node, el, area image.Rectangle) string {
 	var src *shot
 	for i := range shots {
-		if area.In(shots[i].area) {
+		if area.In(shots[i].area) && (shots[i].only == nil || shots[i].only == n) {
 			src = &shots[i]
 			break
 		}

@@ -93,3 +93,64 @@ func TestPageResultCrops(t *testing.T) {
 		t.Errorf("crop pixel (98,80) is %v, want the outline", c)
 	}
 }
+
+// TestPageResultCropsOnlyShot: a shot taken for one element alone (with
+// what covered it hidden, checks.Shot.Only) serves only that element,
+// even when another element's crop area lies in it: that other element
+// may be what was hidden (a cookie banner's own button) and is cropped
+// from the shot of its band. Two images side by side in one band: the
+// shot for the first alone comes first, as browser/shots.go puts it.
+func TestPageResultCropsOnlyShot(t *testing.T) {
+	white, red := color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, color.RGBA{R: 0xff, A: 0xff}
+	p := &checks.Page{URL: "http://x.test/", Content: checks.Size{W: 1280, H: 900}, Nodes: []*checks.Node{
+		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
+		{Type: checks.ElementNode, Name: "html", Parent: 0},
+		{Type: checks.ElementNode, Name: "body", Parent: 1},
+		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 1200, Y: 700, W: 30, H: 30}}},
+		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 1240, Y: 700, W: 30, H: 30}}},
+	}}
+	if err := p.Build(); err != nil {
+		t.Fatal(err)
+	}
+	res := checks.Result{Rule: &checks.Rule{ID: "image-alt"}, Outcome: checks.Failed, Targets: []checks.Target{
+		{Node: p.Nodes[3], Outcome: checks.Failed, Message: "no alt"},
+		{Node: p.Nodes[4], Outcome: checks.Failed, Message: "no alt"},
+	}}
+	// Both crop areas are the same 360×160 at the page's right edge.
+	_, a3, _ := checks.CropArea(p, p.Nodes[3].Layout.Box)
+	_, a4, _ := checks.CropArea(p, p.Nodes[4].Layout.Box)
+	if a3 != a4 {
+		t.Fatalf("crop areas %v and %v: the test wants them equal", a3, a4)
+	}
+	area := checks.Rect{X: float64(a3.Min.X), Y: float64(a3.Min.Y), W: float64(a3.Dx()), H: float64(a3.Dy())}
+	band := checks.Rect{X: 0, Y: 0, W: 1280, H: 900}
+	p.Shots = []checks.Shot{
+		{Area: area, PNG: solidPNG(t, a3.Dx(), a3.Dy(), white), Only: p.Nodes[3]},
+		{Area: band, PNG: solidPNG(t, 1280, 900, red)},
+	}
+	for _, n := range []*checks.Node{p.Nodes[3], p.Nodes[4]} {
+		if !checks.InShots(p, n) {
+			t.Errorf("InShots(%v) = false", n.Layout.Box)
+		}
+	}
+	got := report.PageResult(p, []checks.Result{res}, nil)
+	nodes := got.Results[0].Nodes
+	if len(nodes) != 2 {
+		t.Fatalf("nodes %+v, want 2", nodes)
+	}
+	for i, want := range []color.Color{white, red} {
+		raw, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(nodes[i].Screenshot, "data:image/png;base64,"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("node %d: %v", i, err)
+		}
+		r1, g1, b1, _ := img.At(0, 0).RGBA()
+		r2, g2, b2, _ := want.RGBA()
+		if r1 != r2 || g1 != g2 || b1 != b2 {
+			t.Errorf("node %d's crop comes from the wrong shot: pixel %v, want %v", i, img.At(0, 0), want)
+		}
+	}
+}
