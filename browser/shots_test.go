@@ -116,30 +116,35 @@ func TestAuditShotsOnce(t *testing.T) {
 // the footer (more than a viewport: the footer is photographed scrolled;
 // less: in the first viewport, as captured). overlay adds a box placed
 // absolutely over the footer, which is neither fixed nor sticky.
-func coveredPage(tall int, overlay bool) string {
+func coveredPage(tall int, overlay bool, bannerHeight string) string {
 	over := ""
 	if overlay {
 		over = `<div style="position:absolute;left:0;right:0;bottom:0;height:60px;background:#0a0">Mainos</div>`
 	}
 	return fmt.Sprintf(`<!DOCTYPE html><html lang="fi"><head><title>Kunta</title>
 <style>body{margin:0;font:16px sans-serif;background:#fff} footer{position:relative;padding:20px;background:#eee}
-#copy{color:#bbb;margin:0;padding:10px 0} #banner{position:fixed;left:0;right:0;bottom:0;height:60vh;background:#f0f} #ok{margin-left:300px}</style></head>
+#copy{color:#bbb;margin:0;padding:10px 0} #banner{position:fixed;left:0;right:0;bottom:0;height:%s;background:#f0f} #ok{margin-left:300px}</style></head>
 <body><main><h1>Otsikko</h1><div style="height:%dpx">Sisältöä.</div></main>
 <footer><p id="copy">© 2026 Esimerkkilän kunta · Kaikki oikeudet pidätetään · Yhteystiedot</p>%s</footer>
-<div id="banner"><p>Käytämme evästeitä.</p><button id="ok"></button></div></body></html>`, tall, over)
+<div id="banner"><p>Käytämme evästeitä.</p><button id="ok"></button></div></body></html>`, bannerHeight, tall, over)
 }
 
 // TestShotsShowTheElement: the screenshot of an element under a fixed
 // cookie banner shows the element, not the banner (the banner is hidden
 // for the shot, whether the element is photographed in the first
 // viewport or scrolled to); an element inside the banner is photographed
-// with its banner; an element that other content covers is marked.
+// with its banner, also at the bottom of the viewport (photographed
+// with the page at the top, where the snapshot has it); an element that
+// other content covers is marked.
 func TestShotsShowTheElement(t *testing.T) {
 	b := chrometest.Browser(t)
 	pages := map[string]string{
-		"/long":    coveredPage(2000, false),
-		"/short":   coveredPage(300, false),
-		"/overlay": coveredPage(2000, true),
+		"/long":    coveredPage(2000, false, "60vh"),
+		"/short":   coveredPage(300, false, "60vh"),
+		"/overlay": coveredPage(2000, true, "60vh"),
+		// The banner's button near the bottom of the viewport: its
+		// crop, centred on it, would reach below the viewport.
+		"/low": coveredPage(2000, false, "70px"),
 	}
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		html, ok := pages[r.URL.Path]
@@ -152,7 +157,7 @@ func TestShotsShowTheElement(t *testing.T) {
 	}))
 	defer ts.Close()
 	magenta := color.RGBA{R: 0xff, B: 0xff, A: 0xff}
-	for _, path := range []string{"/long", "/short", "/overlay"} {
+	for _, path := range []string{"/long", "/short", "/overlay", "/low"} {
 		t.Run(path[1:], func(t *testing.T) {
 			var d browser.Done
 			err := b.Audit(context.Background(), []string{ts.URL + path}, []*checks.Rule{checks.ColorContrast, checks.ButtonName}, 1, func(got browser.Done) { d = got })

@@ -44,8 +44,9 @@ func ShotBox(n *Node) (Rect, bool) {
 // CropArea returns the element's rectangle and the area of the page a
 // crop of it shows (the element with a margin, widened around it to at
 // least CropMinW×CropMinH where the page allows, within the page, at most
-// CropMaxW×CropMaxH from its top left corner), in CSS px; ok is false
-// when the element is outside the page.
+// CropMaxW×CropMaxH from its top left corner; within the first viewport
+// for an element inside it), in CSS px; ok is false when the element is
+// outside the page.
 func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
 	page := image.Rect(0, 0, math.MaxInt32, math.MaxInt32)
 	if p.Content.W > 0 && p.Content.H > 0 {
@@ -55,10 +56,19 @@ func CropArea(p *Page, box Rect) (el, area image.Rectangle, ok bool) {
 	if !el.Overlaps(page) {
 		return el, area, false
 	}
+	// An element in the first viewport is cropped from within it, so
+	// that it is photographed with the page at the top, as captured: an
+	// element of a fixed banner at the bottom of the viewport has its
+	// box there only at that scroll (scrolled to centre a crop that
+	// reaches below the viewport, the banner would move away from it).
+	bound := page
+	if vh := int(p.Viewport.H); vh >= CropMinH && el.Min.Y >= 0 && el.Max.Y <= vh {
+		bound.Max.Y = min(bound.Max.Y, vh)
+	}
 	area = image.Rect(el.Min.X-CropMargin, el.Min.Y-CropMargin, el.Max.X+CropMargin, el.Max.Y+CropMargin)
-	area.Min.X, area.Max.X = widen(area.Min.X, area.Max.X, CropMinW, page.Min.X, page.Max.X)
-	area.Min.Y, area.Max.Y = widen(area.Min.Y, area.Max.Y, CropMinH, page.Min.Y, page.Max.Y)
-	area = area.Intersect(page)
+	area.Min.X, area.Max.X = widen(area.Min.X, area.Max.X, CropMinW, bound.Min.X, bound.Max.X)
+	area.Min.Y, area.Max.Y = widen(area.Min.Y, area.Max.Y, CropMinH, bound.Min.Y, bound.Max.Y)
+	area = area.Intersect(bound)
 	if area.Dx() > CropMaxW {
 		area.Max.X = area.Min.X + CropMaxW
 	}

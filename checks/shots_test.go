@@ -78,6 +78,33 @@ func TestShotAreas(t *testing.T) {
 	}
 }
 
+// TestShotAreasFirstViewport: the crop of an element inside the first
+// viewport stays inside it, so that it is photographed with the page at
+// the top (an element of a fixed banner has its box there only then); an
+// element below the viewport, or reaching past its bottom, is cropped
+// around its middle as before.
+func TestShotAreasFirstViewport(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		box  checks.Rect
+		want checks.Rect
+	}{
+		{"at the bottom of the viewport: moved up into it", checks.Rect{X: 600, Y: 687, W: 64, H: 32}, checks.Rect{X: 452, Y: 597, W: 360, H: 160}},
+		{"higher up: around its middle", checks.Rect{X: 600, Y: 300, W: 64, H: 32}, checks.Rect{X: 452, Y: 236, W: 360, H: 160}},
+		{"across the fold: around its middle", checks.Rect{X: 600, Y: 740, W: 64, H: 32}, checks.Rect{X: 452, Y: 676, W: 360, H: 160}},
+		{"below the viewport: around its middle", checks.Rect{X: 600, Y: 1000, W: 64, H: 32}, checks.Rect{X: 452, Y: 936, W: 360, H: 160}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := shotPage(t, tt.box)
+			p.Viewport = checks.Size{W: 1280, H: 757}
+			got := checks.ShotAreas(p, []checks.Result{{Rule: &checks.Rule{ID: "x"}, Targets: []checks.Target{{Node: p.Nodes[3], Outcome: checks.Failed}}}}, nil)
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestShotAreasLimits: MaxScreenshots elements per rule, MaxShotsPerPage
 // regions per page.
 func TestShotAreasLimits(t *testing.T) {
