@@ -74,7 +74,11 @@ type Options struct {
 	BrowserURLs []string
 	UserAgent   string // appended to Chrome's own user agent
 
-	Width, Height int // viewport in CSS px; default 1280×900
+	// Width and Height are the size of Chrome's window in CSS px, default
+	// 1280×900. The page's viewport is as wide, but in new-headless
+	// Chromium less tall by the browser's hidden toolbars: 1280×757 with
+	// Chromium 156 (innerHeight; Page.getLayoutMetrics).
+	Width, Height int
 
 	PageTimeout time.Duration // everything for one page; default 60s
 	LoadTimeout time.Duration // wait for the load event; default 30s
