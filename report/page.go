@@ -68,7 +68,7 @@ func PageResult(p *checks.Page, results []checks.Result, err error) Page {
 type shot struct {
 	area image.Rectangle
 	img  image.Image
-	only *checks.Node // checks.Shot.Only
+	from checks.Shot // what it was decoded from
 }
 
 func decodeShots(in []checks.Shot) []shot {
@@ -79,7 +79,7 @@ func decodeShots(in []checks.Shot) []shot {
 			continue
 		}
 		at := image.Pt(int(s.Area.X), int(s.Area.Y))
-		out = append(out, shot{area: img.Bounds().Sub(img.Bounds().Min).Add(at), img: img, only: s.Only})
+		out = append(out, shot{area: img.Bounds().Sub(img.Bounds().Min).Add(at), img: img, from: s})
 	}
 	return out
 }
@@ -93,7 +93,7 @@ var highlight = color.RGBA{R: 0xd4, G: 0x00, B: 0x6a, A: 0xff}
 func crop(shots []shot, n *checks.Node, el, area image.Rectangle) string {
 	var src *shot
 	for i := range shots {
-		if area.In(shots[i].area) && (shots[i].only == nil || shots[i].only == n) {
+		if area.In(shots[i].area) && shots[i].from.Serves(n) {
 			src = &shots[i]
 			break
 		}

@@ -26,21 +26,36 @@ func solidPNG(t *testing.T, w, h int, c color.Color) []byte {
 	return buf.Bytes()
 }
 
+// imgPage is a page of the content size given with an image at each box.
+func imgPage(t *testing.T, content checks.Size, boxes ...checks.Rect) *checks.Page {
+	t.Helper()
+	p := &checks.Page{URL: "http://x.test/", Content: content, Nodes: []*checks.Node{
+		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
+		{Type: checks.ElementNode, Name: "html", Parent: 0},
+		{Type: checks.ElementNode, Name: "body", Parent: 1},
+	}}
+	for _, b := range boxes {
+		p.Nodes = append(p.Nodes, &checks.Node{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: b}})
+	}
+	if err := p.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// sameColor reports whether a and b are the same colour.
+func sameColor(a, b color.Color) bool {
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
 // TestPageResultCrops: each reported element's screenshot is cropped out
 // of the shot that holds its area, outlined; an element no shot holds has
 // its box but no screenshot.
 func TestPageResultCrops(t *testing.T) {
 	blue := color.RGBA{B: 0xff, A: 0xff}
-	p := &checks.Page{URL: "http://x.test/", Content: checks.Size{W: 1280, H: 3000}, Nodes: []*checks.Node{
-		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
-		{Type: checks.ElementNode, Name: "html", Parent: 0},
-		{Type: checks.ElementNode, Name: "body", Parent: 1},
-		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 100, Y: 100, W: 50, H: 50}}},
-		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 100, Y: 2000, W: 50, H: 50}}},
-	}}
-	if err := p.Build(); err != nil {
-		t.Fatal(err)
-	}
+	p := imgPage(t, checks.Size{W: 1280, H: 3000}, checks.Rect{X: 100, Y: 100, W: 50, H: 50}, checks.Rect{X: 100, Y: 2000, W: 50, H: 50})
 	res := checks.Result{Rule: &checks.Rule{ID: "image-alt"}, Outcome: checks.Failed, Targets: []checks.Target{
 		{Node: p.Nodes[3], Outcome: checks.Failed, Message: "no alt"},
 		{Node: p.Nodes[4], Outcome: checks.Failed, Message: "no alt"},
@@ -79,17 +94,12 @@ func TestPageResultCrops(t *testing.T) {
 	if sz := img.Bounds().Size(); sz != image.Pt(checks.CropMinW, checks.CropMinH) {
 		t.Errorf("crop is %v, want %d×%d", sz, checks.CropMinW, checks.CropMinH)
 	}
-	same := func(a, b color.Color) bool {
-		r1, g1, b1, a1 := a.RGBA()
-		r2, g2, b2, a2 := b.RGBA()
-		return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
-	}
 	for _, pt := range []image.Point{{0, 0}, {125, 80}, {359, 159}} {
-		if !same(img.At(pt.X, pt.Y), blue) {
+		if !sameColor(img.At(pt.X, pt.Y), blue) {
 			t.Errorf("crop pixel %v is %v, want the shot's blue", pt, img.At(pt.X, pt.Y))
 		}
 	}
-	if c := img.At(98, 80); same(c, blue) {
+	if c := img.At(98, 80); sameColor(c, blue) {
 		t.Errorf("crop pixel (98,80) is %v, want the outline", c)
 	}
 }
@@ -102,16 +112,7 @@ func TestPageResultCrops(t *testing.T) {
 // shot for the first alone comes first, as browser/shots.go puts it.
 func TestPageResultCropsOnlyShot(t *testing.T) {
 	white, red := color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, color.RGBA{R: 0xff, A: 0xff}
-	p := &checks.Page{URL: "http://x.test/", Content: checks.Size{W: 1280, H: 900}, Nodes: []*checks.Node{
-		{Type: checks.DocumentNode, Name: "#document", Parent: -1},
-		{Type: checks.ElementNode, Name: "html", Parent: 0},
-		{Type: checks.ElementNode, Name: "body", Parent: 1},
-		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 1200, Y: 700, W: 30, H: 30}}},
-		{Type: checks.ElementNode, Name: "img", Parent: 2, Layout: &checks.Layout{Box: checks.Rect{X: 1240, Y: 700, W: 30, H: 30}}},
-	}}
-	if err := p.Build(); err != nil {
-		t.Fatal(err)
-	}
+	p := imgPage(t, checks.Size{W: 1280, H: 900}, checks.Rect{X: 1200, Y: 700, W: 30, H: 30}, checks.Rect{X: 1240, Y: 700, W: 30, H: 30})
 	res := checks.Result{Rule: &checks.Rule{ID: "image-alt"}, Outcome: checks.Failed, Targets: []checks.Target{
 		{Node: p.Nodes[3], Outcome: checks.Failed, Message: "no alt"},
 		{Node: p.Nodes[4], Outcome: checks.Failed, Message: "no alt"},
@@ -147,9 +148,7 @@ func TestPageResultCropsOnlyShot(t *testing.T) {
 		if err != nil {
 			t.Fatalf("node %d: %v", i, err)
 		}
-		r1, g1, b1, _ := img.At(0, 0).RGBA()
-		r2, g2, b2, _ := want.RGBA()
-		if r1 != r2 || g1 != g2 || b1 != b2 {
+		if !sameColor(img.At(0, 0), want) {
 			t.Errorf("node %d's crop comes from the wrong shot: pixel %v, want %v", i, img.At(0, 0), want)
 		}
 	}
