@@ -103,8 +103,7 @@ func (t *Tab) elements(ctx context.Context, s *script, backend map[cdp.BackendNo
 	p.AwaitPromise = new(true)
 	// Depth 1: the array and its items, not the items' children.
 	p.SerializationOptions = &runtime.SerializationOptions{Serialization: runtime.SerializationOptionsSerializationDeep, MaxDepth: new(int64(1))}
-	// The array itself stays referenced in the group until the page goes.
-	p.ObjectGroup = elementsGroup
+	// The array's handle is not released: it goes with the page.
 	res, err := chromedp.Call(ctx, runtime.CallFunctionOn, p)
 	if err != nil {
 		return nil, err
@@ -117,10 +116,6 @@ func (t *Tab) elements(ctx context.Context, s *script, backend map[cdp.BackendNo
 	}
 	return nodeIndexes(res.Result.DeepSerializedValue.Value, backend)
 }
-
-// elementsGroup holds the arrays elements leaves in the page; released
-// with the page's other objects when it navigates.
-const elementsGroup = "saavu-elements"
 
 // nodeIndexes reads a deep-serialized array's items (runtime
 // DeepSerializedValue) and maps each node to its index through backend.
@@ -176,7 +171,7 @@ func nodeIndexes(items []byte, backend map[cdp.BackendNodeID]int) ([]int, error)
 // released, as expr names an object the page keeps anyway, and the
 // handle goes with the page's scripting context.
 func eventListeners(ctx context.Context, expr string, depth int64, pierce bool) ([]*domdebugger.EventListener, error) {
-	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr, ObjectGroup: listenersGroup})
+	res, err := chromedp.Call(ctx, runtime.Evaluate, runtime.EvaluateParams{Expression: expr})
 	if err != nil {
 		return nil, err
 	}
@@ -189,9 +184,6 @@ func eventListeners(ctx context.Context, expr string, depth int64, pierce bool) 
 	}
 	return ls.Listeners, nil
 }
-
-// listenersGroup holds the handles eventListeners leaves.
-const listenersGroup = "saavu-listeners"
 
 // pressTab presses Tab, or Shift+Tab when back.
 func pressTab(ctx context.Context, back bool) error {
