@@ -27,19 +27,11 @@ runs=${1:-3}
 pages=${2:-200}
 tabs=${3:-2}
 root=$(cd "$(dirname "$0")/.." && pwd)
-gen="$root/../shared/bench"
-[ -f "$gen/gen.py" ] || { echo "bench: $gen/gen.py not found (the generator lives in ../shared/bench)" >&2; exit 2; }
-"$root/scripts/ensure-chromium"
-work=$(mktemp -d)
-server=
+. "$root/bench/site.sh"
 trees=
-cleanup() {
-	if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+bench_cleanup() {
 	for t in $trees; do git -C "$root" worktree remove --force "$t" 2>/dev/null || true; done
-	rm -rf "$work"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # build NAME REV: $work/NAME is saavu built from REV (the working tree when
 # REV is empty).
@@ -55,13 +47,7 @@ build() {
 build old "$old"
 build new "$new"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-python3 "$gen/gen.py" --pages "$pages" --out "$work/site" --base-url "$base" >&2
-(cd "$root" && go build -o "$work/serve" "$gen/serve.go")
-"$work/serve" -port "$port" -root "$work/site" >/dev/null 2>&1 &
-server=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do curl -fs -o /dev/null "$base/" && break; sleep 0.5; done
+serve_site "$pages"
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 i=1

@@ -54,20 +54,9 @@ else
 	tabs=${2:-2}
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
-gen="$root/../shared/bench"
-[ -f "$gen/gen.py" ] || { echo "bench: $gen/gen.py not found (the generator lives in ../shared/bench)" >&2; exit 2; }
-"$root/scripts/ensure-chromium"
-work=$(mktemp -d)
-server=
-trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-base="http://127.0.0.1:$port"
-python3 "$gen/gen.py" --pages "$pages" --out "$work/site" --base-url "$base" >&2
-(cd "$root" && go build -o "$work/saavu" . && go build -o "$work/floor" ./bench/floor && go build -o "$work/serve" "$gen/serve.go")
-"$work/serve" -port "$port" -root "$work/site" >/dev/null 2>&1 &
-server=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do curl -fs -o /dev/null "$base/" && break; sleep 0.5; done
+. "$root/bench/site.sh"
+serve_site "$pages"
+(cd "$root" && go build -o "$work/saavu" . && go build -o "$work/floor" ./bench/floor)
 
 # measure NAME CMD...: run CMD under bench/measure.py; $work/NAME.m gets
 # "wall user sys peakRSS peakPSS machineBusy exit" (MiB, seconds).
